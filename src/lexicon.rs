@@ -1,0 +1,416 @@
+//! General language resources, compiled into the binary from `data/` and parsed once.
+//!
+//! Nothing here is about a particular article: reporting verbs in all their forms, pronouns,
+//! titles and roles, the heads of anonymous-source phrases, a gazetteer of countries (with
+//! adjectives and capitals), well-known organisations and news outlets, and page boilerplate.
+//! Keys are lowercase; lookups take lowercase words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// What a reporting verb takes after it, which decides where its content starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Frames {
+    /// A reported clause, optionally after "that": `said (that) ...`.
+    pub clause: bool,
+    /// A noun phrase or infinitive: `urged Washington to ...`, `praised the plan`.
+    pub object: bool,
+    /// An addressee and then a clause: `told reporters (that) ...`.
+    pub tell: bool,
+}
+
+/// The inflection of a verb form as it stands in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    Third,
+    /// Simple past or past participle (`said`, `stressed`, `written`).
+    Past,
+    Ing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Verb {
+    pub lemma: &'static str,
+    pub frames: Frames,
+    pub form: VerbForm,
+}
+
+/// Multi-word cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// The source follows: `according to X, ...`.
+    SourceAfter,
+    /// Works like a clause-taking reporting verb: `pointed out that ...`.
+    Verb,
+}
+
+#[derive(Debug, Clone)]
+pub struct CuePhrase {
+    pub words: Vec<&'static str>,
+    pub kind: PhraseKind,
+    pub form: VerbForm,
+}
+
+/// What a named thing is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Place,
+    Outlet,
+    Anonymous,
+    Equipment,
+    Money,
+    Date,
+}
+
+impl EntityKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "org",
+            EntityKind::Place => "place",
+            EntityKind::Outlet => "outlet",
+            EntityKind::Anonymous => "anonymous",
+            EntityKind::Equipment => "equipment",
+            EntityKind::Money => "money",
+            EntityKind::Date => "date",
+        }
+    }
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct KnownEntity {
+    pub canonical: &'static str,
+    pub kind: EntityKind,
+}
+
+/// Grammatical class of a pronoun, used to find its antecedent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounClass {
+    Male,
+    Female,
+    Plural,
+    First,
+    Second,
+    Neuter,
+    Relative,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    verbs: HashMap<String, Verb>,
+    pub phrases: Vec<CuePhrase>,
+    pronouns: HashMap<&'static str, PronounClass>,
+    title_words: HashSet<String>,
+    titles: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    anonymous_heads: HashSet<&'static str>,
+    abbreviations: HashSet<&'static str>,
+    boilerplate: HashSet<&'static str>,
+    known: HashMap<String, KnownEntity>,
+    demonyms: HashMap<String, &'static str>,
+    capitals: HashMap<String, &'static str>,
+}
+
+const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
+const CUE_PHRASES: &str = include_str!("../data/cue_phrases.txt");
+const PRONOUNS: &str = include_str!("../data/pronouns.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+const ORG_WORDS: &str = include_str!("../data/org_words.txt");
+const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
+const OUTLETS: &str = include_str!("../data/outlets.txt");
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+const ANONYMOUS: &str = include_str!("../data/anonymous_nouns.txt");
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Regular English inflections of a verb lemma: (third person, past, -ing).
+fn inflect(lemma: &str) -> (String, String, String) {
+    let b = lemma.as_bytes();
+    let last = b[b.len() - 1];
+    let before_last = if b.len() > 1 { b[b.len() - 2] } else { b'a' };
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with('o')
+    {
+        format!("{lemma}es")
+    } else if last == b'y' && !is_vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if last == b'e' {
+        format!("{lemma}d")
+    } else if last == b'y' && !is_vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if last == b'e' && before_last != b'e' && lemma.len() > 2 {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    (third, past, ing)
+}
+
+/// Splits a `canonical | alias | alias` line.
+fn fields(line: &'static str) -> Vec<&'static str> {
+    line.split('|').map(str::trim).collect()
+}
+
+impl Lexicon {
+    /// The built-in resources, parsed on first use.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in lines(SPEECH_VERBS) {
+            let Some((tag, forms)) = line.split_once(':') else {
+                continue;
+            };
+            let words: Vec<&'static str> = forms.split_whitespace().collect();
+            let Some(&lemma) = words.first() else {
+                continue;
+            };
+            let (third, mut past, mut ing) = inflect(lemma);
+            let mut participle = None;
+            if let Some(p) = words.get(1) {
+                // A doubled final consonant in the past doubles in -ing too (slam, slammed, slamming).
+                let doubled = format!("{lemma}{}ed", &lemma[lemma.len() - 1..]);
+                if *p == doubled {
+                    ing = format!("{lemma}{}ing", &lemma[lemma.len() - 1..]);
+                }
+                past = p.to_string();
+            }
+            if let Some(p) = words.get(2) {
+                participle = Some(p.to_string());
+            }
+            let frame = |f: &mut Frames| match tag.trim() {
+                "clause" => f.clause = true,
+                "object" => f.object = true,
+                "tell" => f.tell = true,
+                other => panic!("speech_verbs.txt: unknown tag {other}"),
+            };
+            let mut forms = vec![
+                (lemma.to_string(), VerbForm::Base),
+                (third, VerbForm::Third),
+                (past, VerbForm::Past),
+                (ing, VerbForm::Ing),
+            ];
+            if let Some(p) = participle {
+                forms.push((p, VerbForm::Past));
+            }
+            for (form_text, form) in forms {
+                let entry = lex.verbs.entry(form_text).or_insert(Verb {
+                    lemma,
+                    frames: Frames::default(),
+                    form,
+                });
+                frame(&mut entry.frames);
+            }
+        }
+        for line in lines(CUE_PHRASES) {
+            let Some((tag, phrase)) = line.split_once(':') else {
+                continue;
+            };
+            let words: Vec<&'static str> = phrase.split_whitespace().collect();
+            let kind = match tag.trim() {
+                "source_after" => PhraseKind::SourceAfter,
+                _ => PhraseKind::Verb,
+            };
+            let first = words[0];
+            let form = if first.ends_with("ing") {
+                VerbForm::Ing
+            } else if first.ends_with('s') && !first.ends_with("ss") {
+                VerbForm::Third
+            } else if first.ends_with("ed")
+                || matches!(first, "made" | "went" | "told" | "was" | "is" | "were")
+            {
+                VerbForm::Past
+            } else {
+                VerbForm::Base
+            };
+            lex.phrases.push(CuePhrase { words, kind, form });
+        }
+        // Longest phrases first, so "made it clear" wins over "made clear".
+        lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        for line in lines(PRONOUNS) {
+            if let Some((word, class)) = line.split_once(':') {
+                let class = match class.trim() {
+                    "male" => PronounClass::Male,
+                    "female" => PronounClass::Female,
+                    "plural" => PronounClass::Plural,
+                    "first" => PronounClass::First,
+                    "second" => PronounClass::Second,
+                    "neuter" => PronounClass::Neuter,
+                    _ => PronounClass::Relative,
+                };
+                lex.pronouns.insert(word.trim(), class);
+            }
+        }
+        for line in lines(TITLES) {
+            lex.titles.insert(line);
+            for w in line.split_whitespace() {
+                lex.title_words.insert(w.trim_end_matches('.').to_string());
+            }
+        }
+        lex.org_words.extend(lines(ORG_WORDS));
+        lex.anonymous_heads.extend(lines(ANONYMOUS));
+        lex.abbreviations.extend(lines(ABBREVIATIONS));
+        lex.boilerplate.extend(lines(BOILERPLATE));
+        for (data, kind) in [(ORGANISATIONS, EntityKind::Org), (OUTLETS, EntityKind::Outlet)] {
+            for line in lines(data) {
+                let f = fields(line);
+                for name in &f {
+                    if !name.is_empty() {
+                        lex.known
+                            .entry(name.to_lowercase())
+                            .or_insert(KnownEntity { canonical: f[0], kind });
+                    }
+                }
+            }
+        }
+        for line in lines(COUNTRIES) {
+            let f = fields(line);
+            let canonical = f[0];
+            let place = KnownEntity { canonical, kind: EntityKind::Place };
+            lex.known.insert(canonical.to_lowercase(), place.clone());
+            if let Some(adjs) = f.get(1) {
+                for a in adjs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                    lex.demonyms.insert(a.to_lowercase(), canonical);
+                }
+            }
+            if let Some(cap) = f.get(2).filter(|c| !c.is_empty()) {
+                lex.capitals.insert(cap.to_lowercase(), canonical);
+                lex.known.entry(cap.to_lowercase()).or_insert(KnownEntity {
+                    canonical: cap,
+                    kind: EntityKind::Place,
+                });
+            }
+            if let Some(others) = f.get(3) {
+                for o in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+                    lex.known.insert(o.to_lowercase(), place.clone());
+                }
+            }
+        }
+        lex
+    }
+
+    /// The reporting verb spelled `word` (lowercase), if it is one.
+    pub fn verb(&self, word: &str) -> Option<&Verb> {
+        self.verbs.get(word)
+    }
+
+    pub fn verb_form_count(&self) -> usize {
+        self.verbs.len()
+    }
+
+    pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
+        self.pronouns.get(word).copied()
+    }
+
+    /// A word that can be part of a title or role (`secretary`, `general`, `former`, `sen.`).
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(word.trim_end_matches('.'))
+    }
+
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(phrase)
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    pub fn is_anonymous_head(&self, word: &str) -> bool {
+        self.anonymous_heads.contains(word)
+    }
+
+    /// An abbreviation whose full stop does not end a sentence (`mr`, `sen`, `u.s`).
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.contains(line)
+    }
+
+    /// A gazetteer entry for a lowercase name (`the pentagon`, `u.s.`, `bloomberg`).
+    pub fn known(&self, name: &str) -> Option<&KnownEntity> {
+        self.known.get(name)
+    }
+
+    /// The country a lowercase nationality adjective belongs to (`ukrainian` -> Ukraine).
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        self.demonyms.get(word).copied()
+    }
+
+    pub fn capital_of(&self, word: &str) -> Option<&'static str> {
+        self.capitals.get(word).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_follow_english_spelling() {
+        let cases = [
+            ("say", "says", "sayed", "saying"),
+            ("stress", "stresses", "stressed", "stressing"),
+            ("deny", "denies", "denied", "denying"),
+            ("state", "states", "stated", "stating"),
+            ("tie", "ties", "tied", "tying"),
+        ];
+        for (lemma, third, past, ing) in cases {
+            assert_eq!(inflect(lemma), (third.into(), past.into(), ing.into()), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn the_verb_lexicon_knows_hundreds_of_forms() {
+        let lex = Lexicon::builtin();
+        assert!(lex.verb_form_count() > 500, "{}", lex.verb_form_count());
+        for form in ["said", "says", "told", "stressed", "emphasized", "warning", "slammed", "slamming", "written"] {
+            assert!(lex.verb(form).is_some(), "{form}");
+        }
+        assert_eq!(lex.verb("said").unwrap().form, VerbForm::Past);
+        assert!(lex.verb("told").unwrap().frames.tell);
+    }
+
+    #[test]
+    fn gazetteer_maps_aliases_to_one_entity() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.known("the pentagon").unwrap().canonical, "U.S. Department of Defense");
+        assert_eq!(lex.known("u.s.").unwrap().canonical, "United States");
+        assert_eq!(lex.known("bloomberg").unwrap().kind, EntityKind::Outlet);
+        assert_eq!(lex.demonym("ukrainian"), Some("Ukraine"));
+        assert_eq!(lex.capital_of("kyiv"), Some("Ukraine"));
+    }
+}

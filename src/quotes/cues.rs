@@ -1,0 +1,849 @@
+//! Reporting cues: a verb or phrase of saying, who it names as the source, and where what was
+//! said lies.
+//!
+//! Takes segmented text and the quoted spans; gives [`Cue`]s. A cue's speaker is a token range
+//! (the mention as written, `NATO Secretary General Mark Rutte`, `he`, `a former aide to ...`);
+//! deciding *who* that is belongs to `resolve`. A cue's content is what the source said in
+//! reported speech; when that content is a quoted span, `quotes::find` turns it into a direct
+//! quote instead. Rules work on word classes and the verb lexicon, never on particular names.
+
+use std::ops::Range;
+
+use super::marks::QuotedSpan;
+use super::words::*;
+use crate::lexicon::{Frames, Lexicon, PhraseKind, VerbForm};
+use crate::segment::{Segments, Token, TokenKind};
+
+/// Where a cue's content lies relative to the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// `X said (that) ...`, `X told reporters ...`, `according to X, ...`.
+    After,
+    /// `..., X said.`, `"...," said X.`, `..., according to X.`
+    Before,
+}
+
+/// How the speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerRole {
+    /// The subject before the verb.
+    Subject,
+    /// After the verb: `said Rutte`, `reports Bloomberg`.
+    Inverted,
+    /// After `according to`.
+    Source,
+    /// Borrowed from the main clause: `..., adding that ...`.
+    MainClause,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Tokens of the verb or phrase.
+    pub verb: Range<usize>,
+    pub lemma: String,
+    pub frames: Frames,
+    pub speaker: Option<Range<usize>>,
+    pub speaker_role: SpeakerRole,
+    pub orientation: Orientation,
+    /// What was said, as tokens (may be empty when the content is a quote found elsewhere).
+    pub content: Range<usize>,
+    /// First and one-past-last token of the cue itself (speaker and verb together).
+    pub extent: Range<usize>,
+    /// The verb stands inside a quoted span: speech reported within a quote.
+    pub inside_quote: bool,
+    /// The content was introduced by `that`, a colon or a quotation mark.
+    pub introduced: bool,
+    pub confidence: f32,
+}
+
+struct Ctx<'a> {
+    seg: &'a Segments,
+    lex: &'a Lexicon,
+    quoted: &'a [QuotedSpan],
+}
+
+impl Ctx<'_> {
+    fn t(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.seg.tokens[i].lower
+    }
+
+    fn is_verb_token(&self, i: usize) -> bool {
+        let t = self.t(i);
+        t.kind == TokenKind::Word && !t.capitalized && self.lex.verb(&t.lower).is_some()
+    }
+
+    fn in_outer_quote(&self, i: usize) -> bool {
+        self.quoted
+            .iter()
+            .any(|q| q.depth == 0 && q.open < i && i < q.last() && q.close.is_some())
+    }
+
+    /// The quoted span opened by token `i`.
+    fn quote_opened_at(&self, i: usize) -> Option<&QuotedSpan> {
+        self.quoted.iter().find(|q| q.open == i)
+    }
+}
+
+/// Finds every reporting cue in the article.
+pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
+    let cx = Ctx { seg, lex, quoted };
+    let mut cues: Vec<Cue> = Vec::new();
+    for sent in &seg.sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            if let Some((cue, next)) = phrase_cue(&cx, sent, i, &cues) {
+                cues.push(cue);
+                i = next;
+                continue;
+            }
+            if cx.is_verb_token(i) {
+                if let Some(cue) = verb_cue(&cx, sent, i, i + 1, &cues) {
+                    i = cue.verb.end;
+                    cues.push(cue);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    cues
+}
+
+fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {
+    at + words.len() <= end && words.iter().enumerate().all(|(k, w)| cx.lower(at + k) == *w)
+}
+
+fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
+    let phrase = cx
+        .lex
+        .phrases
+        .iter()
+        .find(|p| matches_phrase(cx, i, &p.words, sent.end))?;
+    let after = i + phrase.words.len();
+    match phrase.kind {
+        PhraseKind::SourceAfter => according_to(cx, sent, i, after).map(|c| (c, after)),
+        PhraseKind::Verb => {
+            let mut cue = verb_cue(cx, sent, i, after, done)?;
+            cue.lemma = phrase.words.join(" ");
+            Some((cue, after))
+        }
+    }
+}
+
+/// `according to X, ...` and `..., according to X.`
+fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize) -> Option<Cue> {
+    let mut k = after;
+    while k < sent.end && k < after + 16 {
+        let t = cx.t(k);
+        if t.is_punct(',') || t.is_terminal() || t.is_punct(';') || t.is_quote() || t.is_punct('(') {
+            break;
+        }
+        k += 1;
+    }
+    if k == after {
+        return None;
+    }
+    let speaker = after..k;
+    let (orientation, content) = if k < sent.end && cx.t(k).is_punct(',') && k + 1 < sent.end {
+        (Orientation::After, content_to_end(cx, sent, k + 1))
+    } else if i > sent.start && cx.t(i - 1).is_punct(',') {
+        (Orientation::Before, trim_content(cx, sent.start..i - 1))
+    } else {
+        return None;
+    };
+    if content.is_empty() {
+        return None;
+    }
+    Some(Cue {
+        verb: i..after,
+        lemma: "according to".into(),
+        frames: Frames {
+            clause: true,
+            ..Frames::default()
+        },
+        speaker: Some(speaker),
+        speaker_role: SpeakerRole::Source,
+        orientation,
+        content,
+        extent: i..k,
+        inside_quote: cx.in_outer_quote(i),
+        introduced: true,
+        confidence: 0.8,
+    })
+}
+
+/// A cue built on the verb at `v` (or a verb phrase `v..after`).
+fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue]) -> Option<Cue> {
+    let word = cx.lower(v).to_string();
+    let (frames, form, lemma) = match cx.lex.verb(&word) {
+        Some(verb) if after == v + 1 => (verb.frames, verb.form, verb.lemma.to_string()),
+        _ => {
+            let p = cx.lex.phrases.iter().find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
+            let frames = Frames {
+                clause: true,
+                object: p.words.contains(&"for") || p.words.contains(&"on"),
+                ..Frames::default()
+            };
+            (frames, p.form, p.words.join(" "))
+        }
+    };
+    // What stands before the verb, past adverbs and auxiliaries.
+    let mut j = v;
+    let mut aux_be = false;
+    let mut aux_any = false;
+    while j > sent.start {
+        let t = cx.t(j - 1);
+        if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
+            aux_be |= is_be(&t.lower);
+            aux_any |= is_auxiliary(&t.lower);
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    let left = (j > sent.start).then(|| cx.t(j - 1));
+    // A noun, not a verb: "the report", "his claims", "Rutte’s remarks", "in response".
+    if let Some(l) = left {
+        if l.is_word()
+            && !aux_any
+            && (is_determiner(&l.lower) || l.is_possessive() || (l.lower == "to" && form == VerbForm::Base))
+        {
+            return None;
+        }
+        if l.is_word() && matches!(l.lower.as_str(), "of" | "for" | "in" | "on" | "with" | "by" | "from") && form != VerbForm::Ing {
+            return None;
+        }
+    }
+    // Passives and reduced relatives: "it was reported", "remarks reported by Bloomberg".
+    let next = (after < sent.end).then(|| cx.t(after));
+    if form == VerbForm::Past && (aux_be || next.is_some_and(|n| n.lower == "by")) {
+        return None;
+    }
+    if form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause {
+        return None;
+    }
+    // Base forms need a clear subject: "officials say", "they warn", "will say".
+    if form == VerbForm::Base && !aux_any {
+        let ok = left.is_some_and(|l| {
+            l.is_word()
+                && (is_subject_pronoun(&l.lower)
+                    || l.lower == "who"
+                    || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+        });
+        if !ok {
+            return None;
+        }
+    }
+    // Object-frame-only verbs ("praised", "urged") are cues only with a named subject or as a
+    // participle after a comma; they report less reliably.
+    let object_only = frames.object && !frames.clause && !frames.tell;
+
+    let inside_quote = cx.in_outer_quote(v);
+    let mut cue = Cue {
+        verb: v..after,
+        lemma,
+        frames,
+        speaker: None,
+        speaker_role: SpeakerRole::Subject,
+        orientation: Orientation::After,
+        content: after..after,
+        extent: v..after,
+        inside_quote,
+        introduced: false,
+        confidence: if object_only { 0.55 } else { 0.8 },
+    };
+
+    // Participles after a comma or a subordinator take the main clause's subject.
+    let participial = form == VerbForm::Ing
+        && left.is_none_or(|l| {
+            l.is_punct(',')
+                || matches!(l.lower.as_str(), "before" | "after" | "while" | "when" | "by" | "in" | "without" | "and")
+        });
+    if participial && (object_only || done.iter().any(|c| c.content.start == v)) {
+        return None;
+    }
+    if participial {
+        cue.speaker_role = SpeakerRole::MainClause;
+        cue.speaker = done
+            .iter()
+            .rev()
+            .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
+            .and_then(|c| c.speaker.clone())
+            .or_else(|| main_subject(cx, sent, v));
+        cue.confidence -= 0.1;
+    } else if form == VerbForm::Ing && left.is_some_and(|l| !l.is_word()) {
+        return None;
+    } else if let Some(np) = subject_before(cx, sent, j) {
+        cue.extent.start = np.start;
+        cue.speaker = Some(np);
+    } else if matches!(form, VerbForm::Past | VerbForm::Third) && !frames.tell && !object_only {
+        // Inverted: `..., said Rutte`, `"...," said a former aide to ...`, `reports Bloomberg`.
+        let np = subject_after(cx, sent, after)?;
+        cue.extent.end = np.end;
+        cue.speaker = Some(np);
+        cue.speaker_role = SpeakerRole::Inverted;
+        cue.orientation = Orientation::Before;
+        cue.content = content_before(cx, sent, v, j);
+        return Some(cue);
+    } else {
+        return None;
+    }
+    cue.speaker.as_ref()?;
+
+    // Content after the verb.
+    let (start, how) = complement_start(cx, sent, after, frames);
+    match how {
+        Start::End => {
+            cue.orientation = Orientation::Before;
+            cue.content = content_before(cx, sent, v, cue.extent.start);
+        }
+        Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
+            // Parenthetical `Still, he stressed, supporting Ukraine ...`: the clause after.
+            cue.content = content_to_end(cx, sent, start);
+            cue.introduced = true;
+        }
+        _ => {
+            cue.introduced = matches!(how, Start::That | Start::Colon | Start::Quote | Start::Comma);
+            let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
+            cue.content = content_to_end(cx, sent, start);
+            if subordinate {
+                cue.content = cut_at_main_clause(cx, cue.content.clone());
+            }
+            if object_only
+                && (cue.content.len() < 2 || matches!(cx.lower(cue.content.start), "to" | "not" | "for" | "about" | "as"))
+            {
+                return None;
+            }
+            if !cue.introduced && !object_only && !frames.tell && !looks_like_clause(cx, &cue.content) {
+                if object_only || frames.object {
+                    cue.confidence = 0.55;
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    cue.extent.end = cue.extent.end.max(after);
+    Some(cue)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    That,
+    Colon,
+    Comma,
+    Quote,
+    Plain,
+    End,
+}
+
+/// Where the complement of a verb ending at `k` starts, past adverbs, time words, an addressee
+/// (`told reporters`) and adjunct phrases (`in a statement`, `on Tuesday`).
+fn complement_start(cx: &Ctx, sent: &Range<usize>, mut k: usize, frames: Frames) -> (usize, Start) {
+    let end = sent.end;
+    if frames.tell && k < end && cx.lower(k) != "that" {
+        k = skip_addressee(cx, k, end);
+    }
+    let mut steps = 0;
+    while k < end && steps < 12 {
+        steps += 1;
+        let t = cx.t(k);
+        let w = t.lower.as_str();
+        if t.is_terminal() {
+            return (end, Start::End);
+        }
+        if w == "that" {
+            return (k + 1, Start::That);
+        }
+        if t.is_punct(':') {
+            return (k + 1, Start::Colon);
+        }
+        if t.is_punct(',') || t.is_punct('—') || t.is_punct('–') {
+            let next_is_clause_cue = k + 1 < end && {
+                let n = cx.t(k + 1);
+                n.lower == "according" || is_clause_participle(cx, &n.lower)
+            };
+            return if k + 1 >= end || cx.t(k + 1).is_terminal() || next_is_clause_cue {
+                (end, Start::End)
+            } else {
+                (k + 1, Start::Comma)
+            };
+        }
+        if t.is_quote() {
+            return if cx.quote_opened_at(k).is_some() {
+                (k, Start::Quote)
+            } else {
+                (end, Start::End)
+            };
+        }
+        if is_adverb(t) || (is_time_word(w) && !t.capitalized) || (t.capitalized && is_time_word(w)) {
+            k += 1;
+            continue;
+        }
+        let infinitive = w == "to"
+            && cx.seg.tokens.get(k + 1).is_some_and(|n| n.is_word() && !n.capitalized && !is_determiner(&n.lower) && !is_object_pronoun(&n.lower) && !matches!(n.lower.as_str(), "reporters" | "journalists"));
+        if is_preposition(w) && !matches!(w, "of" | "about" | "for") && !infinitive {
+            // An adjunct phrase reaching a comma, "that", a colon or the sentence end.
+            let mut m = k + 1;
+            while m < end && m < k + 10 {
+                let u = cx.t(m);
+                if u.lower == "that" || u.is_punct(',') || u.is_punct(':') || u.is_terminal() || u.is_quote() {
+                    break;
+                }
+                if cx.is_verb_token(m) || (is_auxiliary(&u.lower) && !u.capitalized) {
+                    return (k, Start::Plain);
+                }
+                m += 1;
+            }
+            if m >= end || m >= k + 10 {
+                return if m >= end { (end, Start::End) } else { (k, Start::Plain) };
+            }
+            k = m;
+            continue;
+        }
+        return (k, Start::Plain);
+    }
+    (k.min(end), if k >= end { Start::End } else { Start::Plain })
+}
+
+/// `adding`, `saying`, `telling`: a participle that starts a reporting clause of its own.
+fn is_clause_participle(cx: &Ctx, w: &str) -> bool {
+    cx.lex
+        .verb(w)
+        .is_some_and(|v| v.form == VerbForm::Ing && (v.frames.clause || v.frames.tell))
+}
+
+/// Skips the addressee of `told`/`assured`: a pronoun, a capitalised name, or a short noun phrase.
+fn skip_addressee(cx: &Ctx, k: usize, end: usize) -> usize {
+    let t = cx.t(k);
+    if is_object_pronoun(&t.lower) {
+        return k + 1;
+    }
+    let mut m = k;
+    if is_determiner(&t.lower) {
+        m += 1;
+    }
+    let mut n = 0;
+    while m < end && n < 5 {
+        let u = cx.t(m);
+        if !u.is_word() || u.lower == "that" || is_preposition(&u.lower) || is_subject_pronoun(&u.lower) {
+            break;
+        }
+        if !u.capitalized && n > 0 && !matches!(u.lower.as_str(), "reporters" | "journalists" | "outlet" | "press") {
+            break;
+        }
+        m += 1;
+        n += 1;
+        if !u.capitalized && n == 1 && matches!(u.lower.as_str(), "reporters" | "journalists") {
+            break;
+        }
+    }
+    m
+}
+
+/// A reported clause has something verb-like after its first word.
+fn looks_like_clause(cx: &Ctx, r: &Range<usize>) -> bool {
+    let words = r.clone().filter(|&k| cx.t(k).is_word()).count();
+    words >= 3
+        && r.clone().skip(1).any(|k| {
+            let t = cx.t(k);
+            !t.capitalized && (is_auxiliary(&t.lower) || t.lower.ends_with("ed") || t.lower.ends_with("n't") || t.lower.ends_with("’t"))
+        })
+}
+
+/// The sentence opens with a subordinator before the cue's subject (`While X said ..., Y ...`).
+fn clause_is_subordinate(cx: &Ctx, sent: &Range<usize>, subject_start: usize) -> bool {
+    (sent.start..subject_start).any(|k| {
+        matches!(cx.lower(k), "while" | "although" | "though" | "as" | "because" | "since" | "if" | "when" | "whereas")
+    })
+}
+
+/// In `While X confirmed that A, B.`, the content is A: it ends at the comma before the main clause.
+fn cut_at_main_clause(cx: &Ctx, r: Range<usize>) -> Range<usize> {
+    for k in r.clone() {
+        if cx.t(k).is_punct(',') && k + 1 < r.end {
+            let n = cx.t(k + 1);
+            if is_subject_pronoun(&n.lower) || is_determiner(&n.lower) {
+                return r.start..k;
+            }
+        }
+    }
+    r
+}
+
+/// From `start` to the end of the sentence, stopping before `, according to`, a participial cue
+/// (`, adding ...`) or a semicolon, and reaching past the sentence end when a quote opened inside
+/// closes later.
+fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Range<usize> {
+    let mut end = sent.end;
+    let mut k = start;
+    while k < sent.end {
+        let t = cx.t(k);
+        if t.is_punct(';') {
+            end = k;
+            break;
+        }
+        if t.is_punct(',') && k + 1 < sent.end {
+            let n = cx.t(k + 1);
+            let participle = is_clause_participle(cx, &n.lower);
+            if n.lower == "according" || participle {
+                end = k;
+                break;
+            }
+        }
+        if let Some(q) = cx.quote_opened_at(k) {
+            if q.depth == 0 {
+                k = q.last().max(k) + 1;
+                end = end.max(k.min(cx.seg.paragraphs[q.paragraph].end));
+                continue;
+            }
+        }
+        k += 1;
+    }
+    trim_content(cx, start..end.max(start))
+}
+
+/// The clause before a cue: from the sentence start (or the end of an earlier clause) to the
+/// punctuation before the cue's first token.
+fn content_before(cx: &Ctx, sent: &Range<usize>, _verb: usize, cue_start: usize) -> Range<usize> {
+    if cue_start <= sent.start {
+        return cue_start..cue_start;
+    }
+    let before = cx.t(cue_start - 1);
+    if !(before.is_punct(',') || before.is_quote() || before.is_punct('—') || before.is_punct('–')) {
+        return cue_start..cue_start;
+    }
+    trim_content(cx, sent.start..cue_start)
+}
+
+/// Drops leading `that` and punctuation, trailing punctuation, from a token range.
+fn trim_content(cx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let (mut a, mut b) = (r.start, r.end);
+    while a < b && (cx.lower(a) == "that" || matches!(cx.t(a).kind, TokenKind::Punct(_))) {
+        a += 1;
+    }
+    while b > a && matches!(cx.t(b - 1).kind, TokenKind::Punct(_)) {
+        b -= 1;
+    }
+    a..b
+}
+
+/// Whether token `k` (left of a subject) ends the subject phrase.
+fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    let t = cx.t(k);
+    match t.kind {
+        TokenKind::Quote(..) => true,
+        TokenKind::Punct('.') => {
+            // "Sen. Ted Cruz": the dot of an abbreviation.
+            !(k > sent_start && {
+                let p = cx.t(k - 1);
+                p.is_word() && (cx.lex.is_abbreviation(&p.lower) || (p.lower.chars().count() == 1 && p.capitalized))
+            })
+        }
+        TokenKind::Punct('&' | '-' | '/') => false,
+        TokenKind::Punct(_) => true,
+        _ => {
+            let w = t.lower.as_str();
+            if t.capitalized {
+                return matches!(w, "but" | "and" | "so" | "or" | "when" | "while" | "if" | "as" | "after" | "before" | "because" | "although" | "though" | "since");
+            }
+            if w == "who" || opens_clause(w) || is_auxiliary(w) || cx.is_verb_token(k) {
+                return true;
+            }
+            if matches!(w, "and" | "or") {
+                let next = cx.seg.tokens.get(k + 1);
+                let prev = (k > sent_start).then(|| cx.t(k - 1));
+                return next.is_some_and(|n| is_subject_pronoun(&n.lower) && !n.capitalized)
+                    || prev.is_none_or(|p| !p.is_word() || p.lower.ends_with("ing") || (p.lower.ends_with("ed") && !p.capitalized));
+            }
+            false
+        }
+    }
+}
+
+/// The subject phrase ending just before token `j`.
+fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize>> {
+    if j <= sent.start {
+        return None;
+    }
+    let mut end = j; // exclusive
+    // An appositive or aside between subject and verb: `Hugh Hill, a doctor, said`,
+    // `Murphy, though, said`, `Khizr Khan, 66, said`.
+    if cx.t(end - 1).is_punct(',') {
+        let close = end - 1;
+        let mut k = close;
+        while k > sent.start && !cx.t(k - 1).is_punct(',') && close - k < 14 {
+            k -= 1;
+        }
+        if k > sent.start + 1 && cx.t(k - 1).is_punct(',') && k < close {
+            let first = cx.t(k);
+            let aside = is_determiner(&first.lower)
+                || matches!(first.lower.as_str(), "who" | "which" | "though" | "however" | "too" | "meanwhile" | "for" | "in" | "like")
+                || first.kind == TokenKind::Number
+                || is_adverb(first)
+                || (close - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
+            if aside && cx.t(k - 2).is_word() {
+                end = k - 1;
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    let last = cx.t(end - 1);
+    if !last.is_word() {
+        return None;
+    }
+    if last.lower == "who" || last.lower == "which" {
+        return Some(end - 1..end);
+    }
+    let mut k = end;
+    while k > sent.start && !is_left_boundary(cx, k - 1, sent.start) {
+        k -= 1;
+    }
+    let mut start = k;
+    // Leading connectives, discourse adverbs and intro prepositions.
+    loop {
+        if start >= end {
+            return None;
+        }
+        let t = cx.t(start);
+        if is_discourse_word(&t.lower) || t.lower == "with" || (matches!(t.kind, TokenKind::Punct(_)) && !t.is_punct('&')) {
+            start += 1;
+            continue;
+        }
+        if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower)) {
+            // "On Tuesday Clinton said": drop the time phrase; "with Kyiv warning": drop "with".
+            let time_end = (start + 1..end.min(start + 5)).rev().find(|&m| is_time_word(cx.lower(m)));
+            start = match time_end {
+                Some(m) if m + 1 < end => m + 1,
+                _ => start + 1,
+            };
+            continue;
+        }
+        break;
+    }
+    if end - start > 16 {
+        start = core_phrase_start(cx, start, end);
+    }
+    let last = cx.t(end - 1);
+    if is_determiner(&last.lower) || is_preposition(&last.lower) || (!last.capitalized && last.lower.ends_with("ing")) {
+        return None;
+    }
+    Some(start..end)
+}
+
+/// The trailing capitalised phrase of an over-long subject, with its determiner.
+fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
+    let mut k = end;
+    while k > floor {
+        let t = cx.t(k - 1);
+        if t.capitalized || t.is_possessive() || is_determiner(&t.lower) || (t.lower == "of" && k - 1 > floor && cx.t(k - 2).capitalized) {
+            k -= 1;
+            if is_determiner(&t.lower) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if k == end {
+        end - 1
+    } else {
+        k
+    }
+}
+
+/// The speaker after an inverted verb: `said a former aide to ...`, `reports Bloomberg`.
+fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<usize>> {
+    let mut k = start;
+    while k < sent.end && k < start + 14 {
+        let t = cx.t(k);
+        if !t.is_word() {
+            if t.is_punct('.') && k > start && cx.lex.is_abbreviation(&cx.t(k - 1).lower) {
+                k += 1;
+                continue;
+            }
+            if t.is_punct('&') || t.is_punct('-') {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.lower.as_str();
+        if k > start && (opens_clause(w) || w == "who" || cx.is_verb_token(k) || is_auxiliary(w)) {
+            break;
+        }
+        if k > start && is_preposition(w) && !t.capitalized {
+            let prev = cx.t(k - 1);
+            let role_noun = (!prev.capitalized && (cx.lex.is_title_word(&prev.lower) || cx.lex.is_anonymous_head(&prev.lower)))
+                || (prev.capitalized && cx.lex.is_title_word(&prev.lower));
+            let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from");
+            let next = cx.seg.tokens.get(k + 1);
+            if !(role_noun && inner && next.is_some_and(|n| n.is_word() && !is_time_word(&n.lower))) {
+                break;
+            }
+        }
+        if is_time_word(w) && k > start && (t.capitalized || w == "on") {
+            break;
+        }
+        k += 1;
+    }
+    while k > start && {
+        let t = cx.t(k - 1);
+        !t.is_word() || is_determiner(&t.lower) || is_preposition(&t.lower)
+    } {
+        k -= 1;
+    }
+    (k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower) || (k > start && matches!(cx.lower(start), "he" | "she" | "they")))
+        .then_some(start..k)
+}
+
+/// The subject of a sentence's main clause, for participial cues (`The Kremlin has welcomed the
+/// pause, suggesting ...`). Skips introductory phrases that end with a comma.
+fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
+    let mut start = sent.start;
+    // Skip an introductory phrase: `Meanwhile,`, `In a dramatic escalation of ...,`.
+    for _ in 0..2 {
+        let first = cx.t(start);
+        let intro = is_discourse_word(&first.lower) || is_preposition(&first.lower) || first.lower.ends_with("ing") || opens_clause(&first.lower);
+        if !intro {
+            break;
+        }
+        match (start..before).find(|&k| cx.t(k).is_punct(',')) {
+            Some(c) if c + 1 < before => start = c + 1,
+            _ => break,
+        }
+    }
+    while start < before && (cx.t(start).is_quote() || matches!(cx.t(start).kind, TokenKind::Punct(_))) {
+        start += 1;
+    }
+    let mut k = start;
+    while k < before && k < start + 10 {
+        let t = cx.t(k);
+        if !t.is_word() {
+            if t.is_punct('.') && k > start && cx.lex.is_abbreviation(&cx.t(k - 1).lower) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.lower.as_str();
+        if !t.capitalized && (is_auxiliary(w) || is_adverb(t) || cx.is_verb_token(k) || w.ends_with("ed") || opens_clause(w)) {
+            break;
+        }
+        k += 1;
+    }
+    (k > start).then_some(start..k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks;
+    use crate::segment::segment;
+    use crate::text::Span;
+
+    /// Each cue as `speaker | verb | content`.
+    fn check(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let seg = segment(text, Span::new(0, text.len()), lex);
+        let quoted = marks::pair(&seg);
+        find(&seg, &quoted, lex)
+            .iter()
+            .map(|c| {
+                let s = |r: &Option<Range<usize>>| r.clone().map_or(String::new(), |r| seg.span(r).of(text).to_string());
+                format!("{} | {} | {}", s(&c.speaker), seg.span(c.verb.clone()).of(text), s(&Some(c.content.clone())))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn said_that_clause() {
+        assert_eq!(check("The minister said that the talks had failed."), ["The minister | said | the talks had failed"]);
+    }
+
+    #[test]
+    fn subject_with_title_and_prepositions() {
+        assert_eq!(
+            check("People with direct knowledge of the plan said the deal was dead."),
+            ["People with direct knowledge of the plan | said | the deal was dead"]
+        );
+    }
+
+    #[test]
+    fn content_before_an_end_cue() {
+        assert_eq!(check("The focus should be on jobs, he said."), ["he | said | The focus should be on jobs"]);
+    }
+
+    #[test]
+    fn inverted_speaker_with_role_and_preposition() {
+        assert_eq!(
+            check("The risk is real, said a former aide to the governor, who asked not to be named."),
+            ["a former aide to the governor | said | The risk is real"]
+        );
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        assert_eq!(
+            check("According to sources familiar with the talks, the leaders agreed to meet."),
+            ["sources familiar with the talks | According to | the leaders agreed to meet"]
+        );
+        assert_eq!(check("The leaders will meet, according to Reuters."), ["Reuters | according to | The leaders will meet"]);
+    }
+
+    #[test]
+    fn parenthetical_cue_takes_the_clause_after() {
+        assert_eq!(
+            check("Still, he stressed, supporting allies must remain a priority."),
+            ["he | stressed | supporting allies must remain a priority"]
+        );
+    }
+
+    #[test]
+    fn participle_takes_the_main_clause_subject() {
+        assert_eq!(
+            check("Meanwhile, the Kremlin has kept quiet, suggesting that it brings the end closer."),
+            ["the Kremlin | suggesting | it brings the end closer"]
+        );
+    }
+
+    #[test]
+    fn told_skips_the_addressee() {
+        assert_eq!(check("She told reporters the vote would be close."), ["She | told | the vote would be close"]);
+    }
+
+    #[test]
+    fn nouns_are_not_cues() {
+        assert!(check("Rutte’s remarks mark the first call. The report was long.").is_empty());
+    }
+
+    #[test]
+    fn passive_is_not_a_cue() {
+        assert!(check("It was reported that talks failed.").is_empty());
+    }
+
+    #[test]
+    fn appositive_between_subject_and_verb() {
+        assert_eq!(check("Hugh Hill, a doctor, said the clinic was full."), ["Hugh Hill | said | the clinic was full"]);
+    }
+
+    #[test]
+    fn subordinate_clause_ends_at_the_main_clause() {
+        assert_eq!(
+            check("While the White House confirmed that the pause is temporary, it has not sent new aid."),
+            ["the White House | confirmed | the pause is temporary"]
+        );
+    }
+
+    #[test]
+    fn relative_pronoun_speaks() {
+        assert_eq!(check("It angered Republicans who say the law is a money pit."), ["who | say | the law is a money pit"]);
+    }
+}

@@ -1,0 +1,230 @@
+//! Pairs quotation marks into quoted spans, paragraph by paragraph.
+//!
+//! Double marks (`" “ ” „ « » ''`) and single marks (`' ‘ ’`) pair within their own family, so a
+//! single quote inside a double one is found as nested. A `’` that ends a plural possessive
+//! (`Sanders’ plan`) is passed over when a later mark can close the quote. A double quote left
+//! open at the end of a paragraph continues when the next paragraph opens with a double mark (the
+//! news convention for multi-paragraph quotes); otherwise it is reported as unbalanced.
+
+use std::ops::Range;
+
+use crate::segment::{Family, Role, Segments, TokenKind};
+
+/// A stretch of text between an opening and a closing quotation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedSpan {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the quote runs to the paragraph end.
+    pub close: Option<usize>,
+    /// Tokens inside the marks.
+    pub inner: Range<usize>,
+    pub family: Family,
+    pub paragraph: usize,
+    /// 0 for an outer quote, 1 for a quote inside another.
+    pub depth: u8,
+    /// This paragraph's quote goes on in the next paragraph.
+    pub continues: bool,
+    /// This span goes on from a quote opened in an earlier paragraph.
+    pub continued: bool,
+    /// Opened but never closed, and not continued.
+    pub unbalanced: bool,
+}
+
+impl QuotedSpan {
+    /// Index of the last token belonging to the quote, marks included.
+    pub fn last(&self) -> usize {
+        self.close.unwrap_or(self.inner.end.saturating_sub(1).max(self.open))
+    }
+
+    pub fn covers(&self, i: usize) -> bool {
+        self.open <= i && i <= self.last()
+    }
+}
+
+fn mark(seg: &Segments, i: usize) -> Option<(Family, Role)> {
+    match seg.tokens[i].kind {
+        TokenKind::Quote(f, r) => Some((f, r)),
+        _ => None,
+    }
+}
+
+/// Finds the quoted spans of an article, in text order (outer before inner at the same start).
+pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
+    let mut out = Vec::new();
+    let mut carried = false; // the previous paragraph's double quote continues here
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        let opens_with_double = matches!(mark(seg, p.start), Some((Family::Double, Role::Open | Role::Either)));
+        let continued_here = carried && opens_with_double;
+        carried = false;
+        // Double family.
+        let mut open: Option<usize> = None;
+        let mut doubles = Vec::new();
+        for i in p.clone() {
+            let Some((Family::Double, role)) = mark(seg, i) else {
+                continue;
+            };
+            match (open, role) {
+                (None, Role::Open | Role::Either) => open = Some(i),
+                (Some(o), Role::Close | Role::Either) => {
+                    doubles.push((o, Some(i)));
+                    open = None;
+                }
+                (Some(o), Role::Open) if seg.tokens[o].lower == "„" && seg.tokens[i].lower == "“" => {
+                    // German style: „ ... “
+                    doubles.push((o, Some(i)));
+                    open = None;
+                }
+                (Some(_), Role::Open) => {
+                    // A quote reopened before closing: the earlier mark was unbalanced.
+                    open = Some(i);
+                }
+                (None, Role::Close) => {} // stray closing mark
+            }
+        }
+        if let Some(o) = open {
+            let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|n| {
+                matches!(mark(seg, n.start), Some((Family::Double, Role::Open | Role::Either)))
+            });
+            carried = next_opens;
+            doubles.push((o, None));
+        }
+        for (o, c) in doubles {
+            let end = c.unwrap_or(p.end);
+            out.push(QuotedSpan {
+                open: o,
+                close: c,
+                inner: o + 1..end,
+                family: Family::Double,
+                paragraph: pi,
+                depth: 0,
+                continues: c.is_none() && carried,
+                continued: continued_here && o == p.start,
+                unbalanced: c.is_none() && !carried,
+            });
+        }
+        // Single family.
+        let singles: Vec<(usize, Role)> = p
+            .clone()
+            .filter_map(|i| match mark(seg, i) {
+                Some((Family::Single, r)) => Some((i, r)),
+                _ => None,
+            })
+            .collect();
+        let mut open: Option<usize> = None;
+        for (k, &(i, role)) in singles.iter().enumerate() {
+            match (open, role) {
+                (None, Role::Open) => open = Some(i),
+                (Some(o), Role::Close | Role::Either) => {
+                    let later_close = singles[k + 1..]
+                        .iter()
+                        .any(|&(_, r)| matches!(r, Role::Close | Role::Either));
+                    if later_close && is_plural_possessive(seg, i) {
+                        continue;
+                    }
+                    out.push(QuotedSpan {
+                        open: o,
+                        close: Some(i),
+                        inner: o + 1..i,
+                        family: Family::Single,
+                        paragraph: pi,
+                        depth: 0,
+                        continues: false,
+                        continued: false,
+                        unbalanced: false,
+                    });
+                    open = None;
+                }
+                (Some(_), Role::Open) => open = Some(i),
+                _ => {}
+            }
+        }
+    }
+    // Nesting depth: a span lying inside another of the other family.
+    let snapshot: Vec<(usize, usize, Family)> = out.iter().map(|q| (q.open, q.last(), q.family)).collect();
+    for q in &mut out {
+        if snapshot
+            .iter()
+            .any(|&(o, l, f)| f != q.family && o < q.open && q.last() <= l)
+        {
+            q.depth = 1;
+        }
+    }
+    out.sort_by_key(|q| (q.open, q.depth));
+    out
+}
+
+/// `Sanders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
+fn is_plural_possessive(seg: &Segments, i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &seg.tokens[p]);
+    let next = seg.tokens.get(i + 1);
+    prev.is_some_and(|t| t.is_word() && t.lower.ends_with('s') && t.span.end == seg.tokens[i].span.start)
+        && next.is_some_and(|t| t.is_word() && !t.capitalized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::segment::segment;
+    use crate::text::Span;
+
+    /// The inner text of each quoted span, with its depth.
+    fn check(text: &str) -> Vec<(String, u8)> {
+        let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
+        pair(&seg)
+            .iter()
+            .map(|q| (seg.span(q.inner.clone()).of(text).to_string(), q.depth))
+            .collect()
+    }
+
+    fn inner(text: &str) -> Vec<String> {
+        check(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemets() {
+        assert_eq!(inner("“A b,” he said. \"C d.\" «E f» „G h“"), ["A b,", "C d.", "E f", "G h"]);
+    }
+
+    #[test]
+    fn two_apostrophes_work_as_double_marks() {
+        assert_eq!(inner("''That's real,'' Mr. Obama said."), ["That's real,"]);
+    }
+
+    #[test]
+    fn apostrophes_inside_single_quotes_do_not_close_them() {
+        assert_eq!(inner("Rutte said: ‘It’s about solidarity.’"), ["It’s about solidarity."]);
+    }
+
+    #[test]
+    fn plural_possessive_is_not_a_closing_mark() {
+        assert_eq!(inner("He said ‘the voters’ anger is real.’"), ["the voters’ anger is real."]);
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        assert_eq!(
+            check("“As Erica said, ‘What if we quit?’ It matters,” she said."),
+            [("As Erica said, ‘What if we quit?’ It matters,".to_string(), 0), ("What if we quit?".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn paragraphs_that_reopen_a_quote_continue_it() {
+        let text = "“First part of it.\n“Second part.” he said.";
+        let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
+        let q = pair(&seg);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].continues && !q[0].unbalanced);
+        assert!(q[1].continued);
+    }
+
+    #[test]
+    fn an_unclosed_mark_is_unbalanced() {
+        let text = "He said “this never ends.\nNext paragraph.";
+        let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
+        let q = pair(&seg);
+        assert!(q[0].unbalanced);
+    }
+}

@@ -1,0 +1,299 @@
+//! Quotes: what was said, and the words that say who said it.
+//!
+//! Takes segmented text; gives [`Quote`]s in text order. Direct quotes come from paired
+//! quotation marks ([`marks`]), reported speech from reporting cues ([`cues`]); a quote that sits
+//! inside a cue's reported clause without being all of it makes that clause a *mixed* quote.
+//! Quoted names, titles and scare quotes of a few words are not quotes unless a cue attributes
+//! them. This stage links a quote to the mention its own cue names; quotes without a cue are
+//! left for `attribution`, and who a mention is is left for `resolve`.
+
+pub mod cues;
+pub mod marks;
+mod words;
+
+use serde::Serialize;
+
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::segment::{Segments, TokenKind};
+use crate::text::Span;
+use cues::{Cue, Orientation};
+use marks::QuotedSpan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Wholly inside quotation marks.
+    Direct,
+    /// Reported speech with quoted words inside it.
+    Mixed,
+    /// Reported speech.
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// How a quote got its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Link {
+    /// Its own reporting cue names the speaker.
+    Cue,
+    /// A quote going on from an earlier one (same paragraph, next paragraph, or a reopened mark).
+    Continuation,
+    /// No speaker found.
+    None,
+}
+
+/// Who said it: the mention in the text, and (after `resolve`) who that is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// The words naming the speaker as they stand (`he`, `the Ukrainian president`).
+    pub mention: String,
+    pub span: Span,
+    /// The resolved canonical name (`Volodymyr Zelenskyy`), filled by `resolve`.
+    pub canonical: Option<String>,
+    pub kind: Option<EntityKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// What was said, without outer quotation marks.
+    pub content: Span,
+    /// The reporting verb or phrase, when there is one.
+    pub cue: Option<Span>,
+    pub speaker: Option<Speaker>,
+    pub link: Link,
+    pub confidence: f32,
+    /// Paragraph (line) index within the body.
+    pub paragraph: usize,
+    /// Lies inside another quote (`"..., as she said, 'A'"`).
+    pub nested: bool,
+    /// Index into the `QuotedSpan`s for direct quotes (used to link continued paragraphs).
+    #[serde(skip)]
+    pub quoted: Option<usize>,
+}
+
+/// Finds quotes with the speakers their own cues name.
+pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<QuotedSpan>) {
+    let quoted = marks::pair(seg);
+    let cues = cues::find(seg, &quoted, lex);
+    let mut consumed = vec![false; cues.len()];
+    let mut absorbed_by: Vec<Vec<usize>> = vec![Vec::new(); cues.len()];
+    let mut out = Vec::new();
+
+    let speaker_of = |c: &Cue| {
+        c.speaker.clone().map(|r| {
+            let span = seg.span(r);
+            Speaker {
+                mention: span.of(text).to_string(),
+                span,
+                canonical: None,
+                kind: None,
+            }
+        })
+    };
+
+    for (qi, q) in quoted.iter().enumerate() {
+        let inner = seg.span(q.inner.clone());
+        let inner = inner.trim_by(text, |c: char| c.is_whitespace());
+        if inner.is_empty() {
+            continue;
+        }
+        let words = q.inner.clone().filter(|&k| seg.tokens[k].is_word()).count();
+        // Which cue, if any, is this quote's own?
+        let after_cue = q.close.and_then(|c| {
+            let mut k = c + 1;
+            while k < seg.tokens.len() && k <= c + 2 && matches!(seg.tokens[k].kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
+                k += 1;
+            }
+            cues.iter().position(|cue| {
+                cue.extent.start == k
+                    && cue.speaker.is_some()
+                    && cue.inside_quote == (q.depth > 0)
+                    && (cue.orientation == Orientation::Before || cue.content.is_empty() || seg.tokens[cue.content.start].is_quote())
+            })
+        });
+        let before_cue = cues.iter().position(|cue| {
+            cue.orientation == Orientation::After
+                && cue.speaker.is_some()
+                && cue.content.start == q.open
+                && cue.content.end <= q.last() + 2
+        });
+        let owner = if q.depth == 0 { after_cue.or(before_cue) } else { after_cue.or(before_cue).filter(|&c| cues[c].inside_quote) };
+        if let Some(ci) = owner {
+            consumed[ci] = true;
+            if let Some(b) = before_cue {
+                consumed[b] = true;
+            }
+            let cue = &cues[ci];
+            out.push(Quote {
+                kind: QuoteKind::Direct,
+                content: inner,
+                cue: Some(seg.span(cue.verb.clone())),
+                speaker: speaker_of(cue),
+                link: Link::Cue,
+                confidence: if q.unbalanced { 0.5 } else { 0.9 },
+                paragraph: q.paragraph,
+                nested: q.depth > 0,
+                quoted: Some(qi),
+            });
+            continue;
+        }
+        if q.depth > 0 {
+            continue; // a nested quote with no speaker of its own is part of the outer quote
+        }
+        // Inside some cue's reported clause: that clause is a mixed quote.
+        if let Some(ci) = cues.iter().position(|c| !c.inside_quote && c.content.start <= q.open && q.last() < c.content.end.max(c.content.start + 1) && !c.content.is_empty()) {
+            absorbed_by[ci].push(qi);
+            continue;
+        }
+        // A quote needs substance to stand on its own: a few words, or a sentence inside.
+        let sentence_inside = q.inner.clone().any(|k| seg.tokens[k].is_terminal() || seg.tokens[k].is_punct(','));
+        let title_case = q.inner.clone().filter(|&k| seg.tokens[k].is_word()).all(|k| {
+            let t = &seg.tokens[k];
+            t.capitalized || t.kind == TokenKind::Number || matches!(t.lower.as_str(), "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at")
+        });
+        if words < 4 && !sentence_inside || (title_case && words < 10 && !sentence_inside) || (q.unbalanced && words < 4) {
+            continue;
+        }
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            content: inner,
+            cue: None,
+            speaker: None,
+            link: Link::None,
+            confidence: if q.unbalanced { 0.3 } else { 0.6 },
+            paragraph: q.paragraph,
+            nested: false,
+            quoted: Some(qi),
+        });
+    }
+
+    // Reported speech.
+    let direct_spans: Vec<Span> = out.iter().filter(|q| q.link == Link::Cue).map(|q| q.content).collect();
+    for (ci, cue) in cues.iter().enumerate() {
+        if consumed[ci] || cue.inside_quote || cue.content.is_empty() || cue.speaker.is_none() {
+            continue;
+        }
+        let content = seg.span(cue.content.clone());
+        if direct_spans.iter().any(|d| d.overlaps(content)) {
+            continue;
+        }
+        let content = strip_outer_marks(text, content);
+        let words = cue.content.clone().filter(|&k| seg.tokens[k].is_word()).count();
+        if words == 0 {
+            continue;
+        }
+        let mixed = !absorbed_by[ci].is_empty()
+            || cue.content.clone().any(|k| matches!(seg.tokens[k].kind, TokenKind::Quote(..)) && quoted.iter().any(|q| q.open == k));
+        out.push(Quote {
+            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            content,
+            cue: Some(seg.span(cue.verb.clone())),
+            speaker: speaker_of(cue),
+            link: Link::Cue,
+            confidence: cue.confidence,
+            paragraph: seg.tokens[cue.verb.start].paragraph,
+            nested: false,
+            quoted: None,
+        });
+    }
+    out.sort_by_key(|q| (q.content.start, q.content.end));
+    out.dedup_by(|a, b| a.content == b.content);
+    (out, quoted)
+}
+
+/// Removes quotation marks that wrap the whole content (a mixed quote that became all-quoted
+/// after trimming keeps its inner marks).
+fn strip_outer_marks(text: &str, span: Span) -> Span {
+    span.trim_by(text, |c: char| c.is_whitespace() || c == ',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// Each quote as `kind | speaker mention | content`.
+    fn check(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let seg = segment(text, Span::new(0, text.len()), lex);
+        find(text, &seg, lex)
+            .0
+            .iter()
+            .map(|q| {
+                let who = q.speaker.as_ref().map_or("-", |s| s.mention.as_str());
+                format!("{} | {} | {}", q.kind.as_str(), who, q.content.of(text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_quote_before_attribution() {
+        assert_eq!(check("“We hope for flexibility,” Rutte said."), ["direct | Rutte | We hope for flexibility,"]);
+    }
+
+    #[test]
+    fn direct_quote_after_attribution() {
+        assert_eq!(
+            check("Russian spokesperson Dmitry Peskov stated, “The fewer weapons, the closer the end.”"),
+            ["direct | Russian spokesperson Dmitry Peskov | The fewer weapons, the closer the end."]
+        );
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        assert_eq!(check("“Every hour counts,” said a former aide to the president."), ["direct | a former aide to the president | Every hour counts,"]);
+    }
+
+    #[test]
+    fn split_quote_has_one_speaker() {
+        assert_eq!(
+            check("‘We are prepared,’ Trump stated during a meeting, ‘but the burden must be shared.’"),
+            ["direct | Trump | We are prepared,", "direct | Trump | but the burden must be shared."]
+        );
+    }
+
+    #[test]
+    fn mixed_quote_after_adding_that() {
+        assert_eq!(
+            check("‘We are strong,’ Rutte said, adding that the plan would ‘create a win-win for all.’"),
+            ["direct | Rutte | We are strong,", "mixed | Rutte | the plan would ‘create a win-win for all.’"]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_names_are_not_quotes() {
+        assert!(check("He joined the ‘Ramnatein’ contact group and read “The Art of the Deal” twice.").is_empty());
+    }
+
+    #[test]
+    fn indirect_speech() {
+        assert_eq!(check("Rutte emphasized that Ukraine cannot afford to lose."), ["indirect | Rutte | Ukraine cannot afford to lose"]);
+    }
+
+    #[test]
+    fn outlet_as_inverted_source() {
+        assert_eq!(
+            check("Rutte hoped for flexibility from the US, reports Bloomberg."),
+            ["indirect | Bloomberg | Rutte hoped for flexibility from the US"]
+        );
+    }
+
+    #[test]
+    fn nested_quote_with_its_own_speaker() {
+        assert_eq!(
+            check("“It isn’t easy, but as Erica said, ‘What if everyone quit?’” Clinton said."),
+            ["direct | Clinton | It isn’t easy, but as Erica said, ‘What if everyone quit?’", "direct | Erica | What if everyone quit?"]
+        );
+    }
+}
