@@ -19,6 +19,10 @@ pub struct Frames {
     pub object: bool,
     /// An addressee and then a clause: `told reporters (that) ...`.
     pub tell: bool,
+    /// Reports speech only with an animate subject (`underscore`, `signal`, `suggest`).
+    pub animate: bool,
+    /// Reports speech only right after a quotation (`"...," he continued`).
+    pub after_quote: bool,
 }
 
 /// The inflection of a verb form as it stands in text.
@@ -214,6 +218,14 @@ impl Lexicon {
                 "clause" => f.clause = true,
                 "object" => f.object = true,
                 "tell" => f.tell = true,
+                "after_quote" => {
+                    f.clause = true;
+                    f.after_quote = true;
+                }
+                "animate" => {
+                    f.clause = true;
+                    f.animate = true;
+                }
                 other => panic!("speech_verbs.txt: unknown tag {other}"),
             };
             let mut forms = vec![
@@ -249,7 +261,7 @@ impl Lexicon {
             } else if first.ends_with('s') && !first.ends_with("ss") {
                 VerbForm::Third
             } else if first.ends_with("ed")
-                || matches!(first, "made" | "went" | "told" | "was" | "is" | "were")
+                || matches!(first, "made" | "went" | "told" | "was" | "is" | "were" | "put")
             {
                 VerbForm::Past
             } else {

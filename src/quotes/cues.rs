@@ -195,17 +195,23 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let mut j = v;
     let mut aux_be = false;
     let mut aux_any = false;
+    let mut negated = false;
     while j > sent.start {
         let t = cx.t(j - 1);
         if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
             aux_be |= is_be(&t.lower);
             aux_any |= is_auxiliary(&t.lower);
+            negated |= matches!(t.lower.as_str(), "not" | "never" | "n't" | "’t");
             j -= 1;
         } else {
             break;
         }
     }
     let left = (j > sent.start).then(|| cx.t(j - 1));
+    // "did not say", "has never claimed": a denial of speech is not a report of it.
+    if negated || cx.t(j.saturating_sub(1)).lower.ends_with("n't") || cx.t(j.saturating_sub(1)).lower.ends_with("n’t") {
+        return None;
+    }
     // A noun, not a verb: "the report", "his claims", "Rutte’s remarks", "in response".
     if let Some(l) = left {
         if l.is_word()
@@ -226,6 +232,12 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     if form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause {
         return None;
     }
+    // Right after a closing quotation mark (`,” Rutte said` / `,” said Rutte`): this cue
+    // attributes that quote, whatever follows it.
+    let after_quote = follows_closing_quote(cx, sent, j);
+    if frames.after_quote && !after_quote {
+        return None;
+    }
     // Base forms need a clear subject: "officials say", "they warn", "will say".
     if form == VerbForm::Base && !aux_any {
         let ok = left.is_some_and(|l| {
@@ -233,6 +245,30 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
                 && (is_subject_pronoun(&l.lower)
                     || l.lower == "who"
                     || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+        });
+        if !ok {
+            return None;
+        }
+    }
+    // A present-tense form right before punctuation is a plural noun ("Russian attacks,"), and
+    // one needs a subject that can speak: a name, a pronoun, a person or organisation noun.
+    if matches!(form, VerbForm::Third | VerbForm::Base)
+        && after == v + 1
+        && next.is_none_or(|n| matches!(n.kind, TokenKind::Punct(_)))
+        && !next.is_some_and(|n| (n.is_punct(',') || n.is_punct(':')) && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote()))
+        && !left.is_some_and(|l| is_subject_pronoun(&l.lower) || matches!(l.lower.as_str(), "who" | "which"))
+    {
+        return None;
+    }
+    if form == VerbForm::Third && !aux_any {
+        let ok = left.is_none_or(|l| {
+            !l.is_word()
+                || is_subject_pronoun(&l.lower)
+                || matches!(l.lower.as_str(), "who" | "that")
+                || (l.capitalized && cx.lex.demonym(&l.lower).is_none())
+                || cx.lex.is_anonymous_head(&l.lower)
+                || cx.lex.is_org_word(&l.lower)
+                || cx.lex.is_title_word(&l.lower)
         });
         if !ok {
             return None;
@@ -261,7 +297,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let participial = form == VerbForm::Ing
         && left.is_none_or(|l| {
             l.is_punct(',')
-                || matches!(l.lower.as_str(), "before" | "after" | "while" | "when" | "by" | "in" | "without" | "and")
+                || matches!(l.lower.as_str(), "before" | "after" | "while" | "when" | "by" | "without" | "and" | "as")
         });
     if participial && (object_only || done.iter().any(|c| c.content.start == v)) {
         return None;
@@ -280,7 +316,12 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     } else if let Some(np) = subject_before(cx, sent, j) {
         cue.extent.start = np.start;
         cue.speaker = Some(np);
-    } else if matches!(form, VerbForm::Past | VerbForm::Third) && !frames.tell && !object_only {
+    } else if matches!(form, VerbForm::Past | VerbForm::Third)
+        && !frames.tell
+        && !object_only
+        && after == v + 1
+        && left.is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'))
+    {
         // Inverted: `..., said Rutte`, `"...," said a former aide to ...`, `reports Bloomberg`.
         let np = subject_after(cx, sent, after)?;
         cue.extent.end = np.end;
@@ -292,10 +333,18 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     } else {
         return None;
     }
-    cue.speaker.as_ref()?;
+    let speaker = cue.speaker.clone()?;
+    if !can_speak(cx, &speaker, frames.animate) {
+        return None;
+    }
 
     // Content after the verb.
     let (start, how) = complement_start(cx, sent, after, frames);
+    let (start, how) = if after_quote && how != Start::Quote && !cx.seg.tokens.get(start).is_some_and(|t| t.is_quote()) {
+        (sent.end, Start::End)
+    } else {
+        (start, how)
+    };
     match how {
         Start::End => {
             cue.orientation = Orientation::Before;
@@ -314,11 +363,12 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
                 cue.content = cut_at_main_clause(cx, cue.content.clone());
             }
             if object_only
-                && (cue.content.len() < 2 || matches!(cx.lower(cue.content.start), "to" | "not" | "for" | "about" | "as"))
+                && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < 4
+                    || matches!(cx.lower(cue.content.start), "to" | "not" | "for" | "about" | "as"))
             {
                 return None;
             }
-            if !cue.introduced && !object_only && !frames.tell && !looks_like_clause(cx, &cue.content) {
+            if !cue.introduced && !object_only && !frames.tell && !(starts_clause(cx, cue.content.start) && looks_like_clause(cx, &cue.content)) {
                 if object_only || frames.object {
                     cue.confidence = 0.55;
                 } else {
@@ -410,6 +460,34 @@ fn complement_start(cx: &Ctx, sent: &Range<usize>, mut k: usize, frames: Frames)
     (k.min(end), if k >= end { Start::End } else { Start::Plain })
 }
 
+/// Whether the subject ending before token `j` (or the verb at `j`) comes right after a closing
+/// quotation mark, allowing a comma or dash between: `“…,” Rutte said` / `“…,” said Rutte`.
+fn follows_closing_quote(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
+    // Walk back over a short subject (a name, a pronoun, a title and name).
+    let mut k = j;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        let t = cx.t(k - 1);
+        if t.is_word() && (t.capitalized || is_subject_pronoun(&t.lower) || is_determiner(&t.lower) || t.is_possessive() || cx.lex.is_title_word(&t.lower) || cx.lex.is_anonymous_head(&t.lower) || t.lower == "former") || t.is_punct('.') {
+            k -= 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    for start in [k, j] {
+        let mut m = start;
+        while m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
+            m -= 1;
+        }
+        if m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Quote(_, crate::segment::Role::Close | crate::segment::Role::Either)) && cx.quoted.iter().any(|q| q.close == Some(m - 1)) {
+            return true;
+        }
+    }
+    let _ = sent;
+    false
+}
+
 /// `adding`, `saying`, `telling`: a participle that starts a reporting clause of its own.
 fn is_clause_participle(cx: &Ctx, w: &str) -> bool {
     cx.lex
@@ -443,6 +521,37 @@ fn skip_addressee(cx: &Ctx, k: usize, end: usize) -> usize {
         }
     }
     m
+}
+
+/// Whether a clause can start at token `k`: a subject-like word, not an adjective or a verb.
+fn starts_clause(cx: &Ctx, k: usize) -> bool {
+    let Some(t) = cx.seg.tokens.get(k) else {
+        return false;
+    };
+    t.capitalized
+        || t.kind == TokenKind::Number
+        || t.is_quote()
+        || is_determiner(&t.lower)
+        || is_subject_pronoun(&t.lower)
+        || matches!(t.lower.as_str(), "there" | "if" | "when" | "while" | "because" | "as" | "given" | "despite" | "without" | "all" | "both" | "many" | "most" | "none" | "nothing" | "everyone" | "everything" | "nobody" | "someone" | "something" | "one" | "more" | "few" | "several" | "only" | "once")
+        || cx.lex.is_anonymous_head(&t.lower)
+        || t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.ends_with("ous")
+}
+
+/// Whether a subject phrase can be a source: demonstrative phrases about things ("This stance")
+/// are not, and verbs like `underscore` or `signal` report speech only with a name, a pronoun or
+/// a person noun as subject.
+fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool {
+    let first = cx.t(np.start);
+    let head = cx.t(np.end - 1);
+    let person_head = cx.lex.is_anonymous_head(&head.lower) || cx.lex.is_title_word(&head.lower);
+    if matches!(first.lower.as_str(), "this" | "these" | "that" | "those" | "it" | "which") && !person_head && !head.capitalized {
+        return false;
+    }
+    if !animate_only {
+        return true;
+    }
+    head.capitalized && !head.is_possessive() || matches!(head.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "who") || person_head
 }
 
 /// A reported clause has something verb-like after its first word.
@@ -490,7 +599,12 @@ fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Range<usize> {
         if t.is_punct(',') && k + 1 < sent.end {
             let n = cx.t(k + 1);
             let participle = is_clause_participle(cx, &n.lower);
-            if n.lower == "according" || participle {
+            let inverted = k + 2 < sent.end
+                && cx.lex.verb(&n.lower).is_some_and(|v| matches!(v.form, VerbForm::Past | VerbForm::Third) && v.frames.clause)
+                && !n.capitalized
+                && cx.t(k + 2).is_word()
+                && (cx.t(k + 2).capitalized || is_determiner(&cx.t(k + 2).lower));
+            if n.lower == "according" || participle || inverted {
                 end = k;
                 break;
             }
@@ -551,7 +665,8 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             if t.capitalized {
                 return matches!(w, "but" | "and" | "so" | "or" | "when" | "while" | "if" | "as" | "after" | "before" | "because" | "although" | "though" | "since");
             }
-            if w == "who" || opens_clause(w) || is_auxiliary(w) || cx.is_verb_token(k) {
+            let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of");
+            if w == "who" || opens_clause(w) || is_auxiliary(w) || (cx.is_verb_token(k) && !noun_use) {
                 return true;
             }
             if matches!(w, "and" | "or") {
@@ -587,13 +702,24 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
                 || is_adverb(first)
                 || (close - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
             if aside && cx.t(k - 2).is_word() {
-                end = k - 1;
+                let adverbial = is_adverb(first) || matches!(first.lower.as_str(), "though" | "however" | "too" | "meanwhile" | "for" | "in" | "like");
+                let np = subject_before(cx, sent, k - 1)?;
+                // "Hugh Hill, a doctor," is one mention; "Murphy, though," is Murphy.
+                return Some(if adverbial { np } else { np.start..close });
             } else {
                 return None;
             }
         } else {
             return None;
         }
+    }
+    // Trailing time words, adverbs and reflexives are not part of the subject:
+    // "Priebus later Thursday told", "Cruz himself said".
+    while end > sent.start + 1 && {
+        let t = cx.t(end - 1);
+        is_reflexive(&t.lower) || is_adverb(t) || (is_time_word(&t.lower) && (t.capitalized || matches!(t.lower.as_str(), "later" | "earlier" | "today" | "yesterday" | "tonight")))
+    } {
+        end -= 1;
     }
     let last = cx.t(end - 1);
     if !last.is_word() {
@@ -632,7 +758,7 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         start = core_phrase_start(cx, start, end);
     }
     let last = cx.t(end - 1);
-    if is_determiner(&last.lower) || is_preposition(&last.lower) || (!last.capitalized && last.lower.ends_with("ing")) {
+    if is_determiner(&last.lower) || is_preposition(&last.lower) || matches!(last.lower.as_str(), "and" | "or") || (!last.capitalized && last.lower.ends_with("ing")) {
         return None;
     }
     Some(start..end)
@@ -681,7 +807,7 @@ fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<us
         }
         if k > start && is_preposition(w) && !t.capitalized {
             let prev = cx.t(k - 1);
-            let role_noun = (!prev.capitalized && (cx.lex.is_title_word(&prev.lower) || cx.lex.is_anonymous_head(&prev.lower)))
+            let role_noun = (!prev.capitalized && !is_adverb(prev) && !is_time_word(&prev.lower))
                 || (prev.capitalized && cx.lex.is_title_word(&prev.lower));
             let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from");
             let next = cx.seg.tokens.get(k + 1);
@@ -735,6 +861,10 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
         }
         let w = t.lower.as_str();
         if !t.capitalized && (is_auxiliary(w) || is_adverb(t) || cx.is_verb_token(k) || w.ends_with("ed") || opens_clause(w)) {
+            break;
+        }
+        let after_name = k > start && cx.t(k - 1).capitalized && !is_determiner(&cx.t(k - 1).lower);
+        if !t.capitalized && after_name && !matches!(w, "of" | "and" | "for") {
             break;
         }
         k += 1;
@@ -831,7 +961,7 @@ mod tests {
 
     #[test]
     fn appositive_between_subject_and_verb() {
-        assert_eq!(check("Hugh Hill, a doctor, said the clinic was full."), ["Hugh Hill | said | the clinic was full"]);
+        assert_eq!(check("Hugh Hill, a doctor, said the clinic was full."), ["Hugh Hill, a doctor | said | the clinic was full"]);
     }
 
     #[test]

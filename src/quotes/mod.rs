@@ -11,6 +11,8 @@ pub mod cues;
 pub mod marks;
 mod words;
 
+pub use words::is_function_word;
+
 use serde::Serialize;
 
 use crate::lexicon::{EntityKind, Lexicon};
@@ -162,7 +164,12 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
             let t = &seg.tokens[k];
             t.capitalized || t.kind == TokenKind::Number || matches!(t.lower.as_str(), "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at")
         });
-        if words < 4 && !sentence_inside || (title_case && words < 10 && !sentence_inside) || (q.unbalanced && words < 4) {
+        // A quoted term used as a noun ("the “longest standoff in history” ended").
+        let term = q.open > 0 && {
+            let before = &seg.tokens[q.open - 1];
+            before.is_word() && (matches!(before.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || before.is_possessive())
+        } && !q.inner.clone().any(|k| seg.tokens[k].is_terminal());
+        if words < 4 && !sentence_inside || (title_case && words < 10) || (q.unbalanced && words < 4) || term {
             continue;
         }
         out.push(Quote {
@@ -182,6 +189,14 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     let direct_spans: Vec<Span> = out.iter().filter(|q| q.link == Link::Cue).map(|q| q.content).collect();
     for (ci, cue) in cues.iter().enumerate() {
         if consumed[ci] || cue.inside_quote || cue.content.is_empty() || cue.speaker.is_none() {
+            continue;
+        }
+        // Speech reported inside another report belongs to the outer source
+        // ("Axios reported that Trump promised ...").
+        let nested = cues.iter().enumerate().any(|(o, outer)| {
+            o != ci && !consumed[o] && !outer.inside_quote && outer.content.start <= cue.extent.start && cue.verb.end <= outer.content.end
+        });
+        if nested {
             continue;
         }
         let content = seg.span(cue.content.clone());
@@ -210,6 +225,35 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     (out, quoted)
+}
+
+/// The word spans inside `span` (letters, digits and joiners), for analysing a mention.
+pub fn words_of(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let s = span.of(text);
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let joiner = matches!(c, '\'' | '’' | '-' | '.' | '&');
+        if c.is_alphanumeric() || (joiner && start.is_some()) {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push(Span::new(span.start + st, span.start + i));
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(span.start + st, span.end));
+    }
+    // A trailing dot belongs to an abbreviation only ("Sen."), not to a sentence.
+    out.iter()
+        .map(|w| {
+            let t = w.of(text);
+            if t.ends_with('.') && !t[..t.len() - 1].contains('.') && t.len() > 4 {
+                Span::new(w.start, w.end - 1)
+            } else {
+                *w
+            }
+        })
+        .collect()
 }
 
 /// Removes quotation marks that wrap the whole content (a mixed quote that became all-quoted

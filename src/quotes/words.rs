@@ -31,7 +31,8 @@ pub fn opens_clause(w: &str) -> bool {
         "that" | "which" | "whom" | "whose" | "when" | "while" | "where" | "because" | "although"
             | "though" | "if" | "unless" | "since" | "as" | "after" | "before" | "until" | "so"
             | "but" | "yet" | "whether" | "than" | "nor" | "once" | "whereas" | "however"
-            | "meanwhile" | "then" | "also" | "instead" | "indeed" | "still" | "even"
+            | "meanwhile" | "then" | "also" | "instead" | "indeed" | "still" | "even" | "why" | "how"
+            | "what" | "whatever" | "whoever"
     )
 }
 
@@ -101,4 +102,19 @@ pub fn is_adverb(t: &Token) -> bool {
                 | "likely" | "only" | "much" | "yet" | "always" | "previously" | "recently"
                 | "reportedly" | "n't"
         )
+}
+
+/// A word that is never part of a name even when capitalised at a sentence start.
+pub fn is_function_word(w: &str) -> bool {
+    is_determiner(w)
+        || is_discourse_word(w)
+        || is_preposition(w)
+        || opens_clause(w)
+        || is_subject_pronoun(w)
+        || is_auxiliary(w)
+        || matches!(w, "according" | "earlier" | "a" | "an" | "it’s" | "it's" | "what" | "why" | "how" | "who")
+}
+
+pub fn is_reflexive(w: &str) -> bool {
+    matches!(w, "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself")
 }

@@ -1,0 +1,204 @@
+//! Command-line front end: clap types, their conversion to library calls, and output.
+//!
+//! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
+//! threshold was missed; 2 usage or output errors.
+
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use quotegraph::eval::{self, GoldDoc, Prediction};
+use quotegraph::ingest::{self, Article, IngestOptions, Ingested};
+use quotegraph::{extract_all, Extraction};
+
+#[derive(Parser)]
+#[command(name = "quotegraph", version, about = "Finds who said what in news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract quotes and their speakers from text files, directories, JSONL or stdin.
+    Extract {
+        /// Files or directories (`*.txt`, `*.jsonl`, recursively); stdin when none.
+        paths: Vec<PathBuf>,
+        /// Output format; `table` on a terminal, `jsonl` otherwise.
+        #[arg(long, short)]
+        format: Option<Format>,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+        max_file_bytes: u64,
+        /// Also print diagnostics (unbalanced quotation marks, boilerplate left out).
+        #[arg(long)]
+        diagnostics: bool,
+    },
+    /// Score the extractor against gold annotations (the format of shared/eval/README.md).
+    Eval {
+        /// Gold JSONL: one document a line with `doc_id`, `text` and `quotes`.
+        gold: PathBuf,
+        /// Score this prediction file instead of running the extractor.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// List misses, false positives and wrong speakers.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Write the predictions made to this file (JSONL).
+        #[arg(long)]
+        save: Option<PathBuf>,
+        /// Minimum token F1 for a prediction to match a gold quote.
+        #[arg(long, default_value_t = 0.5)]
+        min_f1: f64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Json,
+    Table,
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            max_file_bytes,
+            diagnostics,
+        } => {
+            let opts = IngestOptions { max_file_bytes };
+            let input = read_input(&paths, &opts);
+            report_errors(&input);
+            if input.articles.is_empty() {
+                eprintln!("quotegraph: no readable articles in the input");
+                return Ok(ExitCode::from(1));
+            }
+            let found = extract_all(&input.articles);
+            if diagnostics {
+                for d in found.iter().flat_map(|x| &x.diagnostics) {
+                    eprintln!("quotegraph: note: {d}");
+                }
+            }
+            let format = format.unwrap_or(if io::stdout().is_terminal() { Format::Table } else { Format::Jsonl });
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            output::write_quotes(&mut out, &found, format)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            gold,
+            predictions,
+            verbose,
+            json,
+            save,
+            min_f1,
+        } => {
+            let docs = read_gold(&gold)?;
+            let preds: Vec<Prediction> = match predictions {
+                Some(p) => read_predictions(&p)?,
+                None => {
+                    let articles: Vec<Article> = docs.iter().map(|d| Article::new(d.doc_id.clone(), d.text.clone(), None)).collect();
+                    let found: Vec<Extraction> = extract_all(&articles);
+                    let records: Vec<_> = found.iter().flat_map(Extraction::records).collect();
+                    if let Some(path) = save {
+                        let mut f = io::BufWriter::new(std::fs::File::create(&path).with_context(|| format!("{}", path.display()))?);
+                        for r in &records {
+                            serde_json::to_writer(&mut f, r)?;
+                            writeln!(f)?;
+                        }
+                    }
+                    records.iter().map(Prediction::from).collect()
+                }
+            };
+            let score = eval::score(&docs, &preds, min_f1);
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            if verbose {
+                for m in &score.misses {
+                    writeln!(out, "MISS  {} | {} | {}", m.doc_id, m.gold_speaker.as_deref().unwrap_or("-"), m.content)?;
+                }
+                for m in &score.false_positives {
+                    writeln!(out, "FP    {} | {} | {}", m.doc_id, m.predicted_speaker.as_deref().unwrap_or("-"), m.content)?;
+                }
+                for m in &score.wrong_speakers {
+                    writeln!(
+                        out,
+                        "SPKR  {} | gold {} | got {} | {}",
+                        m.doc_id,
+                        m.gold_speaker.as_deref().unwrap_or("-"),
+                        m.predicted_speaker.as_deref().unwrap_or("-"),
+                        m.content
+                    )?;
+                }
+            }
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&score)?)?;
+            } else {
+                writeln!(out, "{}", score.summary())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
+    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut all = ingest::read_stdin(opts);
+        let rest: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+        let more = ingest::read_paths(&rest, opts);
+        all.articles.extend(more.articles);
+        all.errors.extend(more.errors);
+        all
+    } else {
+        ingest::read_paths(paths, opts)
+    }
+}
+
+/// One line on stderr for each input that could not be used.
+fn report_errors(input: &Ingested) {
+    for e in &input.errors {
+        eprintln!("quotegraph: skipped {e}");
+    }
+}
+
+fn read_gold(path: &PathBuf) -> Result<Vec<GoldDoc>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let mut docs = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<GoldDoc>(line) {
+            Ok(d) => docs.push(d),
+            Err(e) => eprintln!("quotegraph: skipped {}:{}: {e}", path.display(), i + 1),
+        }
+    }
+    Ok(docs)
+}
+
+fn read_predictions(path: &PathBuf) -> Result<Vec<Prediction>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let mut preds = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Prediction>(line) {
+            Ok(p) => preds.push(p),
+            Err(e) => eprintln!("quotegraph: skipped {}:{}: {e}", path.display(), i + 1),
+        }
+    }
+    Ok(preds)
+}

@@ -1,0 +1,67 @@
+//! Writing extracted quotes as JSONL, JSON or a readable table.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use quotegraph::{Extraction, QuoteRecord};
+
+use super::Format;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    doc_id: &'a str,
+    title: Option<&'a str>,
+    quotes: Vec<QuoteRecord>,
+}
+
+pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) -> Result<()> {
+    match format {
+        Format::Jsonl => {
+            for x in found {
+                for r in x.records() {
+                    serde_json::to_writer(&mut *out, &r)?;
+                    writeln!(out)?;
+                }
+            }
+        }
+        Format::Json => {
+            let docs: Vec<Document> = found
+                .iter()
+                .map(|x| Document {
+                    doc_id: &x.doc_id,
+                    title: x.title.as_deref(),
+                    quotes: x.records(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &docs)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            for x in found {
+                writeln!(out, "── {} {}", x.doc_id, x.title.as_deref().map(|t| format!("· {t}")).unwrap_or_default())?;
+                for r in x.records() {
+                    let who = match (&r.speaker, &r.speaker_mention) {
+                        (Some(s), Some(m)) if s != m => format!("{s} ({m})"),
+                        (Some(s), _) => s.clone(),
+                        _ => "?".into(),
+                    };
+                    writeln!(out, "  {:<8} {:<32} {}", r.kind.as_str(), clip(&who, 32), clip(&r.content, 90))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,195 @@
+//! Entities: the names an article uses, so that speakers can be resolved.
+//!
+//! Takes segmented text; gives [`Name`]s: runs of capitalised words split into a role part and
+//! a name part (`NATO Secretary General` + `Mark Rutte`), typed from the gazetteer (countries,
+//! capitals, organisations, outlets) and from organisation words (`Department`, `Party`).
+//! A person's full name is indexed under its last name so that `Rutte` and `the Ukrainian
+//! president` can be resolved to the full name the article gives.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::segment::{Segments, TokenKind};
+use crate::text::Span;
+
+/// A name as it stands in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The whole run, role words included.
+    pub span: Span,
+    /// The part naming the entity itself (`Mark Rutte`).
+    pub name: Span,
+    /// The role words before the name, lowercase (`nato secretary general`), if any.
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    pub canonical: String,
+}
+
+/// The names of one article, with people indexed by last name and role words.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    pub names: Vec<Name>,
+    by_last: HashMap<String, usize>,
+}
+
+impl NameIndex {
+    /// The fullest name of a person with this last name, if the article gives one.
+    pub fn person_by_last(&self, last: &str) -> Option<&Name> {
+        self.by_last.get(&fold(last)).map(|&i| &self.names[i])
+    }
+
+    /// People whose role words include every word of `role_words` (for `the Ukrainian president`).
+    pub fn people_with_role<'a>(&'a self, role_words: &'a [String]) -> impl Iterator<Item = &'a Name> + 'a {
+        self.names.iter().filter(move |n| {
+            n.kind == EntityKind::Person
+                && n.role.as_ref().is_some_and(|r| {
+                    let words: Vec<&str> = r.split([' ', '-']).collect();
+                    role_words.iter().all(|w| words.contains(&w.as_str()))
+                })
+        })
+    }
+
+    /// The person names starting before `offset`, nearest first.
+    pub fn people_before(&self, offset: usize) -> impl Iterator<Item = &Name> {
+        self.names
+            .iter()
+            .rev()
+            .filter(move |n| n.kind == EntityKind::Person && n.span.start < offset)
+    }
+}
+
+/// Folds spelling variants for name comparison: lowercase, `’` as `'`, and a doubled final `y`
+/// (`Zelenskyy` / `Zelensky`).
+pub fn fold(s: &str) -> String {
+    let mut f = s.to_lowercase().replace('’', "'");
+    if f.ends_with("yy") {
+        f.pop();
+    }
+    f
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Splits a run of capitalised words into its role prefix and its name, and types it.
+pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let full = Span::new(first.start, last.end);
+    let whole = full.of(text);
+    let lower = whole.to_lowercase();
+    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
+    if let Some(k) = lex.known(stripped).or_else(|| lex.known(&lower)) {
+        return Some(Name {
+            span: full,
+            name: full,
+            role: None,
+            kind: k.kind,
+            canonical: k.canonical.to_string(),
+        });
+    }
+    // Leading role words: titles, nationality adjectives, acronyms of organisations, "former".
+    let mut split = 0;
+    while split < words.len() {
+        let w = words[split].of(text);
+        let wl = w.to_lowercase();
+        let is_role = lex.is_title_word(&wl)
+            || lex.demonym(&wl).is_some()
+            || (is_acronym(w) && split + 1 < words.len())
+            || lex.known(&wl).is_some_and(|k| k.kind != EntityKind::Person && split + 1 < words.len());
+        if !is_role {
+            break;
+        }
+        split += 1;
+    }
+    let name_words = &words[split..];
+    let head = name_words.last().map(|s| s.of(text).to_lowercase());
+    if name_words.is_empty() {
+        return None;
+    }
+    let name = Span::new(name_words[0].start, last.end);
+    let role = (split > 0).then(|| Span::new(first.start, words[split - 1].end).of(text).to_lowercase());
+    let name_text = name.of(text);
+    let kind = if head.as_deref().is_some_and(|h| lex.is_org_word(h)) || name_words.iter().any(|w| lex.is_org_word(&w.of(text).to_lowercase()) && w.of(text).len() > 3 && name_words.len() > 1) {
+        EntityKind::Org
+    } else if let Some(k) = lex.known(&name_text.to_lowercase()) {
+        k.kind
+    } else if is_acronym(name_text) {
+        EntityKind::Org
+    } else {
+        EntityKind::Person
+    };
+    let canonical = lex
+        .known(&name_text.to_lowercase())
+        .map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string());
+    Some(Name {
+        span: full,
+        name,
+        role,
+        kind,
+        canonical,
+    })
+}
+
+/// Collects the capitalised runs of an article. Sentence-initial function words are not names.
+pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
+    let mut out = NameIndex::default();
+    let toks = &seg.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !(t.capitalized && t.kind == TokenKind::Word) {
+            i += 1;
+            continue;
+        }
+        let mut words = vec![t.span];
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].paragraph == t.paragraph {
+            let u = &toks[j];
+            if u.capitalized && u.kind == TokenKind::Word {
+                words.push(u.span);
+                j += 1;
+            } else if u.is_punct('.') && u.span.start == toks[j - 1].span.end && lex.is_abbreviation(&toks[j - 1].lower) && j + 1 < toks.len() && toks[j + 1].capitalized {
+                j += 1; // "Sen. Ted Cruz"
+            } else {
+                break;
+            }
+        }
+        // Possessives end a name: "Trump’s inauguration".
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].of(text);
+            let poss = w.ends_with("’s") || w.ends_with("'s");
+            if poss {
+                let cut = Span::new(words[k].start, words[k].end - if w.ends_with("’s") { 4 } else { 2 });
+                words[k] = cut;
+                words.truncate(k + 1);
+                break;
+            }
+            k += 1;
+        }
+        while words.first().is_some_and(|w| {
+            let wl = w.of(text).to_lowercase();
+            crate::quotes::is_function_word(&wl)
+        }) {
+            words.remove(0);
+        }
+        if let Some(name) = classify(text, &words, lex) {
+            if name.kind == EntityKind::Person {
+                let parts: Vec<&str> = name.name.of(text).split_whitespace().collect();
+                if let Some(lastname) = parts.last() {
+                    let key = fold(lastname);
+                    let better = out.by_last.get(&key).is_none_or(|&b| out.names[b].name.len() < name.name.len());
+                    if better {
+                        out.by_last.insert(key, out.names.len());
+                    }
+                }
+            }
+            out.names.push(name);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! Resolve: decides who a speaker mention is.
+//!
+//! Takes the quotes with their speaker mentions and the article's [`NameIndex`]; fills each
+//! speaker's canonical name and kind. Names resolve to the fullest form the article gives
+//! (`Rutte` -> `Mark Rutte`); gazetteer names to their canonical entry (`the Pentagon` ->
+//! `U.S. Department of Defense`); pronouns to the nearest earlier speaker or person; nominals
+//! (`the Ukrainian president`) to the person the article names with those role words. A phrase
+//! headed by a common noun (`a former aide to ... Leonid Kuchma`) is an anonymous source, never
+//! the person named inside it. The mention itself is never changed.
+
+use crate::entities::{classify, fold, NameIndex};
+use crate::lexicon::{EntityKind, Lexicon, PronounClass};
+use crate::quotes::words_of;
+use crate::quotes::{Quote, Speaker};
+use crate::text::Span;
+
+/// Resolves every quote's speaker in place.
+pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexicon) {
+    let mut resolved: Vec<(usize, String, EntityKind)> = Vec::new(); // (offset, canonical, kind)
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
+        if let Some((canonical, kind)) = resolve_mention(text, sp, names, &resolved, lex) {
+            sp.canonical = Some(canonical.clone());
+            sp.kind = Some(kind);
+            if !is_pronoun(lex, &sp.mention) {
+                resolved.push((sp.span.start, canonical, kind));
+            }
+        }
+    }
+}
+
+fn is_pronoun(lex: &Lexicon, mention: &str) -> bool {
+    lex.pronoun(&mention.to_lowercase()).is_some()
+}
+
+fn resolve_mention(
+    text: &str,
+    sp: &Speaker,
+    names: &NameIndex,
+    earlier: &[(usize, String, EntityKind)],
+    lex: &Lexicon,
+) -> Option<(String, EntityKind)> {
+    let mention = sp.mention.trim();
+    let lower = mention.to_lowercase();
+    if let Some(class) = lex.pronoun(&lower) {
+        return resolve_pronoun(class, sp.span.start, names, earlier);
+    }
+    let words = words_of(text, sp.span);
+    if words.is_empty() {
+        return None;
+    }
+    // The head phrase: before the first preposition that follows a common noun
+    // ("a former aide | to former Ukrainian President Leonid Kuchma").
+    let mut head_end = words.len();
+    for (k, w) in words.iter().enumerate().skip(1) {
+        let wl = w.of(text).to_lowercase();
+        let prev = words[k - 1].of(text);
+        let prev_common = prev.chars().next().is_some_and(|c| c.is_lowercase());
+        if matches!(wl.as_str(), "of" | "to" | "for" | "with" | "at" | "from" | "in" | "familiar" | "close" | "who") && prev_common {
+            head_end = k;
+            break;
+        }
+    }
+    let head_words = &words[..head_end];
+    // Drop a leading determiner and anything up to a possessive ("The Blaze’s Matt Walsh").
+    let mut start = 0;
+    for (k, w) in head_words.iter().enumerate() {
+        let t = w.of(text);
+        if (t.ends_with("’s") || t.ends_with("'s")) && k + 1 < head_words.len() {
+            start = k + 1;
+        }
+    }
+    let body = &head_words[start..];
+    let capitalized: Vec<Span> = body
+        .iter()
+        .copied()
+        .filter(|w| w.of(text).chars().next().is_some_and(|c| c.is_uppercase()))
+        .collect();
+    let last_word = body.last()?.of(text).to_lowercase();
+    let head_is_common = body.last()?.of(text).chars().next().is_some_and(|c| c.is_lowercase());
+    let whole_known = lex
+        .known(lower.strip_prefix("the ").unwrap_or(&lower))
+        .map(|k| (k.canonical.to_string(), k.kind));
+    if let Some(k) = whole_known {
+        return Some(k);
+    }
+    if head_is_common {
+        // A nominal: "the Ukrainian president" names a person the article introduced.
+        let role_words: Vec<String> = body
+            .iter()
+            .map(|w| w.of(text).to_lowercase())
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "this" | "that"))
+            .collect();
+        let is_role = lex.is_title_word(&last_word) && !lex.is_anonymous_head(&last_word) || last_word == "president" || last_word == "senator";
+        if is_role && head_end == words.len() && body.first().is_some_and(|w| w.of(text).eq_ignore_ascii_case("the")) {
+            if let Some(p) = names.people_with_role(&role_words).find(|n| n.span.start < sp.span.start).or_else(|| names.people_with_role(&role_words).next()) {
+                return Some((canonical_person(p.canonical.as_str(), names), EntityKind::Person));
+            }
+        }
+        if lex.is_org_word(&last_word) && !capitalized.is_empty() {
+            return Some((tidy(mention), EntityKind::Org));
+        }
+        return Some((tidy(mention), EntityKind::Anonymous));
+    }
+    // A name, possibly with a role before it.
+    let run: Vec<Span> = body
+        .iter()
+        .copied()
+        .skip_while(|w| w.of(text).chars().next().is_some_and(|c| c.is_lowercase()))
+        .collect();
+    let name = classify(text, &run, lex)?;
+    Some(match name.kind {
+        EntityKind::Person => (canonical_person(&name.canonical, names), EntityKind::Person),
+        k => (name.canonical, k),
+    })
+}
+
+/// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`).
+fn canonical_person(name: &str, names: &NameIndex) -> String {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    match names.person_by_last(last) {
+        Some(full) if full.canonical.split_whitespace().count() >= name.split_whitespace().count() => full.canonical.clone(),
+        _ => name.to_string(),
+    }
+    .replace('’', "'")
+}
+
+fn resolve_pronoun(
+    class: PronounClass,
+    offset: usize,
+    names: &NameIndex,
+    earlier: &[(usize, String, EntityKind)],
+) -> Option<(String, EntityKind)> {
+    let recent = |pred: &dyn Fn(EntityKind) -> bool| earlier.iter().rev().find(|(o, _, k)| *o < offset && pred(*k));
+    match class {
+        PronounClass::Male | PronounClass::Female | PronounClass::First => {
+            let speaker = recent(&|k| k == EntityKind::Person);
+            let named = names.people_before(offset).next();
+            match (speaker, named) {
+                // The nearer of the last person speaking and the last person named, preferring
+                // the speaker unless a newly named person stands after the speaker's quote.
+                (Some((o, c, _)), Some(n)) if n.span.start > *o && fold(&n.canonical) != fold(c) && !names_same(&n.canonical, c) => {
+                    Some((canonical_person(&n.canonical, names), EntityKind::Person))
+                }
+                (Some((_, c, _)), _) => Some((c.clone(), EntityKind::Person)),
+                (None, Some(n)) => Some((canonical_person(&n.canonical, names), EntityKind::Person)),
+                (None, None) => None,
+            }
+        }
+        PronounClass::Plural | PronounClass::Neuter => recent(&|k| k != EntityKind::Person).map(|(_, c, k)| (c.clone(), *k)),
+        PronounClass::Relative | PronounClass::Second => None,
+    }
+}
+
+fn names_same(a: &str, b: &str) -> bool {
+    let la = a.split_whitespace().last().map(fold);
+    let lb = b.split_whitespace().last().map(fold);
+    la.is_some() && la == lb
+}
+
+/// Collapses whitespace in a mention used as a canonical label.
+fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
