@@ -272,6 +272,16 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
         let mut i = p.start;
         while i < p.end {
             let t = &tokens[i];
+            // "... in Washington D.C. He recalled": an initialism's dot can end a sentence too.
+            if t.kind == TokenKind::Word && t.lower.ends_with('.') && i + 1 < p.end && {
+                let n = &tokens[i + 1];
+                n.capitalized && matches!(n.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "the" | "but" | "and" | "in" | "on" | "a" | "this" | "that" | "there")
+            } {
+                out.push(start..i + 1);
+                start = i + 1;
+                i += 1;
+                continue;
+            }
             if t.is_terminal() && i > start {
                 let mut j = i + 1;
                 while j < p.end

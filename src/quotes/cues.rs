@@ -150,7 +150,7 @@ fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize) -> Option
     let speaker = after..k;
     let (orientation, content) = if k < sent.end && cx.t(k).is_punct(',') && k + 1 < sent.end {
         (Orientation::After, content_to_end(cx, sent, k + 1))
-    } else if i > sent.start && cx.t(i - 1).is_punct(',') {
+    } else if i > sent.start && (cx.t(i - 1).is_punct(',') || cx.t(i - 1).is_quote()) {
         (Orientation::Before, trim_content(cx, sent.start..i - 1))
     } else {
         return None;
@@ -480,7 +480,8 @@ fn follows_closing_quote(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
         while m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
             m -= 1;
         }
-        if m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Quote(_, crate::segment::Role::Close | crate::segment::Role::Either)) && cx.quoted.iter().any(|q| q.close == Some(m - 1)) {
+        let same_paragraph = m > 0 && cx.t(m - 1).paragraph == cx.t(j.min(cx.seg.tokens.len() - 1)).paragraph;
+        if same_paragraph && matches!(cx.t(m - 1).kind, TokenKind::Quote(_, crate::segment::Role::Close | crate::segment::Role::Either)) && cx.quoted.iter().any(|q| q.close == Some(m - 1)) {
             return true;
         }
     }
@@ -686,32 +687,46 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         return None;
     }
     let mut end = j; // exclusive
-    // An appositive or aside between subject and verb: `Hugh Hill, a doctor, said`,
-    // `Murphy, though, said`, `Khizr Khan, 66, said`.
-    if cx.t(end - 1).is_punct(',') {
-        let close = end - 1;
-        let mut k = close;
-        while k > sent.start && !cx.t(k - 1).is_punct(',') && close - k < 14 {
+    // Asides between subject and verb: `Hugh Hill, a doctor, said`, `Murphy, though, said`,
+    // `Woodrow Benford, 58, who lives in Ohio, says`. The mention keeps appositives (the news
+    // convention) but not adverbial asides.
+    let mut close: Option<usize> = None;
+    let mut adverbial_only = true;
+    while end > sent.start && cx.t(end - 1).is_punct(',') {
+        let c = end - 1;
+        let mut k = c;
+        while k > sent.start && !cx.t(k - 1).is_punct(',') && c - k < 14 {
             k -= 1;
         }
-        if k > sent.start + 1 && cx.t(k - 1).is_punct(',') && k < close {
-            let first = cx.t(k);
-            let aside = is_determiner(&first.lower)
-                || matches!(first.lower.as_str(), "who" | "which" | "though" | "however" | "too" | "meanwhile" | "for" | "in" | "like")
-                || first.kind == TokenKind::Number
-                || is_adverb(first)
-                || (close - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
-            if aside && cx.t(k - 2).is_word() {
-                let adverbial = is_adverb(first) || matches!(first.lower.as_str(), "though" | "however" | "too" | "meanwhile" | "for" | "in" | "like");
-                let np = subject_before(cx, sent, k - 1)?;
-                // "Hugh Hill, a doctor," is one mention; "Murphy, though," is Murphy.
-                return Some(if adverbial { np } else { np.start..close });
-            } else {
+        let has_open = k > sent.start + 1 && cx.t(k - 1).is_punct(',');
+        if !has_open || k >= c {
+            if close.is_none() {
                 return None;
             }
-        } else {
-            return None;
+            end = c;
+            break;
         }
+        let first = cx.t(k);
+        let adverbial = is_adverb(first) || matches!(first.lower.as_str(), "though" | "however" | "too" | "meanwhile" | "like") || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
+        let aside = adverbial
+            || is_determiner(&first.lower)
+            || matches!(first.lower.as_str(), "who" | "which" | "including" | "whose")
+            || first.kind == TokenKind::Number
+            || (c - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
+        if !(aside && cx.t(k - 2).is_word()) {
+            if close.is_none() {
+                return None;
+            }
+            end = c;
+            break;
+        }
+        close.get_or_insert(c);
+        adverbial_only &= adverbial;
+        end = k; // the comma before the aside is now last
+    }
+    if let Some(c) = close {
+        let np = subject_before(cx, sent, end.saturating_sub(1).max(sent.start + 1) + usize::from(!cx.t(end - 1).is_punct(',')))?;
+        return Some(if adverbial_only { np } else { np.start..c });
     }
     // Trailing time words, adverbs and reflexives are not part of the subject:
     // "Priebus later Thursday told", "Cruz himself said".
@@ -757,6 +772,10 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
     if end - start > 16 {
         start = core_phrase_start(cx, start, end);
     }
+    let first = cx.t(start);
+    if !first.capitalized && first.lower.ends_with("ing") && first.lower.len() > 5 {
+        return None; // "referencing a super PAC called ...": a participle phrase, not a subject
+    }
     let last = cx.t(end - 1);
     if is_determiner(&last.lower) || is_preposition(&last.lower) || matches!(last.lower.as_str(), "and" | "or") || (!last.capitalized && last.lower.ends_with("ing")) {
         return None;
@@ -787,6 +806,9 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
 
 /// The speaker after an inverted verb: `said a former aide to ...`, `reports Bloomberg`.
 fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<usize>> {
+    if start >= sent.end || is_preposition(cx.lower(start)) || is_time_word(cx.lower(start)) {
+        return None;
+    }
     let mut k = start;
     while k < sent.end && k < start + 14 {
         let t = cx.t(k);
@@ -846,8 +868,12 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
             _ => break,
         }
     }
-    while start < before && (cx.t(start).is_quote() || matches!(cx.t(start).kind, TokenKind::Punct(_))) {
+    while start < before && (cx.t(start).is_quote() || matches!(cx.t(start).kind, TokenKind::Punct(_)) || is_discourse_word(cx.lower(start))) {
         start += 1;
+    }
+    let first = cx.t(start.min(before.saturating_sub(1)));
+    if start >= before || is_preposition(&first.lower) || opens_clause(&first.lower) || is_time_word(&first.lower) || (!first.capitalized && first.lower.ends_with("ed")) || first.lower.ends_with("ing") {
+        return None;
     }
     let mut k = start;
     while k < before && k < start + 10 {
@@ -864,7 +890,8 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
             break;
         }
         let after_name = k > start && cx.t(k - 1).capitalized && !is_determiner(&cx.t(k - 1).lower);
-        if !t.capitalized && after_name && !matches!(w, "of" | "and" | "for") {
+        let role_noun = cx.lex.is_title_word(w) || cx.lex.is_anonymous_head(w) || cx.lex.is_org_word(w);
+        if !t.capitalized && after_name && !matches!(w, "of" | "and" | "for") && !role_noun {
             break;
         }
         k += 1;

@@ -94,7 +94,7 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
 
     let speaker_of = |c: &Cue| {
         c.speaker.clone().map(|r| {
-            let span = seg.span(r);
+            let span = pronoun_part(text, seg.span(r));
             Speaker {
                 mention: span.of(text).to_string(),
                 span,
@@ -119,6 +119,7 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
             }
             cues.iter().position(|cue| {
                 cue.extent.start == k
+                    && seg.tokens[k].paragraph == q.paragraph
                     && cue.speaker.is_some()
                     && cue.inside_quote == (q.depth > 0)
                     && (cue.orientation == Orientation::Before || cue.content.is_empty() || seg.tokens[cue.content.start].is_quote())
@@ -130,6 +131,28 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
                 && cue.content.start == q.open
                 && cue.content.end <= q.last() + 2
         });
+        if q.depth == 0 && after_cue.is_none() && before_cue.is_none() {
+            if let Some(r) = colon_speaker(seg, q) {
+                let span = seg.span(r);
+                out.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: inner,
+                    cue: None,
+                    speaker: Some(Speaker {
+                        mention: span.of(text).to_string(),
+                        span,
+                        canonical: None,
+                        kind: None,
+                    }),
+                    link: Link::Cue,
+                    confidence: 0.7,
+                    paragraph: q.paragraph,
+                    nested: false,
+                    quoted: Some(qi),
+                });
+                continue;
+            }
+        }
         let owner = if q.depth == 0 { after_cue.or(before_cue) } else { after_cue.or(before_cue).filter(|&c| cues[c].inside_quote) };
         if let Some(ci) = owner {
             consumed[ci] = true;
@@ -225,6 +248,49 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     (out, quoted)
+}
+
+/// `he’d`, `she's`: the pronoun without its contracted auxiliary.
+fn pronoun_part(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for sep in ['’', '\''] {
+        if let Some(i) = s.find(sep) {
+            let head = s[..i].to_lowercase();
+            if words::is_subject_pronoun(&head) {
+                return Span::new(span.start, span.start + i);
+            }
+        }
+    }
+    span
+}
+
+/// `Carl Bialik: “…”`, `- More from the report: “…”`: a short name before a colon that opens
+/// a quote, at the start of a line or after a dash, names its source.
+fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<std::ops::Range<usize>> {
+    let colon = q.open.checked_sub(1)?;
+    if !seg.tokens[colon].is_punct(':') {
+        return None;
+    }
+    let para = &seg.paragraphs[q.paragraph];
+    let mut start = colon;
+    while start > para.start && colon - start < 7 {
+        let t = &seg.tokens[start - 1];
+        if matches!(t.kind, TokenKind::Punct('-' | '—' | '–' | '.' | ']' | ')')) || t.is_quote() {
+            break;
+        }
+        start -= 1;
+    }
+    if start == colon || colon - start >= 7 {
+        return None;
+    }
+    // "More from Jones", "From the report": the source follows "from".
+    if let Some(f) = (start..colon).find(|&k| seg.tokens[k].lower == "from") {
+        start = f + 1;
+    }
+    let words: Vec<&crate::segment::Token> = seg.tokens[start..colon].iter().collect();
+    let named = words.iter().any(|t| t.capitalized) && words.iter().all(|t| t.is_word() || t.is_punct('.') || t.is_punct('&'));
+    let upper = words.iter().filter(|t| t.is_word()).all(|t| t.span.len() > 1 && !t.capitalized || t.lower.len() > 1);
+    (named && upper && start < colon).then_some(start..colon)
 }
 
 /// The word spans inside `span` (letters, digits and joiners), for analysing a mention.
