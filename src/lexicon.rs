@@ -5,7 +5,7 @@
 //! adjectives and capitals), well-known organisations and news outlets, and page boilerplate.
 //! Keys are lowercase; lookups take lowercase words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -110,6 +110,8 @@ pub enum PronounClass {
 pub struct Lexicon {
     verbs: HashMap<String, Verb>,
     pub phrases: Vec<CuePhrase>,
+    /// Indices into `phrases` by their first word, longest phrase first.
+    phrases_by_first: HashMap<&'static str, Vec<usize>>,
     pronouns: HashMap<&'static str, PronounClass>,
     title_words: HashSet<String>,
     titles: HashSet<&'static str>,
@@ -271,6 +273,9 @@ impl Lexicon {
         }
         // Longest phrases first, so "made it clear" wins over "made clear".
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        for (k, p) in lex.phrases.iter().enumerate() {
+            lex.phrases_by_first.entry(p.words[0]).or_default().push(k);
+        }
         for line in lines(PRONOUNS) {
             if let Some((word, class)) = line.split_once(':') {
                 let class = match class.trim() {
@@ -340,6 +345,15 @@ impl Lexicon {
 
     pub fn verb_form_count(&self) -> usize {
         self.verbs.len()
+    }
+
+    /// Cue phrases starting with the lowercase `word`, longest first.
+    pub fn phrases_starting(&self, word: &str) -> impl Iterator<Item = &CuePhrase> {
+        self.phrases_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.phrases[k])
     }
 
     pub fn pronoun(&self, word: &str) -> Option<PronounClass> {

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use crate::lexicon::Lexicon;
 use crate::text::Span;
 
@@ -41,7 +43,7 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Lowercase text for words and numbers, the glyph for quotation marks, empty otherwise.
-    pub lower: String,
+    pub lower: CompactString,
     /// Starts with an uppercase letter.
     pub capitalized: bool,
     /// Index of the paragraph (line) holding the token.
@@ -148,7 +150,13 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
             tokens.push(Token {
                 span: Span::new(start, end),
                 kind,
-                lower: word.to_lowercase(),
+                lower: if word.is_ascii() {
+                    let mut l = CompactString::from(word);
+                    l.make_ascii_lowercase();
+                    l
+                } else {
+                    CompactString::from(word.to_lowercase())
+                },
                 capitalized: c.is_uppercase(),
                 paragraph,
             });
@@ -188,7 +196,7 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
             tokens.push(Token {
                 span: Span::new(start, start + len),
                 kind: TokenKind::Quote(family, role),
-                lower: s[start..start + len].to_string(),
+                lower: CompactString::from(&s[start..start + len]),
                 capitalized: false,
                 paragraph,
             });
@@ -198,7 +206,7 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
         tokens.push(Token {
             span: Span::new(start, start + clen),
             kind: TokenKind::Punct(c),
-            lower: String::new(),
+            lower: CompactString::default(),
             capitalized: false,
             paragraph,
         });

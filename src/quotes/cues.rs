@@ -120,8 +120,7 @@ fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {
 fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
     let phrase = cx
         .lex
-        .phrases
-        .iter()
+        .phrases_starting(cx.lower(i))
         .find(|p| matches_phrase(cx, i, &p.words, sent.end))?;
     let after = i + phrase.words.len();
     match phrase.kind {
