@@ -14,7 +14,11 @@ fn articles() -> Vec<Article> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/polnear.dev.jsonl"));
     let opts = IngestOptions::default();
-    let path = if jsonl.exists() { jsonl } else { Path::new("corpus").to_path_buf() };
+    let path = if jsonl.exists() {
+        jsonl
+    } else {
+        Path::new("corpus").to_path_buf()
+    };
     ingest::read_paths(&[path], &opts).articles
 }
 
@@ -26,7 +30,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(20);
     g.bench_function("one core", |b| {
-        b.iter(|| docs.iter().map(|a| quotegraph::extract(a).quotes.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|a| quotegraph::extract(a).quotes.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

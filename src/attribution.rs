@@ -18,7 +18,13 @@ pub fn attribute(quotes: &mut [Quote], quoted: &[QuotedSpan]) {
         }
         let para = quotes[i].paragraph;
         let span = quotes[i].quoted.map(|k| &quoted[k]);
-        let earlier = |pred: &dyn Fn(&Quote) -> bool| quotes[..i].iter().rev().find(|q| q.speaker.is_some() && !q.nested && pred(q)).cloned();
+        let earlier = |pred: &dyn Fn(&Quote) -> bool| {
+            quotes[..i]
+                .iter()
+                .rev()
+                .find(|q| q.speaker.is_some() && !q.nested && pred(q))
+                .cloned()
+        };
         let found = if span.is_some_and(|s| s.continued) {
             earlier(&|q| q.paragraph + 1 == para)
         } else {
@@ -27,7 +33,9 @@ pub fn attribute(quotes: &mut [Quote], quoted: &[QuotedSpan]) {
         .or_else(|| earlier(&|q| q.paragraph == para))
         .or_else(|| {
             let first_in_paragraph = !quotes[..i].iter().any(|q| q.paragraph == para);
-            first_in_paragraph.then(|| earlier(&|q| q.paragraph + 1 == para)).flatten()
+            first_in_paragraph
+                .then(|| earlier(&|q| q.paragraph + 1 == para))
+                .flatten()
         })
         .or_else(|| {
             quotes[i + 1..]
@@ -54,7 +62,13 @@ mod tests {
         extract_text("t", text)
             .quotes
             .iter()
-            .map(|q| format!("{} | {}", q.speaker.as_ref().map_or("-", |s| s.mention.as_str()), q.content.of(text)))
+            .map(|q| {
+                format!(
+                    "{} | {}",
+                    q.speaker.as_ref().map_or("-", |s| s.mention.as_str()),
+                    q.content.of(text)
+                )
+            })
             .collect()
     }
 
@@ -82,7 +96,10 @@ mod tests {
     fn quote_before_an_attributed_one_in_its_paragraph() {
         assert_eq!(
             check("“This is a very sad day for all of us.” “We lost,” she said."),
-            ["she | This is a very sad day for all of us.", "she | We lost,"]
+            [
+                "she | This is a very sad day for all of us.",
+                "she | We lost,"
+            ]
         );
     }
 }

@@ -39,7 +39,10 @@ impl NameIndex {
     }
 
     /// People whose role words include every word of `role_words` (for `the Ukrainian president`).
-    pub fn people_with_role<'a>(&'a self, role_words: &'a [String]) -> impl Iterator<Item = &'a Name> + 'a {
+    pub fn people_with_role<'a>(
+        &'a self,
+        role_words: &'a [String],
+    ) -> impl Iterator<Item = &'a Name> + 'a {
         self.names.iter().filter(move |n| {
             n.kind == EntityKind::Person
                 && n.role.as_ref().is_some_and(|r| {
@@ -98,7 +101,9 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
         let is_role = lex.is_title_word(&wl)
             || lex.demonym(&wl).is_some()
             || (is_acronym(w) && split + 1 < words.len())
-            || lex.known(&wl).is_some_and(|k| k.kind != EntityKind::Person && split + 1 < words.len());
+            || lex
+                .known(&wl)
+                .is_some_and(|k| k.kind != EntityKind::Person && split + 1 < words.len());
         if !is_role {
             break;
         }
@@ -110,9 +115,18 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
         return None;
     }
     let name = Span::new(name_words[0].start, last.end);
-    let role = (split > 0).then(|| Span::new(first.start, words[split - 1].end).of(text).to_lowercase());
+    let role = (split > 0).then(|| {
+        Span::new(first.start, words[split - 1].end)
+            .of(text)
+            .to_lowercase()
+    });
     let name_text = name.of(text);
-    let kind = if head.as_deref().is_some_and(|h| lex.is_org_word(h)) || name_words.iter().any(|w| lex.is_org_word(&w.of(text).to_lowercase()) && w.of(text).len() > 3 && name_words.len() > 1) {
+    let kind = if head.as_deref().is_some_and(|h| lex.is_org_word(h))
+        || name_words.iter().any(|w| {
+            lex.is_org_word(&w.of(text).to_lowercase())
+                && w.of(text).len() > 3
+                && name_words.len() > 1
+        }) {
         EntityKind::Org
     } else if let Some(k) = lex.known(&name_text.to_lowercase()) {
         k.kind
@@ -137,6 +151,25 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
 pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
     let mut out = NameIndex::default();
     let toks = &seg.tokens;
+    // Where a sentence starts capitals say nothing: a lone capitalised word there ("Jobs are
+    // coming back") is a name only if the gazetteer knows it or the article capitalises it
+    // mid-sentence too.
+    let mut initial = vec![false; toks.len()];
+    for sent in &seg.sentences {
+        let mut k = sent.start;
+        while k < sent.end && !toks[k].is_word() {
+            k += 1;
+        }
+        if k < sent.end {
+            initial[k] = true;
+        }
+    }
+    let capitalised_inside: std::collections::HashSet<&str> = toks
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| t.capitalized && !initial[k])
+        .map(|(_, t)| t.lower.as_str())
+        .collect();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -151,7 +184,12 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
             if u.capitalized && u.kind == TokenKind::Word {
                 words.push(u.span);
                 j += 1;
-            } else if u.is_punct('.') && u.span.start == toks[j - 1].span.end && lex.is_abbreviation(&toks[j - 1].lower) && j + 1 < toks.len() && toks[j + 1].capitalized {
+            } else if u.is_punct('.')
+                && u.span.start == toks[j - 1].span.end
+                && lex.is_abbreviation(&toks[j - 1].lower)
+                && j + 1 < toks.len()
+                && toks[j + 1].capitalized
+            {
                 j += 1; // "Sen. Ted Cruz"
             } else {
                 break;
@@ -163,7 +201,10 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
             let w = words[k].of(text);
             let poss = w.ends_with("’s") || w.ends_with("'s");
             if poss {
-                let cut = Span::new(words[k].start, words[k].end - if w.ends_with("’s") { 4 } else { 2 });
+                let cut = Span::new(
+                    words[k].start,
+                    words[k].end - if w.ends_with("’s") { 4 } else { 2 },
+                );
                 words[k] = cut;
                 words.truncate(k + 1);
                 break;
@@ -176,12 +217,23 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
         }) {
             words.remove(0);
         }
+        let lone_initial = initial[i]
+            && words.len() == 1
+            && !capitalised_inside.contains(toks[i].lower.as_str())
+            && lex.known(&toks[i].lower).is_none();
+        if lone_initial {
+            i = j.max(i + 1);
+            continue;
+        }
         if let Some(name) = classify(text, &words, lex) {
             if name.kind == EntityKind::Person {
                 let parts: Vec<&str> = name.name.of(text).split_whitespace().collect();
                 if let Some(lastname) = parts.last() {
                     let key = fold(lastname);
-                    let better = out.by_last.get(&key).is_none_or(|&b| out.names[b].name.len() < name.name.len());
+                    let better = out
+                        .by_last
+                        .get(&key)
+                        .is_none_or(|&b| out.names[b].name.len() < name.name.len());
                     if better {
                         out.by_last.insert(key, out.names.len());
                     }

@@ -26,7 +26,11 @@ pub enum Error {
     #[error("{path}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: file of {size} bytes is larger than the limit of {limit} bytes")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}:{line}: {message}")]
     BadRecord {
         path: PathBuf,

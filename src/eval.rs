@@ -69,10 +69,49 @@ impl From<&QuoteRecord> for Prediction {
 }
 
 const TITLES: &[&str] = &[
-    "president", "secretary", "general", "secretarygeneral", "minister", "prime", "spokesperson", "spokesman",
-    "spokeswoman", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "former", "the", "a", "an",
-    "us", "u.s.", "nato", "ukrainian", "russian", "american", "chief", "head", "foreign", "defense", "defence",
-    "sir", "lord", "king", "queen", "pope", "gen", "lt", "col", "adm", "vice",
+    "president",
+    "secretary",
+    "general",
+    "secretarygeneral",
+    "minister",
+    "prime",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "former",
+    "the",
+    "a",
+    "an",
+    "us",
+    "u.s.",
+    "nato",
+    "ukrainian",
+    "russian",
+    "american",
+    "chief",
+    "head",
+    "foreign",
+    "defense",
+    "defence",
+    "sir",
+    "lord",
+    "king",
+    "queen",
+    "pope",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "vice",
 ];
 
 /// Lowercased word tokens, as `score.py` makes them.
@@ -89,7 +128,13 @@ pub fn tokens(s: &str) -> Vec<String> {
         .to_lowercase();
     let cleaned: String = folded
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' || c.is_whitespace() { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' || c.is_whitespace() {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     cleaned.split_whitespace().map(str::to_string).collect()
 }
@@ -107,7 +152,10 @@ pub fn token_f1(a: &str, b: &str) -> f64 {
     for t in &tb {
         *cb.entry(t).or_default() += 1;
     }
-    let common: usize = ca.iter().map(|(t, n)| (*n).min(*cb.get(t).unwrap_or(&0))).sum();
+    let common: usize = ca
+        .iter()
+        .map(|(t, n)| (*n).min(*cb.get(t).unwrap_or(&0)))
+        .sum();
     if common == 0 {
         return 0.0;
     }
@@ -134,14 +182,15 @@ fn edit1(a: &str, b: &str) -> bool {
         i += 1;
     }
     let tail = |v: &[char], k: usize| v.get(k..).map(<[char]>::to_vec).unwrap_or_default();
-    tail(&a, i + 1) == tail(&b, i + 1) || tail(&a, i) == tail(&b, i + 1) || tail(&a, i + 1) == tail(&b, i)
+    tail(&a, i + 1) == tail(&b, i + 1)
+        || tail(&a, i) == tail(&b, i + 1)
+        || tail(&a, i + 1) == tail(&b, i)
 }
 
 fn last_name(s: &str) -> String {
     tokens(s)
         .into_iter()
-        .filter(|t| !TITLES.contains(&t.as_str()))
-        .last()
+        .rfind(|t| !TITLES.contains(&t.as_str()))
         .unwrap_or_default()
 }
 
@@ -161,7 +210,11 @@ fn speaker_ok_one(gold: &GoldQuote, gs: &str, pred: &str) -> bool {
     }
     let p = norm_name(pred);
     let same_form = norm_name(gs) == p
-        || gold.speaker_aliases.iter().flatten().any(|a| norm_name(a) == p);
+        || gold
+            .speaker_aliases
+            .iter()
+            .flatten()
+            .any(|a| norm_name(a) == p);
     if same_form {
         return true;
     }
@@ -213,9 +266,21 @@ fn round4(x: f64) -> f64 {
 }
 
 fn prf(t: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if t + fp > 0 { t as f64 / (t + fp) as f64 } else { 0.0 };
-    let r = if t + fn_ > 0 { t as f64 / (t + fn_) as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if t + fp > 0 {
+        t as f64 / (t + fp) as f64
+    } else {
+        0.0
+    };
+    let r = if t + fn_ > 0 {
+        t as f64 / (t + fn_) as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -224,6 +289,19 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 /// Scores predictions against gold documents with the reference metric.
+/// Runs the extractor over the gold documents' texts (each text taken whole, with no title line,
+/// as the gold offsets require).
+pub fn predict(gold_docs: &[GoldDoc]) -> Vec<crate::QuoteRecord> {
+    let articles: Vec<crate::ingest::Article> = gold_docs
+        .iter()
+        .map(|d| crate::ingest::Article::new(d.doc_id.clone(), d.text.clone(), None))
+        .collect();
+    crate::extract_all(&articles)
+        .iter()
+        .flat_map(crate::Extraction::records)
+        .collect()
+}
+
 pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score {
     let mut by_doc: HashMap<&str, Vec<&Prediction>> = HashMap::new();
     for p in preds {
@@ -314,13 +392,22 @@ pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score 
     s.quote_p = round4(qp);
     s.quote_r = round4(qr);
     s.quote_f1 = round4(qf);
-    s.attribution_acc = if matched > 0 { round4(spk_ok as f64 / matched as f64) } else { 0.0 };
+    s.attribution_acc = if matched > 0 {
+        round4(spk_ok as f64 / matched as f64)
+    } else {
+        0.0
+    };
     s.e2e_p = round4(ep);
     s.e2e_r = round4(er);
     s.e2e_f1 = round4(ef);
     s.recall_by_kind = kind_tot
         .iter()
-        .map(|(k, &n)| (k.clone(), round4(*kind_hit.get(k).unwrap_or(&0) as f64 / n as f64)))
+        .map(|(k, &n)| {
+            (
+                k.clone(),
+                round4(*kind_hit.get(k).unwrap_or(&0) as f64 / n as f64),
+            )
+        })
         .collect();
     s
 }
@@ -328,7 +415,11 @@ pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score 
 impl Score {
     /// The one-line summary `score.py` prints.
     pub fn summary(&self) -> String {
-        let kinds: Vec<String> = self.recall_by_kind.iter().map(|(k, v)| format!("'{k}': {v:?}")).collect();
+        let kinds: Vec<String> = self
+            .recall_by_kind
+            .iter()
+            .map(|(k, v)| format!("'{k}': {v:?}"))
+            .collect();
         format!(
             "docs={} gold={} pred={} quote P/R/F1={:.3}/{:.3}/{:.3} attribution={:.3} end-to-end F1={:.3} recall_by_kind={{{}}}",
             self.docs,
@@ -350,7 +441,10 @@ mod tests {
 
     #[test]
     fn tokens_fold_quotes_dashes_and_case() {
-        assert_eq!(tokens("“It’s — NATO’s,” he said"), ["it", "s", "nato", "s", "he", "said"]);
+        assert_eq!(
+            tokens("“It’s — NATO’s,” he said"),
+            ["it", "s", "nato", "s", "he", "said"]
+        );
     }
 
     #[test]
@@ -369,8 +463,16 @@ mod tests {
             kind: "direct".into(),
             optional: false,
         };
-        let p = |s: &str| Prediction { doc_id: "d".into(), content: String::new(), speaker: Some(s.into()), speaker_mention: None };
-        assert!(speaker_ok(&g, &p("Ukrainian President Volodymyr Zelenskyy")));
+        let p = |s: &str| Prediction {
+            doc_id: "d".into(),
+            content: String::new(),
+            speaker: Some(s.into()),
+            speaker_mention: None,
+        };
+        assert!(speaker_ok(
+            &g,
+            &p("Ukrainian President Volodymyr Zelenskyy")
+        ));
         assert!(!speaker_ok(&g, &p("Donald Trump")));
     }
 
@@ -384,7 +486,12 @@ mod tests {
             kind: "indirect".into(),
             optional: false,
         };
-        let p = |s: &str| Prediction { doc_id: "d".into(), content: String::new(), speaker: Some(s.into()), speaker_mention: None };
+        let p = |s: &str| Prediction {
+            doc_id: "d".into(),
+            content: String::new(),
+            speaker: Some(s.into()),
+            speaker_mention: None,
+        };
         assert!(speaker_ok(&g, &p("Current and former officials")));
         assert!(!speaker_ok(&g, &p("former officials")));
     }

@@ -107,9 +107,13 @@ fn headline(text: &str) -> Option<(Span, usize)> {
     let nl = rest.find('\n')?;
     let line = &rest[..nl];
     let after = &rest[nl + 1..];
-    let blank = after.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    let blank = after
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
     let words = line.split_whitespace().count();
-    if !blank || words == 0 || words > 30 || after.trim().is_empty() {
+    // A headline does not end with a full stop; a first line that does is the lead paragraph.
+    let sentence = line.trim_end().ends_with('.') && !line.trim_end().ends_with("...");
+    if !blank || sentence || words == 0 || words > 30 || after.trim().is_empty() {
         return None;
     }
     let body_start = lead + nl + 1 + (after.len() - after.trim_start().len());
@@ -276,6 +280,30 @@ fn id_string(v: &Value) -> Option<String> {
 }
 
 /// Parses JSONL: one article a line. A bad line is reported with its number and skipped.
+/// Parses each non-blank line of `text` as one `T`; a line that does not parse becomes a
+/// [`Error::BadRecord`] naming `path` and the 1-based line, and the rest are still read.
+pub fn parse_lines<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> (Vec<T>, Vec<Error>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str(line) {
+            Ok(v) => items.push(v),
+            Err(e) => errors.push(Error::BadRecord {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: format!("malformed record: {e}"),
+            }),
+        }
+    }
+    (items, errors)
+}
+
 pub fn parse_jsonl(path: &Path, text: &str, out: &mut Ingested) {
     let stem = path
         .file_stem()
@@ -367,7 +395,11 @@ mod tests {
 
     #[test]
     fn headline_above_blank_line_is_the_title() {
-        let a = Article::new("a", "Big news today\n\nThe minister said so.\n".into(), None);
+        let a = Article::new(
+            "a",
+            "Big news today\n\nThe minister said so.\n".into(),
+            None,
+        );
         assert_eq!(a.title.as_deref(), Some("Big news today"));
         assert_eq!(a.body_text(), "The minister said so.");
     }
@@ -383,7 +415,10 @@ mod tests {
     fn trailing_menu_lines_are_not_body() {
         let text = "The minister said so on Monday, and he said it again.\nOther headline about things\nPopular Categories\n";
         let a = Article::new("a", text.into(), None);
-        assert_eq!(a.body_text(), "The minister said so on Monday, and he said it again.");
+        assert_eq!(
+            a.body_text(),
+            "The minister said so on Monday, and he said it again."
+        );
         assert_eq!(a.diagnostics.len(), 2);
     }
 
@@ -402,8 +437,17 @@ mod tests {
     #[test]
     fn binary_and_invalid_utf8_are_refused() {
         let p = Path::new("f.txt");
-        assert!(matches!(decode(p, vec![b'a', 0, b'b']), Err(Error::Binary { offset: 1, .. })));
-        assert!(matches!(decode(p, vec![b'a', 0xff]), Err(Error::InvalidUtf8 { offset: 1, .. })));
-        assert!(matches!(decode(p, b"  \n".to_vec()), Err(Error::Empty { .. })));
+        assert!(matches!(
+            decode(p, vec![b'a', 0, b'b']),
+            Err(Error::Binary { offset: 1, .. })
+        ));
+        assert!(matches!(
+            decode(p, vec![b'a', 0xff]),
+            Err(Error::InvalidUtf8 { offset: 1, .. })
+        ));
+        assert!(matches!(
+            decode(p, b"  \n".to_vec()),
+            Err(Error::Empty { .. })
+        ));
     }
 }

@@ -171,8 +171,8 @@ fn inflect(lemma: &str) -> (String, String, String) {
     } else {
         format!("{lemma}ed")
     };
-    let ing = if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    let ing = if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == b'e' && before_last != b'e' && lemma.len() > 2 {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else {
@@ -263,7 +263,10 @@ impl Lexicon {
             } else if first.ends_with('s') && !first.ends_with("ss") {
                 VerbForm::Third
             } else if first.ends_with("ed")
-                || matches!(first, "made" | "went" | "told" | "was" | "is" | "were" | "put")
+                || matches!(
+                    first,
+                    "made" | "went" | "told" | "was" | "is" | "were" | "put"
+                )
             {
                 VerbForm::Past
             } else {
@@ -272,7 +275,8 @@ impl Lexicon {
             lex.phrases.push(CuePhrase { words, kind, form });
         }
         // Longest phrases first, so "made it clear" wins over "made clear".
-        lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        lex.phrases
+            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         for (k, p) in lex.phrases.iter().enumerate() {
             lex.phrases_by_first.entry(p.words[0]).or_default().push(k);
         }
@@ -300,14 +304,18 @@ impl Lexicon {
         lex.anonymous_heads.extend(lines(ANONYMOUS));
         lex.abbreviations.extend(lines(ABBREVIATIONS));
         lex.boilerplate.extend(lines(BOILERPLATE));
-        for (data, kind) in [(ORGANISATIONS, EntityKind::Org), (OUTLETS, EntityKind::Outlet)] {
+        for (data, kind) in [
+            (ORGANISATIONS, EntityKind::Org),
+            (OUTLETS, EntityKind::Outlet),
+        ] {
             for line in lines(data) {
                 let f = fields(line);
                 for name in &f {
                     if !name.is_empty() {
-                        lex.known
-                            .entry(name.to_lowercase())
-                            .or_insert(KnownEntity { canonical: f[0], kind });
+                        lex.known.entry(name.to_lowercase()).or_insert(KnownEntity {
+                            canonical: f[0],
+                            kind,
+                        });
                     }
                 }
             }
@@ -315,7 +323,10 @@ impl Lexicon {
         for line in lines(COUNTRIES) {
             let f = fields(line);
             let canonical = f[0];
-            let place = KnownEntity { canonical, kind: EntityKind::Place };
+            let place = KnownEntity {
+                canonical,
+                kind: EntityKind::Place,
+            };
             lex.known.insert(canonical.to_lowercase(), place.clone());
             if let Some(adjs) = f.get(1) {
                 for a in adjs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
@@ -415,7 +426,11 @@ mod tests {
             ("tie", "ties", "tied", "tying"),
         ];
         for (lemma, third, past, ing) in cases {
-            assert_eq!(inflect(lemma), (third.into(), past.into(), ing.into()), "{lemma}");
+            assert_eq!(
+                inflect(lemma),
+                (third.into(), past.into(), ing.into()),
+                "{lemma}"
+            );
         }
     }
 
@@ -423,7 +438,17 @@ mod tests {
     fn the_verb_lexicon_knows_hundreds_of_forms() {
         let lex = Lexicon::builtin();
         assert!(lex.verb_form_count() > 500, "{}", lex.verb_form_count());
-        for form in ["said", "says", "told", "stressed", "emphasized", "warning", "slammed", "slamming", "written"] {
+        for form in [
+            "said",
+            "says",
+            "told",
+            "stressed",
+            "emphasized",
+            "warning",
+            "slammed",
+            "slamming",
+            "written",
+        ] {
             assert!(lex.verb(form).is_some(), "{form}");
         }
         assert_eq!(lex.verb("said").unwrap().form, VerbForm::Past);
@@ -433,7 +458,10 @@ mod tests {
     #[test]
     fn gazetteer_maps_aliases_to_one_entity() {
         let lex = Lexicon::builtin();
-        assert_eq!(lex.known("the pentagon").unwrap().canonical, "U.S. Department of Defense");
+        assert_eq!(
+            lex.known("the pentagon").unwrap().canonical,
+            "U.S. Department of Defense"
+        );
         assert_eq!(lex.known("u.s.").unwrap().canonical, "United States");
         assert_eq!(lex.known("bloomberg").unwrap().kind, EntityKind::Outlet);
         assert_eq!(lex.demonym("ukrainian"), Some("Ukraine"));

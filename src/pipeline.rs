@@ -37,7 +37,7 @@ pub fn extract(article: &Article) -> Extraction {
         diagnostics.push(Diagnostic {
             doc_id: article.id.clone(),
             offset: Some(seg.tokens[q.open].span.start),
-            message: "quotation mark opened but never closed in its paragraph".into(),
+            message: "unbalanced quotation mark: opened but never closed in its paragraph".into(),
         });
     }
     Extraction {
@@ -88,7 +88,13 @@ impl Extraction {
                     content: q.content.of(&self.text).to_string(),
                     kind: q.kind,
                     cue: q.cue.map(|c| c.of(&self.text).to_string()),
-                    speaker: sp.map(|s| s.canonical.clone().unwrap_or_else(|| s.mention.clone())),
+                    // An unresolved pronoun names nobody: the speaker is then unknown (null).
+                    speaker: sp.and_then(|s| {
+                        s.canonical.clone().or_else(|| {
+                            let pronoun = Lexicon::builtin().pronoun(&s.mention.to_lowercase());
+                            pronoun.is_none().then(|| s.mention.clone())
+                        })
+                    }),
                     speaker_mention: sp.map(|s| s.mention.clone()),
                     speaker_type: sp.and_then(|s| s.kind).map(|k| k.as_str()),
                     content_start: q.content.start,
@@ -100,5 +106,48 @@ impl Extraction {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    fn newsish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("’".to_string()),
+            Just("\"".to_string()),
+            Just("\n\n".to_string()),
+            Just("said".to_string()),
+            Just("he told reporters".to_string()),
+            Just("according to".to_string()),
+            Just("Secretary General Mark Rutte".to_string()),
+            Just("the Kremlin".to_string()),
+            Just(", ".to_string()),
+            Just(". ".to_string()),
+            Just(": ".to_string()),
+            "[a-z]{1,7}",
+            "[A-Z][a-z]{1,7}",
+            "\\PC{0,2}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        /// Whatever the text, extraction returns spans that index it.
+        #[test]
+        fn every_span_indexes_the_original_text(text in newsish()) {
+            let x = super::extract_text("p", &text);
+            for r in x.records() {
+                prop_assert!(r.content_start <= r.content_end && r.content_end <= text.len());
+                prop_assert_eq!(&text[r.content_start..r.content_end], r.content.as_str());
+                if let (Some(s), Some(e)) = (r.speaker_start, r.speaker_end) {
+                    prop_assert_eq!(&text[s..e], r.speaker_mention.as_deref().unwrap());
+                }
+                prop_assert!((0.0..=1.0).contains(&r.confidence));
+            }
+        }
     }
 }

@@ -58,7 +58,11 @@ fn resolve_mention(
         let wl = w.of(text).to_lowercase();
         let prev = words[k - 1].of(text);
         let prev_common = prev.chars().next().is_some_and(|c| c.is_lowercase());
-        if matches!(wl.as_str(), "of" | "to" | "for" | "with" | "at" | "from" | "in" | "familiar" | "close" | "who") && prev_common {
+        if matches!(
+            wl.as_str(),
+            "of" | "to" | "for" | "with" | "at" | "from" | "in" | "familiar" | "close" | "who"
+        ) && prev_common
+        {
             head_end = k;
             break;
         }
@@ -79,7 +83,12 @@ fn resolve_mention(
         .filter(|w| w.of(text).chars().next().is_some_and(|c| c.is_uppercase()))
         .collect();
     let last_word = body.last()?.of(text).to_lowercase();
-    let head_is_common = body.last()?.of(text).chars().next().is_some_and(|c| c.is_lowercase());
+    let head_is_common = body
+        .last()?
+        .of(text)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase());
     let whole_known = lex
         .known(lower.strip_prefix("the ").unwrap_or(&lower))
         .map(|k| (k.canonical.to_string(), k.kind));
@@ -93,16 +102,37 @@ fn resolve_mention(
             .map(|w| w.of(text).to_lowercase())
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "this" | "that"))
             .collect();
-        let is_role = lex.is_title_word(&last_word) && !lex.is_anonymous_head(&last_word) || last_word == "president" || last_word == "senator";
-        if is_role && head_end == words.len() && body.first().is_some_and(|w| w.of(text).eq_ignore_ascii_case("the")) {
-            if let Some(p) = names.people_with_role(&role_words).find(|n| n.span.start < sp.span.start).or_else(|| names.people_with_role(&role_words).next()) {
-                return Some((canonical_person(p.canonical.as_str(), names), EntityKind::Person));
+        let is_role = lex.is_title_word(&last_word) && !lex.is_anonymous_head(&last_word)
+            || last_word == "president"
+            || last_word == "senator";
+        if is_role
+            && head_end == words.len()
+            && body
+                .first()
+                .is_some_and(|w| w.of(text).eq_ignore_ascii_case("the"))
+        {
+            if let Some(p) = names
+                .people_with_role(&role_words)
+                .find(|n| n.span.start < sp.span.start)
+                .or_else(|| names.people_with_role(&role_words).next())
+            {
+                return Some((
+                    canonical_person(p.canonical.as_str(), names),
+                    EntityKind::Person,
+                ));
             }
         }
         if lex.is_org_word(&last_word) && !capitalized.is_empty() {
             return Some((tidy(mention), EntityKind::Org));
         }
-        return Some((tidy(mention), EntityKind::Anonymous));
+        // A role the article never puts a name to ("the senator") is still one person; heads
+        // like "source" or "official" are the anonymous sources.
+        let kind = if is_role && head_end == words.len() {
+            EntityKind::Person
+        } else {
+            EntityKind::Anonymous
+        };
+        return Some((tidy(mention), kind));
     }
     // A name, possibly with a role before it.
     let run: Vec<Span> = body
@@ -121,7 +151,11 @@ fn resolve_mention(
 fn canonical_person(name: &str, names: &NameIndex) -> String {
     let last = name.split_whitespace().last().unwrap_or(name);
     match names.person_by_last(last) {
-        Some(full) if full.canonical.split_whitespace().count() >= name.split_whitespace().count() => full.canonical.clone(),
+        Some(full)
+            if full.canonical.split_whitespace().count() >= name.split_whitespace().count() =>
+        {
+            full.canonical.clone()
+        }
         _ => name.to_string(),
     }
     .replace('’', "'")
@@ -133,7 +167,12 @@ fn resolve_pronoun(
     names: &NameIndex,
     earlier: &[(usize, String, EntityKind)],
 ) -> Option<(String, EntityKind)> {
-    let recent = |pred: &dyn Fn(EntityKind) -> bool| earlier.iter().rev().find(|(o, _, k)| *o < offset && pred(*k));
+    let recent = |pred: &dyn Fn(EntityKind) -> bool| {
+        earlier
+            .iter()
+            .rev()
+            .find(|(o, _, k)| *o < offset && pred(*k))
+    };
     match class {
         PronounClass::Male | PronounClass::Female | PronounClass::First => {
             let speaker = recent(&|k| k == EntityKind::Person);
@@ -141,15 +180,23 @@ fn resolve_pronoun(
             match (speaker, named) {
                 // The nearer of the last person speaking and the last person named, preferring
                 // the speaker unless a newly named person stands after the speaker's quote.
-                (Some((o, c, _)), Some(n)) if n.span.start > *o && fold(&n.canonical) != fold(c) && !names_same(&n.canonical, c) => {
+                (Some((o, c, _)), Some(n))
+                    if n.span.start > *o
+                        && fold(&n.canonical) != fold(c)
+                        && !names_same(&n.canonical, c) =>
+                {
                     Some((canonical_person(&n.canonical, names), EntityKind::Person))
                 }
                 (Some((_, c, _)), _) => Some((c.clone(), EntityKind::Person)),
-                (None, Some(n)) => Some((canonical_person(&n.canonical, names), EntityKind::Person)),
+                (None, Some(n)) => {
+                    Some((canonical_person(&n.canonical, names), EntityKind::Person))
+                }
                 (None, None) => None,
             }
         }
-        PronounClass::Plural | PronounClass::Neuter => recent(&|k| k != EntityKind::Person).map(|(_, c, k)| (c.clone(), *k)),
+        PronounClass::Plural | PronounClass::Neuter => {
+            recent(&|k| k != EntityKind::Person).map(|(_, c, k)| (c.clone(), *k))
+        }
         PronounClass::Relative | PronounClass::Second => None,
     }
 }

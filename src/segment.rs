@@ -96,7 +96,10 @@ impl Segments {
             let at = self.tokens.get(r.start).map_or(0, |t| t.span.start);
             return Span::new(at, at);
         }
-        Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+        Span::new(
+            self.tokens[r.start].span.start,
+            self.tokens[r.end - 1].span.end,
+        )
     }
 }
 
@@ -240,10 +243,15 @@ fn word_end(s: &str, start: usize) -> usize {
         }
         let next = chars.peek().map(|&(_, n)| n);
         let joins = next.is_some_and(char::is_alphanumeric);
-        let prev_digit = s[..at].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+        let prev_digit = s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit());
         match c {
             '\'' | '’' | '-' | '‐' | '&' if joins => {}
-            '.' if joins && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) => {
+            '.' if joins
+                && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) =>
+            {
                 run = 0;
             }
             ',' if prev_digit && joins && next.is_some_and(|n| n.is_ascii_digit()) => {}
@@ -283,7 +291,24 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
             // "... in Washington D.C. He recalled": an initialism's dot can end a sentence too.
             if t.kind == TokenKind::Word && t.lower.ends_with('.') && i + 1 < p.end && {
                 let n = &tokens[i + 1];
-                n.capitalized && matches!(n.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "the" | "but" | "and" | "in" | "on" | "a" | "this" | "that" | "there")
+                n.capitalized
+                    && matches!(
+                        n.lower.as_str(),
+                        "he" | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "it"
+                            | "the"
+                            | "but"
+                            | "and"
+                            | "in"
+                            | "on"
+                            | "a"
+                            | "this"
+                            | "that"
+                            | "there"
+                    )
             } {
                 out.push(start..i + 1);
                 start = i + 1;
@@ -293,8 +318,10 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
             if t.is_terminal() && i > start {
                 let mut j = i + 1;
                 while j < p.end
-                    && (matches!(tokens[j].kind, TokenKind::Quote(_, Role::Close | Role::Either))
-                        || tokens[j].is_punct(')')
+                    && (matches!(
+                        tokens[j].kind,
+                        TokenKind::Quote(_, Role::Close | Role::Either)
+                    ) || tokens[j].is_punct(')')
                         || tokens[j].is_terminal())
                 {
                     j += 1;
@@ -308,7 +335,10 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
                 let next_starts = j < p.end
                     && (tokens[j].capitalized
                         || tokens[j].kind == TokenKind::Number
-                        || matches!(tokens[j].kind, TokenKind::Quote(_, Role::Open | Role::Either)));
+                        || matches!(
+                            tokens[j].kind,
+                            TokenKind::Quote(_, Role::Open | Role::Either)
+                        ));
                 if !abbreviation && next_starts {
                     out.push(start..j);
                     start = j;
@@ -331,7 +361,10 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
-        seg.tokens.iter().map(|t| t.span.of(text).to_string()).collect()
+        seg.tokens
+            .iter()
+            .map(|t| t.span.of(text).to_string())
+            .collect()
     }
 
     fn sentences_of(text: &str) -> Vec<String> {
@@ -346,7 +379,17 @@ mod tests {
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         assert_eq!(
             words("It’s the U.S. win-win, Rutte’s 1,000 O'Keefe."),
-            ["It’s", "the", "U.S.", "win-win", ",", "Rutte’s", "1,000", "O'Keefe", "."]
+            [
+                "It’s",
+                "the",
+                "U.S.",
+                "win-win",
+                ",",
+                "Rutte’s",
+                "1,000",
+                "O'Keefe",
+                "."
+            ]
         );
     }
 
@@ -375,7 +418,11 @@ mod tests {
     fn sentences_skip_abbreviations_and_initials() {
         assert_eq!(
             sentences_of("Sen. Ted Cruz met Donald J. Trump. “Fine,” he said. Then he left."),
-            ["Sen. Ted Cruz met Donald J. Trump.", "“Fine,” he said.", "Then he left."]
+            [
+                "Sen. Ted Cruz met Donald J. Trump.",
+                "“Fine,” he said.",
+                "Then he left."
+            ]
         );
     }
 
@@ -392,5 +439,57 @@ mod tests {
         let text = "One line.\nTwo line.\n\nThree.";
         let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
         assert_eq!(seg.paragraphs.len(), 3);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text built from the pieces news is made of, so that quotation marks, initialisms and
+    /// paragraph breaks meet in every order.
+    fn newsish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("said".to_string()),
+            Just("U.S.".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("‘".to_string()),
+            Just("’".to_string()),
+            Just("\"".to_string()),
+            Just("'".to_string()),
+            Just("«".to_string()),
+            Just("\n\n".to_string()),
+            Just(". ".to_string()),
+            Just(", ".to_string()),
+            Just("1,000.5".to_string()),
+            "[A-Za-zÀ-ÿ]{1,8}",
+            "\\PC{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_cover_every_visible_byte_in_order(text in newsish()) {
+            let seg = segment(&text, Span::new(0, text.len()), Lexicon::builtin());
+            let mut at = 0;
+            for t in &seg.tokens {
+                prop_assert!(t.span.start >= at && t.span.start < t.span.end);
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert!(text[at..t.span.start].chars().all(char::is_whitespace));
+                at = t.span.end;
+            }
+            prop_assert!(text[at..].chars().all(char::is_whitespace));
+            // Sentences tile the tokens.
+            let mut next = 0;
+            for s in &seg.sentences {
+                prop_assert_eq!(s.start, next);
+                prop_assert!(s.end > s.start);
+                next = s.end;
+            }
+            prop_assert_eq!(next, seg.tokens.len());
+        }
     }
 }

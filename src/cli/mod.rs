@@ -6,18 +6,22 @@
 mod output;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use quotegraph::eval::{self, GoldDoc, Prediction};
-use quotegraph::ingest::{self, Article, IngestOptions, Ingested};
-use quotegraph::{extract_all, Extraction};
+use quotegraph::extract_all;
+use quotegraph::ingest::{self, IngestOptions, Ingested};
 
 #[derive(Parser)]
-#[command(name = "quotegraph", version, about = "Finds who said what in news articles")]
+#[command(
+    name = "quotegraph",
+    version,
+    about = "Finds who said what in news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,6 +62,9 @@ enum Command {
         /// Minimum token F1 for a prediction to match a gold quote.
         #[arg(long, default_value_t = 0.5)]
         min_f1: f64,
+        /// Exit with code 1 when the end-to-end F1 is below this value (for CI).
+        #[arg(long, value_name = "F1")]
+        fail_under: Option<f64>,
     },
 }
 
@@ -90,7 +97,11 @@ pub fn run() -> Result<ExitCode> {
                     eprintln!("quotegraph: note: {d}");
                 }
             }
-            let format = format.unwrap_or(if io::stdout().is_terminal() { Format::Table } else { Format::Jsonl });
+            let format = format.unwrap_or(if io::stdout().is_terminal() {
+                Format::Table
+            } else {
+                Format::Jsonl
+            });
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             output::write_quotes(&mut out, &found, format)?;
@@ -104,16 +115,18 @@ pub fn run() -> Result<ExitCode> {
             json,
             save,
             min_f1,
+            fail_under,
         } => {
-            let docs = read_gold(&gold)?;
+            let docs: Vec<GoldDoc> = read_records(&gold)?;
             let preds: Vec<Prediction> = match predictions {
-                Some(p) => read_predictions(&p)?,
+                Some(p) => read_records(&p)?,
                 None => {
-                    let articles: Vec<Article> = docs.iter().map(|d| Article::new(d.doc_id.clone(), d.text.clone(), None)).collect();
-                    let found: Vec<Extraction> = extract_all(&articles);
-                    let records: Vec<_> = found.iter().flat_map(Extraction::records).collect();
+                    let records = eval::predict(&docs);
                     if let Some(path) = save {
-                        let mut f = io::BufWriter::new(std::fs::File::create(&path).with_context(|| format!("{}", path.display()))?);
+                        let mut f = io::BufWriter::new(
+                            std::fs::File::create(&path)
+                                .with_context(|| format!("{}", path.display()))?,
+                        );
                         for r in &records {
                             serde_json::to_writer(&mut f, r)?;
                             writeln!(f)?;
@@ -127,10 +140,22 @@ pub fn run() -> Result<ExitCode> {
             let mut out = stdout.lock();
             if verbose {
                 for m in &score.misses {
-                    writeln!(out, "MISS  {} | {} | {}", m.doc_id, m.gold_speaker.as_deref().unwrap_or("-"), m.content)?;
+                    writeln!(
+                        out,
+                        "MISS  {} | {} | {}",
+                        m.doc_id,
+                        m.gold_speaker.as_deref().unwrap_or("-"),
+                        m.content
+                    )?;
                 }
                 for m in &score.false_positives {
-                    writeln!(out, "FP    {} | {} | {}", m.doc_id, m.predicted_speaker.as_deref().unwrap_or("-"), m.content)?;
+                    writeln!(
+                        out,
+                        "FP    {} | {} | {}",
+                        m.doc_id,
+                        m.predicted_speaker.as_deref().unwrap_or("-"),
+                        m.content
+                    )?;
                 }
                 for m in &score.wrong_speakers {
                     writeln!(
@@ -148,6 +173,13 @@ pub fn run() -> Result<ExitCode> {
             } else {
                 writeln!(out, "{}", score.summary())?;
             }
+            if let Some(floor) = fail_under.filter(|&f| score.e2e_f1 < f) {
+                eprintln!(
+                    "quotegraph: end-to-end F1 {:.3} is below {floor}",
+                    score.e2e_f1
+                );
+                return Ok(ExitCode::from(1));
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -156,7 +188,11 @@ pub fn run() -> Result<ExitCode> {
 fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
         let mut all = ingest::read_stdin(opts);
-        let rest: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+        let rest: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
         let more = ingest::read_paths(&rest, opts);
         all.articles.extend(more.articles);
         all.errors.extend(more.errors);
@@ -173,32 +209,12 @@ fn report_errors(input: &Ingested) {
     }
 }
 
-fn read_gold(path: &PathBuf) -> Result<Vec<GoldDoc>> {
+/// Reads a JSONL file of `T`, reporting bad lines on stderr and keeping the rest.
+fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-    let mut docs = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<GoldDoc>(line) {
-            Ok(d) => docs.push(d),
-            Err(e) => eprintln!("quotegraph: skipped {}:{}: {e}", path.display(), i + 1),
-        }
+    let (items, errors) = ingest::parse_lines(path, &text);
+    for e in errors {
+        eprintln!("quotegraph: skipped {e}");
     }
-    Ok(docs)
-}
-
-fn read_predictions(path: &PathBuf) -> Result<Vec<Prediction>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-    let mut preds = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Prediction>(line) {
-            Ok(p) => preds.push(p),
-            Err(e) => eprintln!("quotegraph: skipped {}:{}: {e}", path.display(), i + 1),
-        }
-    }
-    Ok(preds)
+    Ok(items)
 }

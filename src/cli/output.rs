@@ -40,14 +40,28 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
         }
         Format::Table => {
             for x in found {
-                writeln!(out, "── {} {}", x.doc_id, x.title.as_deref().map(|t| format!("· {t}")).unwrap_or_default())?;
+                writeln!(
+                    out,
+                    "── {} {}",
+                    x.doc_id,
+                    x.title
+                        .as_deref()
+                        .map(|t| format!("· {t}"))
+                        .unwrap_or_default()
+                )?;
                 for r in x.records() {
                     let who = match (&r.speaker, &r.speaker_mention) {
                         (Some(s), Some(m)) if s != m => format!("{s} ({m})"),
                         (Some(s), _) => s.clone(),
                         _ => "?".into(),
                     };
-                    writeln!(out, "  {:<8} {:<32} {}", r.kind.as_str(), clip(&who, 32), clip(&r.content, 90))?;
+                    writeln!(
+                        out,
+                        "  {:<8} {:<32} {}",
+                        r.kind.as_str(),
+                        clip(&who, 32),
+                        clip(&r.content, 90)
+                    )?;
                 }
             }
         }

@@ -114,7 +114,11 @@ pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
 }
 
 fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {
-    at + words.len() <= end && words.iter().enumerate().all(|(k, w)| cx.lower(at + k) == *w)
+    at + words.len() <= end
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| cx.lower(at + k) == *w)
 }
 
 fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
@@ -138,7 +142,8 @@ fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize) -> Option
     let mut k = after;
     while k < sent.end && k < after + 16 {
         let t = cx.t(k);
-        if t.is_punct(',') || t.is_terminal() || t.is_punct(';') || t.is_quote() || t.is_punct('(') {
+        if t.is_punct(',') || t.is_terminal() || t.is_punct(';') || t.is_quote() || t.is_punct('(')
+        {
             break;
         }
         k += 1;
@@ -181,7 +186,11 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let (frames, form, lemma) = match cx.lex.verb(&word) {
         Some(verb) if after == v + 1 => (verb.frames, verb.form, verb.lemma.to_string()),
         _ => {
-            let p = cx.lex.phrases.iter().find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
+            let p = cx
+                .lex
+                .phrases
+                .iter()
+                .find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
             let frames = Frames {
                 clause: true,
                 object: p.words.contains(&"for") || p.words.contains(&"on"),
@@ -208,18 +217,29 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     }
     let left = (j > sent.start).then(|| cx.t(j - 1));
     // "did not say", "has never claimed": a denial of speech is not a report of it.
-    if negated || cx.t(j.saturating_sub(1)).lower.ends_with("n't") || cx.t(j.saturating_sub(1)).lower.ends_with("n’t") {
+    if negated
+        || cx.t(j.saturating_sub(1)).lower.ends_with("n't")
+        || cx.t(j.saturating_sub(1)).lower.ends_with("n’t")
+    {
         return None;
     }
     // A noun, not a verb: "the report", "his claims", "Rutte’s remarks", "in response".
     if let Some(l) = left {
         if l.is_word()
             && !aux_any
-            && (is_determiner(&l.lower) || l.is_possessive() || (l.lower == "to" && form == VerbForm::Base))
+            && (is_determiner(&l.lower)
+                || l.is_possessive()
+                || (l.lower == "to" && form == VerbForm::Base))
         {
             return None;
         }
-        if l.is_word() && matches!(l.lower.as_str(), "of" | "for" | "in" | "on" | "with" | "by" | "from") && form != VerbForm::Ing {
+        if l.is_word()
+            && matches!(
+                l.lower.as_str(),
+                "of" | "for" | "in" | "on" | "with" | "by" | "from"
+            )
+            && form != VerbForm::Ing
+        {
             return None;
         }
     }
@@ -254,8 +274,13 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     if matches!(form, VerbForm::Third | VerbForm::Base)
         && after == v + 1
         && next.is_none_or(|n| matches!(n.kind, TokenKind::Punct(_)))
-        && !next.is_some_and(|n| (n.is_punct(',') || n.is_punct(':')) && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote()))
-        && !left.is_some_and(|l| is_subject_pronoun(&l.lower) || matches!(l.lower.as_str(), "who" | "which"))
+        && !next.is_some_and(|n| {
+            (n.is_punct(',') || n.is_punct(':'))
+                && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote())
+        })
+        && !left.is_some_and(|l| {
+            is_subject_pronoun(&l.lower) || matches!(l.lower.as_str(), "who" | "which")
+        })
     {
         return None;
     }
@@ -296,7 +321,10 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let participial = form == VerbForm::Ing
         && left.is_none_or(|l| {
             l.is_punct(',')
-                || matches!(l.lower.as_str(), "before" | "after" | "while" | "when" | "by" | "without" | "and" | "as")
+                || matches!(
+                    l.lower.as_str(),
+                    "before" | "after" | "while" | "when" | "by" | "without" | "and" | "as"
+                )
         });
     if participial && (object_only || done.iter().any(|c| c.content.start == v)) {
         return None;
@@ -319,7 +347,8 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
         && !frames.tell
         && !object_only
         && after == v + 1
-        && left.is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'))
+        && left
+            .is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'))
     {
         // Inverted: `..., said Rutte`, `"...," said a former aide to ...`, `reports Bloomberg`.
         let np = subject_after(cx, sent, after)?;
@@ -339,7 +368,10 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
 
     // Content after the verb.
     let (start, how) = complement_start(cx, sent, after, frames);
-    let (start, how) = if after_quote && how != Start::Quote && !cx.seg.tokens.get(start).is_some_and(|t| t.is_quote()) {
+    let (start, how) = if after_quote
+        && how != Start::Quote
+        && !cx.seg.tokens.get(start).is_some_and(|t| t.is_quote())
+    {
         (sent.end, Start::End)
     } else {
         (start, how)
@@ -355,7 +387,10 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             cue.introduced = true;
         }
         _ => {
-            cue.introduced = matches!(how, Start::That | Start::Colon | Start::Quote | Start::Comma);
+            cue.introduced = matches!(
+                how,
+                Start::That | Start::Colon | Start::Quote | Start::Comma
+            );
             let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
             cue.content = content_to_end(cx, sent, start);
             if subordinate {
@@ -363,11 +398,16 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             }
             if object_only
                 && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < 4
-                    || matches!(cx.lower(cue.content.start), "to" | "not" | "for" | "about" | "as"))
+                    || matches!(
+                        cx.lower(cue.content.start),
+                        "to" | "not" | "for" | "about" | "as"
+                    ))
             {
                 return None;
             }
-            if !cue.introduced && !object_only && !frames.tell && !(starts_clause(cx, cue.content.start) && looks_like_clause(cx, &cue.content)) {
+            let clause_follows =
+                starts_clause(cx, cue.content.start) && looks_like_clause(cx, &cue.content);
+            if !(cue.introduced || object_only || frames.tell || clause_follows) {
                 if object_only || frames.object {
                     cue.confidence = 0.55;
                 } else {
@@ -429,18 +469,30 @@ fn complement_start(cx: &Ctx, sent: &Range<usize>, mut k: usize, frames: Frames)
                 (end, Start::End)
             };
         }
-        if is_adverb(t) || (is_time_word(w) && !t.capitalized) || (t.capitalized && is_time_word(w)) {
+        if is_adverb(t) || (is_time_word(w) && !t.capitalized) || (t.capitalized && is_time_word(w))
+        {
             k += 1;
             continue;
         }
         let infinitive = w == "to"
-            && cx.seg.tokens.get(k + 1).is_some_and(|n| n.is_word() && !n.capitalized && !is_determiner(&n.lower) && !is_object_pronoun(&n.lower) && !matches!(n.lower.as_str(), "reporters" | "journalists"));
+            && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.capitalized
+                    && !is_determiner(&n.lower)
+                    && !is_object_pronoun(&n.lower)
+                    && !matches!(n.lower.as_str(), "reporters" | "journalists")
+            });
         if is_preposition(w) && !matches!(w, "of" | "about" | "for") && !infinitive {
             // An adjunct phrase reaching a comma, "that", a colon or the sentence end.
             let mut m = k + 1;
             while m < end && m < k + 10 {
                 let u = cx.t(m);
-                if u.lower == "that" || u.is_punct(',') || u.is_punct(':') || u.is_terminal() || u.is_quote() {
+                if u.lower == "that"
+                    || u.is_punct(',')
+                    || u.is_punct(':')
+                    || u.is_terminal()
+                    || u.is_quote()
+                {
                     break;
                 }
                 if cx.is_verb_token(m) || (is_auxiliary(&u.lower) && !u.capitalized) {
@@ -449,7 +501,11 @@ fn complement_start(cx: &Ctx, sent: &Range<usize>, mut k: usize, frames: Frames)
                 m += 1;
             }
             if m >= end || m >= k + 10 {
-                return if m >= end { (end, Start::End) } else { (k, Start::Plain) };
+                return if m >= end {
+                    (end, Start::End)
+                } else {
+                    (k, Start::Plain)
+                };
             }
             k = m;
             continue;
@@ -467,7 +523,16 @@ fn follows_closing_quote(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
     let mut steps = 0;
     while k > 0 && steps < 8 {
         let t = cx.t(k - 1);
-        if t.is_word() && (t.capitalized || is_subject_pronoun(&t.lower) || is_determiner(&t.lower) || t.is_possessive() || cx.lex.is_title_word(&t.lower) || cx.lex.is_anonymous_head(&t.lower) || t.lower == "former") || t.is_punct('.') {
+        if t.is_word()
+            && (t.capitalized
+                || is_subject_pronoun(&t.lower)
+                || is_determiner(&t.lower)
+                || t.is_possessive()
+                || cx.lex.is_title_word(&t.lower)
+                || cx.lex.is_anonymous_head(&t.lower)
+                || t.lower == "former")
+            || t.is_punct('.')
+        {
             k -= 1;
             steps += 1;
             continue;
@@ -479,8 +544,18 @@ fn follows_closing_quote(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
         while m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
             m -= 1;
         }
-        let same_paragraph = m > 0 && cx.t(m - 1).paragraph == cx.t(j.min(cx.seg.tokens.len() - 1)).paragraph;
-        if same_paragraph && matches!(cx.t(m - 1).kind, TokenKind::Quote(_, crate::segment::Role::Close | crate::segment::Role::Either)) && cx.quoted.iter().any(|q| q.close == Some(m - 1)) {
+        let same_paragraph =
+            m > 0 && cx.t(m - 1).paragraph == cx.t(j.min(cx.seg.tokens.len() - 1)).paragraph;
+        if same_paragraph
+            && matches!(
+                cx.t(m - 1).kind,
+                TokenKind::Quote(
+                    _,
+                    crate::segment::Role::Close | crate::segment::Role::Either
+                )
+            )
+            && cx.quoted.iter().any(|q| q.close == Some(m - 1))
+        {
             return true;
         }
     }
@@ -508,10 +583,20 @@ fn skip_addressee(cx: &Ctx, k: usize, end: usize) -> usize {
     let mut n = 0;
     while m < end && n < 5 {
         let u = cx.t(m);
-        if !u.is_word() || u.lower == "that" || is_preposition(&u.lower) || is_subject_pronoun(&u.lower) {
+        if !u.is_word()
+            || u.lower == "that"
+            || is_preposition(&u.lower)
+            || is_subject_pronoun(&u.lower)
+        {
             break;
         }
-        if !u.capitalized && n > 0 && !matches!(u.lower.as_str(), "reporters" | "journalists" | "outlet" | "press") {
+        if !u.capitalized
+            && n > 0
+            && !matches!(
+                u.lower.as_str(),
+                "reporters" | "journalists" | "outlet" | "press"
+            )
+        {
             break;
         }
         m += 1;
@@ -533,7 +618,35 @@ fn starts_clause(cx: &Ctx, k: usize) -> bool {
         || t.is_quote()
         || is_determiner(&t.lower)
         || is_subject_pronoun(&t.lower)
-        || matches!(t.lower.as_str(), "there" | "if" | "when" | "while" | "because" | "as" | "given" | "despite" | "without" | "all" | "both" | "many" | "most" | "none" | "nothing" | "everyone" | "everything" | "nobody" | "someone" | "something" | "one" | "more" | "few" | "several" | "only" | "once")
+        || matches!(
+            t.lower.as_str(),
+            "there"
+                | "if"
+                | "when"
+                | "while"
+                | "because"
+                | "as"
+                | "given"
+                | "despite"
+                | "without"
+                | "all"
+                | "both"
+                | "many"
+                | "most"
+                | "none"
+                | "nothing"
+                | "everyone"
+                | "everything"
+                | "nobody"
+                | "someone"
+                | "something"
+                | "one"
+                | "more"
+                | "few"
+                | "several"
+                | "only"
+                | "once"
+        )
         || cx.lex.is_anonymous_head(&t.lower)
         || t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.ends_with("ous")
 }
@@ -545,13 +658,23 @@ fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool {
     let first = cx.t(np.start);
     let head = cx.t(np.end - 1);
     let person_head = cx.lex.is_anonymous_head(&head.lower) || cx.lex.is_title_word(&head.lower);
-    if matches!(first.lower.as_str(), "this" | "these" | "that" | "those" | "it" | "which") && !person_head && !head.capitalized {
+    if matches!(
+        first.lower.as_str(),
+        "this" | "these" | "that" | "those" | "it" | "which"
+    ) && !person_head
+        && !head.capitalized
+    {
         return false;
     }
     if !animate_only {
         return true;
     }
-    head.capitalized && !head.is_possessive() || matches!(head.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "who") || person_head
+    head.capitalized && !head.is_possessive()
+        || matches!(
+            head.lower.as_str(),
+            "he" | "she" | "they" | "we" | "i" | "who"
+        )
+        || person_head
 }
 
 /// A reported clause has something verb-like after its first word.
@@ -560,14 +683,29 @@ fn looks_like_clause(cx: &Ctx, r: &Range<usize>) -> bool {
     words >= 3
         && r.clone().skip(1).any(|k| {
             let t = cx.t(k);
-            !t.capitalized && (is_auxiliary(&t.lower) || t.lower.ends_with("ed") || t.lower.ends_with("n't") || t.lower.ends_with("’t"))
+            !t.capitalized
+                && (is_auxiliary(&t.lower)
+                    || t.lower.ends_with("ed")
+                    || t.lower.ends_with("n't")
+                    || t.lower.ends_with("’t"))
         })
 }
 
 /// The sentence opens with a subordinator before the cue's subject (`While X said ..., Y ...`).
 fn clause_is_subordinate(cx: &Ctx, sent: &Range<usize>, subject_start: usize) -> bool {
     (sent.start..subject_start).any(|k| {
-        matches!(cx.lower(k), "while" | "although" | "though" | "as" | "because" | "since" | "if" | "when" | "whereas")
+        matches!(
+            cx.lower(k),
+            "while"
+                | "although"
+                | "though"
+                | "as"
+                | "because"
+                | "since"
+                | "if"
+                | "when"
+                | "whereas"
+        )
     })
 }
 
@@ -600,7 +738,9 @@ fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Range<usize> {
             let n = cx.t(k + 1);
             let participle = is_clause_participle(cx, &n.lower);
             let inverted = k + 2 < sent.end
-                && cx.lex.verb(&n.lower).is_some_and(|v| matches!(v.form, VerbForm::Past | VerbForm::Third) && v.frames.clause)
+                && cx.lex.verb(&n.lower).is_some_and(|v| {
+                    matches!(v.form, VerbForm::Past | VerbForm::Third) && v.frames.clause
+                })
                 && !n.capitalized
                 && cx.t(k + 2).is_word()
                 && (cx.t(k + 2).capitalized || is_determiner(&cx.t(k + 2).lower));
@@ -628,7 +768,8 @@ fn content_before(cx: &Ctx, sent: &Range<usize>, _verb: usize, cue_start: usize)
         return cue_start..cue_start;
     }
     let before = cx.t(cue_start - 1);
-    if !(before.is_punct(',') || before.is_quote() || before.is_punct('—') || before.is_punct('–')) {
+    if !(before.is_punct(',') || before.is_quote() || before.is_punct('—') || before.is_punct('–'))
+    {
         return cue_start..cue_start;
     }
     trim_content(cx, sent.start..cue_start)
@@ -655,7 +796,9 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             // "Sen. Ted Cruz": the dot of an abbreviation.
             !(k > sent_start && {
                 let p = cx.t(k - 1);
-                p.is_word() && (cx.lex.is_abbreviation(&p.lower) || (p.lower.chars().count() == 1 && p.capitalized))
+                p.is_word()
+                    && (cx.lex.is_abbreviation(&p.lower)
+                        || (p.lower.chars().count() == 1 && p.capitalized))
             })
         }
         TokenKind::Punct('&' | '-' | '/') => false,
@@ -663,17 +806,41 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
         _ => {
             let w = t.lower.as_str();
             if t.capitalized {
-                return matches!(w, "but" | "and" | "so" | "or" | "when" | "while" | "if" | "as" | "after" | "before" | "because" | "although" | "though" | "since");
+                return matches!(
+                    w,
+                    "but"
+                        | "and"
+                        | "so"
+                        | "or"
+                        | "when"
+                        | "while"
+                        | "if"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "since"
+                );
             }
             let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of");
-            if w == "who" || opens_clause(w) || is_auxiliary(w) || (cx.is_verb_token(k) && !noun_use) {
+            if w == "who"
+                || opens_clause(w)
+                || is_auxiliary(w)
+                || (cx.is_verb_token(k) && !noun_use)
+            {
                 return true;
             }
             if matches!(w, "and" | "or") {
                 let next = cx.seg.tokens.get(k + 1);
                 let prev = (k > sent_start).then(|| cx.t(k - 1));
                 return next.is_some_and(|n| is_subject_pronoun(&n.lower) && !n.capitalized)
-                    || prev.is_none_or(|p| !p.is_word() || p.lower.ends_with("ing") || (p.lower.ends_with("ed") && !p.capitalized));
+                    || prev.is_none_or(|p| {
+                        !p.is_word()
+                            || p.lower.ends_with("ing")
+                            || (p.lower.ends_with("ed") && !p.capitalized)
+                    });
             }
             false
         }
@@ -686,9 +853,9 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         return None;
     }
     let mut end = j; // exclusive
-    // Asides between subject and verb: `Hugh Hill, a doctor, said`, `Murphy, though, said`,
-    // `Woodrow Benford, 58, who lives in Ohio, says`. The mention keeps appositives (the news
-    // convention) but not adverbial asides.
+                     // Asides between subject and verb: `Hugh Hill, a doctor, said`, `Murphy, though, said`,
+                     // `Woodrow Benford, 58, who lives in Ohio, says`. The mention keeps appositives (the news
+                     // convention) but not adverbial asides.
     let mut close: Option<usize> = None;
     let mut adverbial_only = true;
     while end > sent.start && cx.t(end - 1).is_punct(',') {
@@ -699,23 +866,27 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         }
         let has_open = k > sent.start + 1 && cx.t(k - 1).is_punct(',');
         if !has_open || k >= c {
-            if close.is_none() {
-                return None;
-            }
+            close?;
             end = c;
             break;
         }
         let first = cx.t(k);
-        let adverbial = is_adverb(first) || matches!(first.lower.as_str(), "though" | "however" | "too" | "meanwhile" | "like") || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
+        let adverbial = is_adverb(first)
+            || matches!(
+                first.lower.as_str(),
+                "though" | "however" | "too" | "meanwhile" | "like"
+            )
+            || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
         let aside = adverbial
             || is_determiner(&first.lower)
-            || matches!(first.lower.as_str(), "who" | "which" | "including" | "whose")
+            || matches!(
+                first.lower.as_str(),
+                "who" | "which" | "including" | "whose"
+            )
             || first.kind == TokenKind::Number
             || (c - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
         if !(aside && cx.t(k - 2).is_word()) {
-            if close.is_none() {
-                return None;
-            }
+            close?;
             end = c;
             break;
         }
@@ -724,14 +895,25 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         end = k; // the comma before the aside is now last
     }
     if let Some(c) = close {
-        let np = subject_before(cx, sent, end.saturating_sub(1).max(sent.start + 1) + usize::from(!cx.t(end - 1).is_punct(',')))?;
+        let np = subject_before(
+            cx,
+            sent,
+            end.saturating_sub(1).max(sent.start + 1) + usize::from(!cx.t(end - 1).is_punct(',')),
+        )?;
         return Some(if adverbial_only { np } else { np.start..c });
     }
     // Trailing time words, adverbs and reflexives are not part of the subject:
     // "Priebus later Thursday told", "Cruz himself said".
     while end > sent.start + 1 && {
         let t = cx.t(end - 1);
-        is_reflexive(&t.lower) || is_adverb(t) || (is_time_word(&t.lower) && (t.capitalized || matches!(t.lower.as_str(), "later" | "earlier" | "today" | "yesterday" | "tonight")))
+        is_reflexive(&t.lower)
+            || is_adverb(t)
+            || (is_time_word(&t.lower)
+                && (t.capitalized
+                    || matches!(
+                        t.lower.as_str(),
+                        "later" | "earlier" | "today" | "yesterday" | "tonight"
+                    )))
     } {
         end -= 1;
     }
@@ -753,13 +935,19 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
             return None;
         }
         let t = cx.t(start);
-        if is_discourse_word(&t.lower) || t.lower == "with" || (matches!(t.kind, TokenKind::Punct(_)) && !t.is_punct('&')) {
+        if is_discourse_word(&t.lower)
+            || t.lower == "with"
+            || (matches!(t.kind, TokenKind::Punct(_)) && !t.is_punct('&'))
+        {
             start += 1;
             continue;
         }
-        if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower)) {
+        if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower))
+        {
             // "On Tuesday Clinton said": drop the time phrase; "with Kyiv warning": drop "with".
-            let time_end = (start + 1..end.min(start + 5)).rev().find(|&m| is_time_word(cx.lower(m)));
+            let time_end = (start + 1..end.min(start + 5))
+                .rev()
+                .find(|&m| is_time_word(cx.lower(m)));
             start = match time_end {
                 Some(m) if m + 1 < end => m + 1,
                 _ => start + 1,
@@ -776,7 +964,11 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         return None; // "referencing a super PAC called ...": a participle phrase, not a subject
     }
     let last = cx.t(end - 1);
-    if is_determiner(&last.lower) || is_preposition(&last.lower) || matches!(last.lower.as_str(), "and" | "or") || (!last.capitalized && last.lower.ends_with("ing")) {
+    if is_determiner(&last.lower)
+        || is_preposition(&last.lower)
+        || matches!(last.lower.as_str(), "and" | "or")
+        || (!last.capitalized && last.lower.ends_with("ing"))
+    {
         return None;
     }
     Some(start..end)
@@ -787,7 +979,11 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
     let mut k = end;
     while k > floor {
         let t = cx.t(k - 1);
-        if t.capitalized || t.is_possessive() || is_determiner(&t.lower) || (t.lower == "of" && k - 1 > floor && cx.t(k - 2).capitalized) {
+        if t.capitalized
+            || t.is_possessive()
+            || is_determiner(&t.lower)
+            || (t.lower == "of" && k - 1 > floor && cx.t(k - 2).capitalized)
+        {
             k -= 1;
             if is_determiner(&t.lower) {
                 break;
@@ -832,7 +1028,8 @@ fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<us
                 || (prev.capitalized && cx.lex.is_title_word(&prev.lower));
             let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from");
             let next = cx.seg.tokens.get(k + 1);
-            if !(role_noun && inner && next.is_some_and(|n| n.is_word() && !is_time_word(&n.lower))) {
+            if !(role_noun && inner && next.is_some_and(|n| n.is_word() && !is_time_word(&n.lower)))
+            {
                 break;
             }
         }
@@ -847,8 +1044,9 @@ fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<us
     } {
         k -= 1;
     }
-    (k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower) || (k > start && matches!(cx.lower(start), "he" | "she" | "they")))
-        .then_some(start..k)
+    (k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower)
+        || (k > start && matches!(cx.lower(start), "he" | "she" | "they")))
+    .then_some(start..k)
 }
 
 /// The subject of a sentence's main clause, for participial cues (`The Kremlin has welcomed the
@@ -858,7 +1056,10 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
     // Skip an introductory phrase: `Meanwhile,`, `In a dramatic escalation of ...,`.
     for _ in 0..2 {
         let first = cx.t(start);
-        let intro = is_discourse_word(&first.lower) || is_preposition(&first.lower) || first.lower.ends_with("ing") || opens_clause(&first.lower);
+        let intro = is_discourse_word(&first.lower)
+            || is_preposition(&first.lower)
+            || first.lower.ends_with("ing")
+            || opens_clause(&first.lower);
         if !intro {
             break;
         }
@@ -867,11 +1068,21 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
             _ => break,
         }
     }
-    while start < before && (cx.t(start).is_quote() || matches!(cx.t(start).kind, TokenKind::Punct(_)) || is_discourse_word(cx.lower(start))) {
+    while start < before
+        && (cx.t(start).is_quote()
+            || matches!(cx.t(start).kind, TokenKind::Punct(_))
+            || is_discourse_word(cx.lower(start)))
+    {
         start += 1;
     }
     let first = cx.t(start.min(before.saturating_sub(1)));
-    if start >= before || is_preposition(&first.lower) || opens_clause(&first.lower) || is_time_word(&first.lower) || (!first.capitalized && first.lower.ends_with("ed")) || first.lower.ends_with("ing") {
+    if start >= before
+        || is_preposition(&first.lower)
+        || opens_clause(&first.lower)
+        || is_time_word(&first.lower)
+        || (!first.capitalized && first.lower.ends_with("ed"))
+        || first.lower.ends_with("ing")
+    {
         return None;
     }
     let mut k = start;
@@ -885,11 +1096,18 @@ fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<us
             break;
         }
         let w = t.lower.as_str();
-        if !t.capitalized && (is_auxiliary(w) || is_adverb(t) || cx.is_verb_token(k) || w.ends_with("ed") || opens_clause(w)) {
+        if !t.capitalized
+            && (is_auxiliary(w)
+                || is_adverb(t)
+                || cx.is_verb_token(k)
+                || w.ends_with("ed")
+                || opens_clause(w))
+        {
             break;
         }
         let after_name = k > start && cx.t(k - 1).capitalized && !is_determiner(&cx.t(k - 1).lower);
-        let role_noun = cx.lex.is_title_word(w) || cx.lex.is_anonymous_head(w) || cx.lex.is_org_word(w);
+        let role_noun =
+            cx.lex.is_title_word(w) || cx.lex.is_anonymous_head(w) || cx.lex.is_org_word(w);
         if !t.capitalized && after_name && !matches!(w, "of" | "and" | "for") && !role_noun {
             break;
         }
@@ -913,15 +1131,26 @@ mod tests {
         find(&seg, &quoted, lex)
             .iter()
             .map(|c| {
-                let s = |r: &Option<Range<usize>>| r.clone().map_or(String::new(), |r| seg.span(r).of(text).to_string());
-                format!("{} | {} | {}", s(&c.speaker), seg.span(c.verb.clone()).of(text), s(&Some(c.content.clone())))
+                let s = |r: &Option<Range<usize>>| {
+                    r.clone()
+                        .map_or(String::new(), |r| seg.span(r).of(text).to_string())
+                };
+                format!(
+                    "{} | {} | {}",
+                    s(&c.speaker),
+                    seg.span(c.verb.clone()).of(text),
+                    s(&Some(c.content.clone()))
+                )
             })
             .collect()
     }
 
     #[test]
     fn said_that_clause() {
-        assert_eq!(check("The minister said that the talks had failed."), ["The minister | said | the talks had failed"]);
+        assert_eq!(
+            check("The minister said that the talks had failed."),
+            ["The minister | said | the talks had failed"]
+        );
     }
 
     #[test]
@@ -934,13 +1163,18 @@ mod tests {
 
     #[test]
     fn content_before_an_end_cue() {
-        assert_eq!(check("The focus should be on jobs, he said."), ["he | said | The focus should be on jobs"]);
+        assert_eq!(
+            check("The focus should be on jobs, he said."),
+            ["he | said | The focus should be on jobs"]
+        );
     }
 
     #[test]
     fn inverted_speaker_with_role_and_preposition() {
         assert_eq!(
-            check("The risk is real, said a former aide to the governor, who asked not to be named."),
+            check(
+                "The risk is real, said a former aide to the governor, who asked not to be named."
+            ),
             ["a former aide to the governor | said | The risk is real"]
         );
     }
@@ -951,7 +1185,10 @@ mod tests {
             check("According to sources familiar with the talks, the leaders agreed to meet."),
             ["sources familiar with the talks | According to | the leaders agreed to meet"]
         );
-        assert_eq!(check("The leaders will meet, according to Reuters."), ["Reuters | according to | The leaders will meet"]);
+        assert_eq!(
+            check("The leaders will meet, according to Reuters."),
+            ["Reuters | according to | The leaders will meet"]
+        );
     }
 
     #[test]
@@ -965,14 +1202,19 @@ mod tests {
     #[test]
     fn participle_takes_the_main_clause_subject() {
         assert_eq!(
-            check("Meanwhile, the Kremlin has kept quiet, suggesting that it brings the end closer."),
+            check(
+                "Meanwhile, the Kremlin has kept quiet, suggesting that it brings the end closer."
+            ),
             ["the Kremlin | suggesting | it brings the end closer"]
         );
     }
 
     #[test]
     fn told_skips_the_addressee() {
-        assert_eq!(check("She told reporters the vote would be close."), ["She | told | the vote would be close"]);
+        assert_eq!(
+            check("She told reporters the vote would be close."),
+            ["She | told | the vote would be close"]
+        );
     }
 
     #[test]
@@ -987,7 +1229,10 @@ mod tests {
 
     #[test]
     fn appositive_between_subject_and_verb() {
-        assert_eq!(check("Hugh Hill, a doctor, said the clinic was full."), ["Hugh Hill, a doctor | said | the clinic was full"]);
+        assert_eq!(
+            check("Hugh Hill, a doctor, said the clinic was full."),
+            ["Hugh Hill, a doctor | said | the clinic was full"]
+        );
     }
 
     #[test]
@@ -1000,6 +1245,9 @@ mod tests {
 
     #[test]
     fn relative_pronoun_speaks() {
-        assert_eq!(check("It angered Republicans who say the law is a money pit."), ["who | say | the law is a money pit"]);
+        assert_eq!(
+            check("It angered Republicans who say the law is a money pit."),
+            ["who | say | the law is a money pit"]
+        );
     }
 }

@@ -34,7 +34,8 @@ pub struct QuotedSpan {
 impl QuotedSpan {
     /// Index of the last token belonging to the quote, marks included.
     pub fn last(&self) -> usize {
-        self.close.unwrap_or(self.inner.end.saturating_sub(1).max(self.open))
+        self.close
+            .unwrap_or(self.inner.end.saturating_sub(1).max(self.open))
     }
 
     pub fn covers(&self, i: usize) -> bool {
@@ -54,7 +55,10 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph's double quote continues here
     for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let opens_with_double = matches!(mark(seg, p.start), Some((Family::Double, Role::Open | Role::Either)));
+        let opens_with_double = matches!(
+            mark(seg, p.start),
+            Some((Family::Double, Role::Open | Role::Either))
+        );
         let continued_here = carried && opens_with_double;
         carried = false;
         // Double family.
@@ -70,7 +74,9 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
                     doubles.push((o, Some(i)));
                     open = None;
                 }
-                (Some(o), Role::Open) if seg.tokens[o].lower == "„" && seg.tokens[i].lower == "“" => {
+                (Some(o), Role::Open)
+                    if seg.tokens[o].lower == "„" && seg.tokens[i].lower == "“" =>
+                {
                     // German style: „ ... “
                     doubles.push((o, Some(i)));
                     open = None;
@@ -84,7 +90,10 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
         }
         if let Some(o) = open {
             let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|n| {
-                matches!(mark(seg, n.start), Some((Family::Double, Role::Open | Role::Either)))
+                matches!(
+                    mark(seg, n.start),
+                    Some((Family::Double, Role::Open | Role::Either))
+                )
             });
             carried = next_opens;
             doubles.push((o, None));
@@ -141,7 +150,8 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
         }
     }
     // Nesting depth: a span lying inside another of the other family.
-    let snapshot: Vec<(usize, usize, Family)> = out.iter().map(|q| (q.open, q.last(), q.family)).collect();
+    let snapshot: Vec<(usize, usize, Family)> =
+        out.iter().map(|q| (q.open, q.last(), q.family)).collect();
     for q in &mut out {
         if snapshot
             .iter()
@@ -158,8 +168,9 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
 fn is_plural_possessive(seg: &Segments, i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &seg.tokens[p]);
     let next = seg.tokens.get(i + 1);
-    prev.is_some_and(|t| t.is_word() && t.lower.ends_with('s') && t.span.end == seg.tokens[i].span.start)
-        && next.is_some_and(|t| t.is_word() && !t.capitalized)
+    prev.is_some_and(|t| {
+        t.is_word() && t.lower.ends_with('s') && t.span.end == seg.tokens[i].span.start
+    }) && next.is_some_and(|t| t.is_word() && !t.capitalized)
 }
 
 #[cfg(test)]
@@ -184,7 +195,10 @@ mod tests {
 
     #[test]
     fn curly_straight_and_guillemets() {
-        assert_eq!(inner("“A b,” he said. \"C d.\" «E f» „G h“"), ["A b,", "C d.", "E f", "G h"]);
+        assert_eq!(
+            inner("“A b,” he said. \"C d.\" «E f» „G h“"),
+            ["A b,", "C d.", "E f", "G h"]
+        );
     }
 
     #[test]
@@ -194,19 +208,31 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_single_quotes_do_not_close_them() {
-        assert_eq!(inner("Rutte said: ‘It’s about solidarity.’"), ["It’s about solidarity."]);
+        assert_eq!(
+            inner("Rutte said: ‘It’s about solidarity.’"),
+            ["It’s about solidarity."]
+        );
     }
 
     #[test]
     fn plural_possessive_is_not_a_closing_mark() {
-        assert_eq!(inner("He said ‘the voters’ anger is real.’"), ["the voters’ anger is real."]);
+        assert_eq!(
+            inner("He said ‘the voters’ anger is real.’"),
+            ["the voters’ anger is real."]
+        );
     }
 
     #[test]
     fn nested_single_inside_double() {
         assert_eq!(
             check("“As Erica said, ‘What if we quit?’ It matters,” she said."),
-            [("As Erica said, ‘What if we quit?’ It matters,".to_string(), 0), ("What if we quit?".to_string(), 1)]
+            [
+                (
+                    "As Erica said, ‘What if we quit?’ It matters,".to_string(),
+                    0
+                ),
+                ("What if we quit?".to_string(), 1)
+            ]
         );
     }
 

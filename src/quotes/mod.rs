@@ -114,7 +114,10 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
         // Which cue, if any, is this quote's own?
         let after_cue = q.close.and_then(|c| {
             let mut k = c + 1;
-            while k < seg.tokens.len() && k <= c + 2 && matches!(seg.tokens[k].kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
+            while k < seg.tokens.len()
+                && k <= c + 2
+                && matches!(seg.tokens[k].kind, TokenKind::Punct(',' | '—' | '–' | '-'))
+            {
                 k += 1;
             }
             cues.iter().position(|cue| {
@@ -122,7 +125,9 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
                     && seg.tokens[k].paragraph == q.paragraph
                     && cue.speaker.is_some()
                     && cue.inside_quote == (q.depth > 0)
-                    && (cue.orientation == Orientation::Before || cue.content.is_empty() || seg.tokens[cue.content.start].is_quote())
+                    && (cue.orientation == Orientation::Before
+                        || cue.content.is_empty()
+                        || seg.tokens[cue.content.start].is_quote())
             })
         });
         let before_cue = cues.iter().position(|cue| {
@@ -153,7 +158,11 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
                 continue;
             }
         }
-        let owner = if q.depth == 0 { after_cue.or(before_cue) } else { after_cue.or(before_cue).filter(|&c| cues[c].inside_quote) };
+        let owner = if q.depth == 0 {
+            after_cue.or(before_cue)
+        } else {
+            after_cue.or(before_cue).filter(|&c| cues[c].inside_quote)
+        };
         if let Some(ci) = owner {
             consumed[ci] = true;
             if let Some(b) = before_cue {
@@ -177,22 +186,52 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
             continue; // a nested quote with no speaker of its own is part of the outer quote
         }
         // Inside some cue's reported clause: that clause is a mixed quote.
-        if let Some(ci) = cues.iter().position(|c| !c.inside_quote && c.content.start <= q.open && q.last() < c.content.end.max(c.content.start + 1) && !c.content.is_empty()) {
+        if let Some(ci) = cues.iter().position(|c| {
+            !c.inside_quote
+                && c.content.start <= q.open
+                // An unclosed mark runs to the paragraph end; where it opens is what counts.
+                && if q.unbalanced { q.open } else { q.last() } < c.content.end.max(c.content.start + 1)
+                && !c.content.is_empty()
+        }) {
             absorbed_by[ci].push(qi);
             continue;
         }
         // A quote needs substance to stand on its own: a few words, or a sentence inside.
-        let sentence_inside = q.inner.clone().any(|k| seg.tokens[k].is_terminal() || seg.tokens[k].is_punct(','));
-        let title_case = q.inner.clone().filter(|&k| seg.tokens[k].is_word()).all(|k| {
-            let t = &seg.tokens[k];
-            t.capitalized || t.kind == TokenKind::Number || matches!(t.lower.as_str(), "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at")
-        });
+        let sentence_inside = q
+            .inner
+            .clone()
+            .any(|k| seg.tokens[k].is_terminal() || seg.tokens[k].is_punct(','));
+        let title_case = q
+            .inner
+            .clone()
+            .filter(|&k| seg.tokens[k].is_word())
+            .all(|k| {
+                let t = &seg.tokens[k];
+                t.capitalized
+                    || t.kind == TokenKind::Number
+                    || matches!(
+                        t.lower.as_str(),
+                        "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at"
+                    )
+            });
         // A quoted term used as a noun ("the “longest standoff in history” ended").
-        let term = q.open > 0 && {
-            let before = &seg.tokens[q.open - 1];
-            before.is_word() && (matches!(before.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || before.is_possessive())
-        } && !q.inner.clone().any(|k| seg.tokens[k].is_terminal());
-        if words < 4 && !sentence_inside || (title_case && words < 10) || (q.unbalanced && words < 4) || term {
+        let term = q.open > 0
+            && {
+                let before = &seg.tokens[q.open - 1];
+                before.is_word()
+                    && (matches!(
+                        before.lower.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                    ) || before.is_possessive())
+            }
+            && !q.inner.clone().any(|k| seg.tokens[k].is_terminal());
+        if words < 4 && !sentence_inside
+            || (title_case && words < 10)
+            // An unclosed mark stands alone only when it opens its paragraph (the last paragraph
+            // of a quote whose closing mark was lost); mid-sentence it is a stray mark.
+            || (q.unbalanced && (words < 4 || q.open != seg.paragraphs[q.paragraph].start))
+            || term
+        {
             continue;
         }
         out.push(Quote {
@@ -209,7 +248,11 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     }
 
     // Reported speech.
-    let direct_spans: Vec<Span> = out.iter().filter(|q| q.link == Link::Cue).map(|q| q.content).collect();
+    let direct_spans: Vec<Span> = out
+        .iter()
+        .filter(|q| q.link == Link::Cue)
+        .map(|q| q.content)
+        .collect();
     for (ci, cue) in cues.iter().enumerate() {
         if consumed[ci] || cue.inside_quote || cue.content.is_empty() || cue.speaker.is_none() {
             continue;
@@ -217,7 +260,11 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
         // Speech reported inside another report belongs to the outer source
         // ("Axios reported that Trump promised ...").
         let nested = cues.iter().enumerate().any(|(o, outer)| {
-            o != ci && !consumed[o] && !outer.inside_quote && outer.content.start <= cue.extent.start && cue.verb.end <= outer.content.end
+            o != ci
+                && !consumed[o]
+                && !outer.inside_quote
+                && outer.content.start <= cue.extent.start
+                && cue.verb.end <= outer.content.end
         });
         if nested {
             continue;
@@ -227,14 +274,25 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
             continue;
         }
         let content = strip_outer_marks(text, content);
-        let words = cue.content.clone().filter(|&k| seg.tokens[k].is_word()).count();
+        let words = cue
+            .content
+            .clone()
+            .filter(|&k| seg.tokens[k].is_word())
+            .count();
         if words == 0 {
             continue;
         }
         let mixed = !absorbed_by[ci].is_empty()
-            || cue.content.clone().any(|k| matches!(seg.tokens[k].kind, TokenKind::Quote(..)) && quoted.iter().any(|q| q.open == k));
+            || cue.content.clone().any(|k| {
+                matches!(seg.tokens[k].kind, TokenKind::Quote(..))
+                    && quoted.iter().any(|q| q.open == k)
+            });
         out.push(Quote {
-            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            kind: if mixed {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
             content,
             cue: Some(seg.span(cue.verb.clone())),
             speaker: speaker_of(cue),
@@ -275,7 +333,8 @@ fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<std::ops::Range<usize
     let mut start = colon;
     while start > para.start && colon - start < 7 {
         let t = &seg.tokens[start - 1];
-        if matches!(t.kind, TokenKind::Punct('-' | '—' | '–' | '.' | ']' | ')')) || t.is_quote() {
+        if matches!(t.kind, TokenKind::Punct('-' | '—' | '–' | '.' | ']' | ')')) || t.is_quote()
+        {
             break;
         }
         start -= 1;
@@ -288,8 +347,14 @@ fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<std::ops::Range<usize
         start = f + 1;
     }
     let words: Vec<&crate::segment::Token> = seg.tokens[start..colon].iter().collect();
-    let named = words.iter().any(|t| t.capitalized) && words.iter().all(|t| t.is_word() || t.is_punct('.') || t.is_punct('&'));
-    let upper = words.iter().filter(|t| t.is_word()).all(|t| t.span.len() > 1 && !t.capitalized || t.lower.len() > 1);
+    let named = words.iter().any(|t| t.capitalized)
+        && words
+            .iter()
+            .all(|t| t.is_word() || t.is_punct('.') || t.is_punct('&'));
+    let upper = words
+        .iter()
+        .filter(|t| t.is_word())
+        .all(|t| t.span.len() > 1 && !t.capitalized || t.lower.len() > 1);
     (named && upper && start < colon).then_some(start..colon)
 }
 
@@ -349,7 +414,10 @@ mod tests {
 
     #[test]
     fn direct_quote_before_attribution() {
-        assert_eq!(check("“We hope for flexibility,” Rutte said."), ["direct | Rutte | We hope for flexibility,"]);
+        assert_eq!(
+            check("“We hope for flexibility,” Rutte said."),
+            ["direct | Rutte | We hope for flexibility,"]
+        );
     }
 
     #[test]
@@ -362,7 +430,10 @@ mod tests {
 
     #[test]
     fn inverted_attribution() {
-        assert_eq!(check("“Every hour counts,” said a former aide to the president."), ["direct | a former aide to the president | Every hour counts,"]);
+        assert_eq!(
+            check("“Every hour counts,” said a former aide to the president."),
+            ["direct | a former aide to the president | Every hour counts,"]
+        );
     }
 
     #[test]
@@ -383,12 +454,18 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_names_are_not_quotes() {
-        assert!(check("He joined the ‘Ramnatein’ contact group and read “The Art of the Deal” twice.").is_empty());
+        assert!(check(
+            "He joined the ‘Ramnatein’ contact group and read “The Art of the Deal” twice."
+        )
+        .is_empty());
     }
 
     #[test]
     fn indirect_speech() {
-        assert_eq!(check("Rutte emphasized that Ukraine cannot afford to lose."), ["indirect | Rutte | Ukraine cannot afford to lose"]);
+        assert_eq!(
+            check("Rutte emphasized that Ukraine cannot afford to lose."),
+            ["indirect | Rutte | Ukraine cannot afford to lose"]
+        );
     }
 
     #[test]
@@ -403,7 +480,10 @@ mod tests {
     fn nested_quote_with_its_own_speaker() {
         assert_eq!(
             check("“It isn’t easy, but as Erica said, ‘What if everyone quit?’” Clinton said."),
-            ["direct | Clinton | It isn’t easy, but as Erica said, ‘What if everyone quit?’", "direct | Erica | What if everyone quit?"]
+            [
+                "direct | Clinton | It isn’t easy, but as Erica said, ‘What if everyone quit?’",
+                "direct | Erica | What if everyone quit?"
+            ]
         );
     }
 }

@@ -6,33 +6,112 @@ use crate::segment::Token;
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
-            | "my" | "your" | "no" | "any" | "some" | "every" | "each" | "another" | "such"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+            | "some"
+            | "every"
+            | "each"
+            | "another"
+            | "such"
     )
 }
 
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
-        "has" | "have" | "had" | "having" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "shall"
-            | "do" | "does" | "did" | "'d" | "’d" | "'ve" | "’ve" | "am"
+        "has"
+            | "have"
+            | "had"
+            | "having"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "'d"
+            | "’d"
+            | "'ve"
+            | "’ve"
+            | "am"
     )
 }
 
 pub fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am")
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+    )
 }
 
 /// Words that open a clause: a subject never reaches back across them.
 pub fn opens_clause(w: &str) -> bool {
     matches!(
         w,
-        "that" | "which" | "whom" | "whose" | "when" | "while" | "where" | "because" | "although"
-            | "though" | "if" | "unless" | "since" | "as" | "after" | "before" | "until" | "so"
-            | "but" | "yet" | "whether" | "than" | "nor" | "once" | "whereas" | "however"
-            | "meanwhile" | "then" | "also" | "instead" | "indeed" | "still" | "even" | "why" | "how"
-            | "what" | "whatever" | "whoever"
+        "that"
+            | "which"
+            | "whom"
+            | "whose"
+            | "when"
+            | "while"
+            | "where"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "since"
+            | "as"
+            | "after"
+            | "before"
+            | "until"
+            | "so"
+            | "but"
+            | "yet"
+            | "whether"
+            | "than"
+            | "nor"
+            | "once"
+            | "whereas"
+            | "however"
+            | "meanwhile"
+            | "then"
+            | "also"
+            | "instead"
+            | "indeed"
+            | "still"
+            | "even"
+            | "why"
+            | "how"
+            | "what"
+            | "whatever"
+            | "whoever"
     )
 }
 
@@ -47,23 +126,96 @@ pub fn is_object_pronoun(w: &str) -> bool {
 pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "with" | "for" | "from" | "by" | "of"
-            | "to" | "into" | "over" | "under" | "about" | "among" | "amid" | "despite"
-            | "following" | "through" | "throughout" | "within" | "without" | "upon" | "across"
-            | "against" | "toward" | "towards" | "via" | "per" | "near" | "behind" | "beyond"
-            | "outside" | "inside" | "ahead" | "since" | "while"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "for"
+            | "from"
+            | "by"
+            | "of"
+            | "to"
+            | "into"
+            | "over"
+            | "under"
+            | "about"
+            | "among"
+            | "amid"
+            | "despite"
+            | "following"
+            | "through"
+            | "throughout"
+            | "within"
+            | "without"
+            | "upon"
+            | "across"
+            | "against"
+            | "toward"
+            | "towards"
+            | "via"
+            | "per"
+            | "near"
+            | "behind"
+            | "beyond"
+            | "outside"
+            | "inside"
+            | "ahead"
+            | "since"
+            | "while"
     )
 }
 
 pub fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "today" | "yesterday"
-            | "tonight" | "week" | "weekend" | "month" | "year" | "morning" | "afternoon"
-            | "evening" | "night" | "day" | "earlier" | "later" | "recently" | "previously"
-            | "last" | "next" | "this" | "on" | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "day"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "last"
+            | "next"
+            | "this"
+            | "on"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -71,20 +223,64 @@ pub fn is_time_word(w: &str) -> bool {
 pub fn is_discourse_word(w: &str) -> bool {
     matches!(
         w,
-        "meanwhile" | "however" | "still" | "also" | "additionally" | "furthermore" | "moreover"
-            | "instead" | "separately" | "earlier" | "later" | "yesterday" | "today" | "now"
-            | "then" | "previously" | "recently" | "finally" | "indeed" | "nonetheless"
-            | "nevertheless" | "similarly" | "likewise" | "notably" | "ultimately" | "overall"
-            | "again" | "here" | "there" | "thus" | "hence" | "therefore" | "otherwise" | "and"
-            | "or" | "but" | "so" | "yet" | "and," | "plus" | "too" | "initially" | "privately"
-            | "publicly" | "first" | "second" | "third" | "lastly" | "last" | "tonight"
+        "meanwhile"
+            | "however"
+            | "still"
+            | "also"
+            | "additionally"
+            | "furthermore"
+            | "moreover"
+            | "instead"
+            | "separately"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "now"
+            | "then"
+            | "previously"
+            | "recently"
+            | "finally"
+            | "indeed"
+            | "nonetheless"
+            | "nevertheless"
+            | "similarly"
+            | "likewise"
+            | "notably"
+            | "ultimately"
+            | "overall"
+            | "again"
+            | "here"
+            | "there"
+            | "thus"
+            | "hence"
+            | "therefore"
+            | "otherwise"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "yet"
+            | "and,"
+            | "plus"
+            | "too"
+            | "initially"
+            | "privately"
+            | "publicly"
+            | "first"
+            | "second"
+            | "third"
+            | "lastly"
+            | "last"
+            | "tonight"
     )
 }
 
 const NOT_ADVERBS: &[&str] = &[
-    "supply", "apply", "reply", "family", "ally", "rally", "italy", "july", "holy", "belly", "bully",
-    "fly", "comply", "multiply", "imply", "assembly", "anomaly", "monopoly", "jelly", "lily", "sly",
-    "elderly", "friendly", "early", "only", "daily", "weekly", "monthly", "nearly", "likely",
+    "supply", "apply", "reply", "family", "ally", "rally", "italy", "july", "holy", "belly",
+    "bully", "fly", "comply", "multiply", "imply", "assembly", "anomaly", "monopoly", "jelly",
+    "lily", "sly", "elderly", "friendly", "early", "only", "daily", "weekly", "monthly", "nearly",
+    "likely",
 ];
 
 /// Adverbs that may stand between a subject and its verb, or after a verb.
@@ -96,11 +292,40 @@ pub fn is_adverb(t: &Token) -> bool {
     (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w))
         || matches!(
             w,
-            "also" | "again" | "later" | "earlier" | "then" | "once" | "still" | "never" | "ever"
-                | "already" | "just" | "too" | "now" | "often" | "first" | "further" | "long"
-                | "not" | "soon" | "even" | "all" | "both" | "but" | "repeatedly" | "nearly"
-                | "likely" | "only" | "much" | "yet" | "always" | "previously" | "recently"
-                | "reportedly" | "n't"
+            "also"
+                | "again"
+                | "later"
+                | "earlier"
+                | "then"
+                | "once"
+                | "still"
+                | "never"
+                | "ever"
+                | "already"
+                | "just"
+                | "too"
+                | "now"
+                | "often"
+                | "first"
+                | "further"
+                | "long"
+                | "not"
+                | "soon"
+                | "even"
+                | "all"
+                | "both"
+                | "but"
+                | "repeatedly"
+                | "nearly"
+                | "likely"
+                | "only"
+                | "much"
+                | "yet"
+                | "always"
+                | "previously"
+                | "recently"
+                | "reportedly"
+                | "n't"
         )
 }
 
@@ -112,9 +337,15 @@ pub fn is_function_word(w: &str) -> bool {
         || opens_clause(w)
         || is_subject_pronoun(w)
         || is_auxiliary(w)
-        || matches!(w, "according" | "earlier" | "a" | "an" | "it’s" | "it's" | "what" | "why" | "how" | "who")
+        || matches!(
+            w,
+            "according" | "earlier" | "a" | "an" | "it’s" | "it's" | "what" | "why" | "how" | "who"
+        )
 }
 
 pub fn is_reflexive(w: &str) -> bool {
-    matches!(w, "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself")
+    matches!(
+        w,
+        "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
+    )
 }
