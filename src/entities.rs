@@ -147,6 +147,30 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
     })
 }
 
+/// Lowercase particles that join the parts of a personal name.
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "da" | "de"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ter"
+            | "ten"
+    )
+}
+
 /// Collects the capitalised runs of an article. Sentence-initial function words are not names.
 pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
     let mut out = NameIndex::default();
@@ -182,6 +206,14 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
         while j < toks.len() && toks[j].paragraph == t.paragraph {
             let u = &toks[j];
             if u.capitalized && u.kind == TokenKind::Word {
+                words.push(u.span);
+                j += 1;
+            } else if is_name_particle(&u.lower)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word)
+            {
+                // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
                 words.push(u.span);
                 j += 1;
             } else if u.is_punct('.')

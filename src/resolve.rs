@@ -47,6 +47,22 @@ fn resolve_mention(
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, names, earlier);
     }
+    // "Hugh Hill, a doctor at the clinic": the appositive describes the name before it.
+    if let Some(comma) = mention.find(',') {
+        let head = mention[..comma].trim_end();
+        if head.chars().next().is_some_and(char::is_uppercase)
+            && lex.pronoun(&head.to_lowercase()).is_none()
+        {
+            let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
+            let head_sp = Speaker {
+                mention: head.to_string(),
+                span: Span::new(start, start + head.len()),
+                canonical: None,
+                kind: None,
+            };
+            return resolve_mention(text, &head_sp, names, earlier, lex);
+        }
+    }
     let words = words_of(text, sp.span);
     if words.is_empty() {
         return None;
@@ -210,4 +226,72 @@ fn names_same(a: &str, b: &str) -> bool {
 /// Collapses whitespace in a mention used as a canonical label.
 fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::extract_text;
+
+    /// (article, expected (speaker, speaker_type) of every quote in order).
+    const CASES: &[(&str, &[(&str, &str)])] = &[
+        // A pronoun takes the nearest earlier speaker.
+        (
+            "Finance Minister Ana Duarte spoke on Monday. “We will cut taxes,” Duarte said.\n\n“It is time,” she said.",
+            &[("Ana Duarte", "person"), ("Ana Duarte", "person")],
+        ),
+        // A nominal resolves to the person the article named with that role.
+        (
+            "Brazilian President Luiz Inacio Lula da Silva met the delegation.\n\n“We want peace,” the Brazilian president said.",
+            &[("Luiz Inacio Lula da Silva", "person")],
+        ),
+        // The modifier is not the speaker: the aide spoke, not the former president.
+        (
+            "“The talks are over,” said a former aide to former Chilean President Ricardo Lagos.",
+            &[("a former aide to former Chilean President Ricardo Lagos", "anonymous")],
+        ),
+        // An appositive between name and verb.
+        (
+            "Hugh Hill, a doctor at the clinic, said the ward was full.",
+            &[("Hugh Hill", "person")],
+        ),
+        // Organisations, places used for governments, outlets and anonymous sources.
+        (
+            "The Kremlin said the offer was unacceptable.",
+            &[("Kremlin", "org")],
+        ),
+        (
+            "Officials in Beijing have been quiet, but sources familiar with the matter said a deal was close.",
+            &[("sources familiar with the matter", "anonymous")],
+        ),
+        (
+            "The ministry will send more troops to the border, reports Reuters.",
+            &[("Reuters", "outlet")],
+        ),
+        // Last name alone resolves to the full name given earlier.
+        (
+            "Senator Maria Okafor voted against the bill. Okafor said it would raise prices.",
+            &[("Maria Okafor", "person")],
+        ),
+    ];
+
+    #[test]
+    fn speakers_resolve_to_canonical_names_and_kinds() {
+        for (text, expected) in CASES {
+            let got: Vec<(String, String)> = extract_text("t", text)
+                .records()
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.speaker.unwrap_or_default(),
+                        r.speaker_type.unwrap_or("-").to_string(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(s, k)| (s.to_string(), k.to_string()))
+                .collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
 }
