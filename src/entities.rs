@@ -1,6 +1,6 @@
 //! Entities: the names an article uses, so that speakers can be resolved.
 //!
-//! Takes segmented text; gives [`Name`]s: runs of capitalised words split into a role part and
+//! Takes segmented text; gives [`Mention`]s: runs of capitalised words split into a role part and
 //! a name part (`NATO Secretary General` + `Mark Rutte`), typed from the gazetteer (countries,
 //! capitals, organisations, outlets) and from organisation words (`Department`, `Party`).
 //! A person's full name is indexed under its last name so that `Rutte` and `the Ukrainian
@@ -9,12 +9,16 @@
 use std::collections::HashMap;
 
 use crate::lexicon::{EntityKind, Lexicon};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::segment::{Segments, TokenKind};
 use crate::text::Span;
 
 /// A name as it stands in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Name {
+pub struct Mention {
     /// The whole run, role words included.
     pub span: Span,
     /// The part naming the entity itself (`Mark Rutte`).
@@ -22,27 +26,46 @@ pub struct Name {
     /// The role words before the name, lowercase (`nato secretary general`), if any.
     pub role: Option<String>,
     pub kind: EntityKind,
+    /// The entity's name within its article (`Mark Rutte` for `Rutte`, `Patriot` for `Patriot
+    /// air defense systems`); the corpus-wide identity is decided later by `canon`.
     pub canonical: String,
+    /// Organisations and countries named in the role (`NATO` in `NATO Secretary General`,
+    /// `Russia` in `Russian spokesperson`).
+    pub affiliations: Vec<String>,
 }
 
 /// The names of one article, with people indexed by last name and role words.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    pub names: Vec<Name>,
+    pub names: Vec<Mention>,
     by_last: HashMap<String, usize>,
 }
 
 impl NameIndex {
     /// The fullest name of a person with this last name, if the article gives one.
-    pub fn person_by_last(&self, last: &str) -> Option<&Name> {
+    pub fn person_by_last(&self, last: &str) -> Option<&Mention> {
         self.by_last.get(&fold(last)).map(|&i| &self.names[i])
+    }
+
+    /// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`).
+    pub fn full_name(&self, name: &str) -> String {
+        let last = name.split_whitespace().last().unwrap_or(name);
+        match self.person_by_last(last) {
+            Some(full)
+                if full.canonical.split_whitespace().count() >= name.split_whitespace().count() =>
+            {
+                full.canonical.clone()
+            }
+            _ => name.to_string(),
+        }
+        .replace('’', "'")
     }
 
     /// People whose role words include every word of `role_words` (for `the Ukrainian president`).
     pub fn people_with_role<'a>(
         &'a self,
         role_words: &'a [String],
-    ) -> impl Iterator<Item = &'a Name> + 'a {
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
         self.names.iter().filter(move |n| {
             n.kind == EntityKind::Person
                 && n.role.as_ref().is_some_and(|r| {
@@ -53,7 +76,7 @@ impl NameIndex {
     }
 
     /// The person names starting before `offset`, nearest first.
-    pub fn people_before(&self, offset: usize) -> impl Iterator<Item = &Name> {
+    pub fn people_before(&self, offset: usize) -> impl Iterator<Item = &Mention> {
         self.names
             .iter()
             .rev()
@@ -77,7 +100,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 /// Splits a run of capitalised words into its role prefix and its name, and types it.
-pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
+pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let first = *words.first()?;
     let last = *words.last()?;
     let full = Span::new(first.start, last.end);
@@ -85,12 +108,13 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
     let lower = whole.to_lowercase();
     let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
     if let Some(k) = lex.known(stripped).or_else(|| lex.known(&lower)) {
-        return Some(Name {
+        return Some(Mention {
             span: full,
             name: full,
             role: None,
             kind: k.kind,
             canonical: k.canonical.to_string(),
+            affiliations: Vec::new(),
         });
     }
     // Leading role words: titles, nationality adjectives, acronyms of organisations, "former".
@@ -120,6 +144,17 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
             .of(text)
             .to_lowercase()
     });
+    let affiliations: Vec<String> = words[..split]
+        .iter()
+        .filter_map(|w| {
+            let wl = w.of(text).to_lowercase();
+            lex.demonym(&wl).map(str::to_string).or_else(|| {
+                lex.known(&wl)
+                    .filter(|k| matches!(k.kind, EntityKind::Org | EntityKind::Place))
+                    .map(|k| k.canonical.to_string())
+            })
+        })
+        .collect();
     let name_text = name.of(text);
     let kind = if head.as_deref().is_some_and(|h| lex.is_org_word(h))
         || name_words.iter().any(|w| {
@@ -138,12 +173,13 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Name> {
     let canonical = lex
         .known(&name_text.to_lowercase())
         .map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string());
-    Some(Name {
+    Some(Mention {
         span: full,
         name,
         role,
         kind,
         canonical,
+        affiliations,
     })
 }
 
@@ -276,4 +312,170 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Every entity mention in an article body, in text order and without overlaps: gazetteer
+/// entries (organisations, outlets, countries, capitals, named weapon systems), equipment phrases
+/// (`Hellfire missiles`: a name, modifiers, a head noun), dates, sums of money, and the people and
+/// organisations of the article's capitalised runs. Where two readings overlap the earlier in
+/// that list wins. Mentions inside quotations are included: what a speaker talks about is
+/// exactly what stance needs.
+pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexicon) -> Vec<Mention> {
+    let (Some(first), Some(last)) = (seg.tokens.first(), seg.tokens.last()) else {
+        return Vec::new();
+    };
+    let body = Span::new(first.span.start, last.span.end);
+    let mut out: Vec<Mention> = Vec::new();
+    let taken = |out: &[Mention], s: Span| {
+        out.iter()
+            .any(|m| m.span.start < s.end && s.start < m.span.end)
+    };
+    let token_at = |byte: usize| seg.tokens.partition_point(|t| t.span.start < byte);
+
+    // Gazetteer entries; a named system takes the equipment words after it.
+    for (r, e) in lex.gazetteer_matches(body.of(text)) {
+        let mut span = Span::new(body.start + r.start, body.start + r.end);
+        let the = span.of(text).starts_with("the ") || span.of(text).starts_with("The ");
+        let name = Span::new(span.start + if the { 4 } else { 0 }, span.end);
+        if e.entity.kind == EntityKind::Equipment {
+            span.end = equipment_tail(seg, token_at(span.end), lex).unwrap_or(span.end);
+        }
+        out.push(Mention {
+            span,
+            name,
+            role: None,
+            kind: e.entity.kind,
+            canonical: e.entity.canonical.to_string(),
+            affiliations: Vec::new(),
+        });
+    }
+    // Equipment phrases with names the gazetteer does not know.
+    let toks = &seg.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let namelike = t.kind != TokenKind::Punct('-')
+            && (t.is_word())
+            && (t.capitalized
+                || (t.lower.contains('-') && t.lower.chars().any(|c| c.is_ascii_digit())))
+            && !crate::quotes::is_function_word(&t.lower)
+            && lex.demonym(&t.lower).is_none()
+            && lex.known(&t.lower).is_none()
+            && !lex.is_title_word(&t.lower);
+        if namelike {
+            if let Some(end) = equipment_tail(seg, i + 1, lex) {
+                let span = Span::new(t.span.start, end);
+                if !taken(&out, span) {
+                    out.push(Mention {
+                        span,
+                        name: t.span,
+                        role: None,
+                        kind: EntityKind::Equipment,
+                        canonical: t.span.of(text).to_string(),
+                        affiliations: Vec::new(),
+                    });
+                }
+                i = token_at(end);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Dates, then money.
+    for (re, kind) in [
+        (date_pattern(), EntityKind::Date),
+        (money_pattern(), EntityKind::Money),
+    ] {
+        for m in re.find_iter(body.of(text)) {
+            let span = Span::new(body.start + m.start(), body.start + m.end());
+            if !taken(&out, span) {
+                out.push(Mention {
+                    span,
+                    name: span,
+                    role: None,
+                    kind,
+                    canonical: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                    affiliations: Vec::new(),
+                });
+            }
+        }
+    }
+    // People, organisations and places of the capitalised runs.
+    for n in &names.names {
+        if n.kind == EntityKind::Anonymous || taken(&out, n.name) {
+            continue;
+        }
+        let name_text = n.name.of(text);
+        // Nationality adjectives ("European", "Russian-Ukrainian") are not entities; neither is
+        // a lone word set in quotation marks (a term or nickname, not a person).
+        if name_text
+            .split(['-', ' '])
+            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+        {
+            continue;
+        }
+        let k = token_at(n.name.start);
+        let quoted_term =
+            k > 0 && toks[k - 1].is_quote() && toks.get(k + 1).is_some_and(|t| t.is_quote());
+        if quoted_term {
+            continue;
+        }
+        let mut m = n.clone();
+        if m.kind == EntityKind::Person {
+            // "in Wiesbaden", "near Avdiivka": a single name after a locative preposition is a
+            // place unless the article gives it as a person's full name.
+            let locative = k > 0 && matches!(toks[k - 1].lower.as_str(), "in" | "near");
+            let single = !name_text.contains(' ');
+            if locative && single && names.full_name(name_text) == name_text {
+                m.kind = EntityKind::Place;
+            } else {
+                m.canonical = names.full_name(&m.canonical);
+            }
+        }
+        out.push(m);
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// With token `from` just after a name: the end of the `modifier* head+` words that make the name
+/// an equipment phrase (`air defense systems`), if they do.
+fn equipment_tail(seg: &Segments, from: usize, lex: &Lexicon) -> Option<usize> {
+    let mut end = None;
+    let mut k = from;
+    while k < seg.tokens.len() && k < from + 5 {
+        let t = &seg.tokens[k];
+        if !t.is_word() || t.capitalized {
+            break;
+        }
+        if lex.is_equipment_head(&t.lower) {
+            end = Some(t.span.end);
+        } else if !lex.is_equipment_modifier(&t.lower) {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+fn date_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
+        Regex::new(&format!(
+            r"\b(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|June|July|August|September|October|November|December)|(?:19|20)\d{{2}})\b"
+        ))
+        .expect("date pattern")
+    })
+}
+
+fn money_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let scale = r"(?:\s?(?:million|billion|trillion|bn|mln)\b)?";
+        Regex::new(&format!(
+            r"(?:(?:US|U\.S\.|A|C)?[$€£¥₴]\s?\d[\d,]*(?:\.\d+)?{scale}|\b\d[\d,]*(?:\.\d+)?{scale}\s(?:euros?|dollars?|pounds?|rubles?|roubles?|hryvnias?|yuan|yen|francs?|rupees?)\b)"
+        ))
+        .expect("money pattern")
+    })
 }

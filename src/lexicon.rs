@@ -8,6 +8,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use serde::{Deserialize, Serialize};
 
 /// What a reporting verb takes after it, which decides where its content starts.
@@ -122,6 +124,50 @@ pub struct Lexicon {
     known: HashMap<String, KnownEntity>,
     demonyms: HashMap<String, &'static str>,
     capitals: HashMap<String, &'static str>,
+    /// Every surface form of every gazetteer entry, matched over raw text in one pass.
+    gazetteer: Option<AhoCorasick>,
+    gazetteer_entries: Vec<GazetteerEntry>,
+    equipment_heads: HashSet<&'static str>,
+    equipment_modifiers: HashSet<&'static str>,
+    stance_words: HashMap<&'static str, Vec<StanceClass>>,
+}
+
+/// One surface form of a gazetteer entry, as the data file writes it.
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    /// The form as written (`the Pentagon`, `U.S.`); its capitals must be capitals in the text.
+    pub surface: &'static str,
+    pub entity: KnownEntity,
+    /// The data writes this form only with `the` (`the Alliance`): the match needs it before.
+    pub needs_article: bool,
+}
+
+impl GazetteerEntry {
+    /// Whether `found` (matched case-insensitively) has the entry's capitalisation: every capital
+    /// of the surface form is a capital in the text, and an acronym (`US`, `WHO`) matches exactly.
+    pub fn case_fits(&self, found: &str) -> bool {
+        let letters = self.surface.chars().filter(|c| c.is_alphabetic());
+        let acronym = letters.clone().count() <= 6 && letters.clone().all(char::is_uppercase);
+        if acronym {
+            return found == self.surface;
+        }
+        self.surface
+            .chars()
+            .zip(found.chars())
+            .all(|(a, b)| !a.is_uppercase() || b.is_uppercase())
+    }
+}
+
+/// What an evaluative word does in a stance judgement (see `data/stance_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StanceClass {
+    Positive,
+    Negative,
+    Benefit,
+    Harm,
+    Reducer,
+    Negator,
+    Contrast,
 }
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
@@ -135,6 +181,9 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 const ANONYMOUS: &str = include_str!("../data/anonymous_nouns.txt");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const EQUIPMENT: &str = include_str!("../data/equipment.txt");
+const STANCE_WORDS: &str = include_str!("../data/stance_words.txt");
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -304,6 +353,7 @@ impl Lexicon {
         lex.anonymous_heads.extend(lines(ANONYMOUS));
         lex.abbreviations.extend(lines(ABBREVIATIONS));
         lex.boilerplate.extend(lines(BOILERPLATE));
+        let mut entries: Vec<GazetteerEntry> = Vec::new();
         for (data, kind) in [
             (ORGANISATIONS, EntityKind::Org),
             (OUTLETS, EntityKind::Outlet),
@@ -312,9 +362,17 @@ impl Lexicon {
                 let f = fields(line);
                 for name in &f {
                     if !name.is_empty() {
-                        lex.known.entry(name.to_lowercase()).or_insert(KnownEntity {
+                        let entity = KnownEntity {
                             canonical: f[0],
                             kind,
+                        };
+                        lex.known
+                            .entry(name.to_lowercase())
+                            .or_insert(entity.clone());
+                        entries.push(GazetteerEntry {
+                            surface: name,
+                            entity,
+                            needs_article: false,
                         });
                     }
                 }
@@ -328,6 +386,11 @@ impl Lexicon {
                 kind: EntityKind::Place,
             };
             lex.known.insert(canonical.to_lowercase(), place.clone());
+            entries.push(GazetteerEntry {
+                surface: canonical,
+                entity: place.clone(),
+                needs_article: false,
+            });
             if let Some(adjs) = f.get(1) {
                 for a in adjs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
                     lex.demonyms.insert(a.to_lowercase(), canonical);
@@ -335,17 +398,119 @@ impl Lexicon {
             }
             if let Some(cap) = f.get(2).filter(|c| !c.is_empty()) {
                 lex.capitals.insert(cap.to_lowercase(), canonical);
-                lex.known.entry(cap.to_lowercase()).or_insert(KnownEntity {
+                let capital = KnownEntity {
                     canonical: cap,
                     kind: EntityKind::Place,
+                };
+                lex.known
+                    .entry(cap.to_lowercase())
+                    .or_insert(capital.clone());
+                entries.push(GazetteerEntry {
+                    surface: cap,
+                    entity: capital,
+                    needs_article: false,
                 });
             }
             if let Some(others) = f.get(3) {
                 for o in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
                     lex.known.insert(o.to_lowercase(), place.clone());
+                    entries.push(GazetteerEntry {
+                        surface: o,
+                        entity: place.clone(),
+                        needs_article: false,
+                    });
                 }
             }
         }
+        for line in lines(PLACES) {
+            let f = fields(line);
+            let place = KnownEntity {
+                canonical: f[0].strip_prefix("the ").unwrap_or(f[0]),
+                kind: EntityKind::Place,
+            };
+            for name in f.iter().filter(|n| !n.is_empty()) {
+                if let Some(adj) = name.strip_prefix("adj:") {
+                    lex.demonyms
+                        .insert(adj.trim().to_lowercase(), place.canonical);
+                    continue;
+                }
+                lex.known
+                    .entry(name.to_lowercase())
+                    .or_insert(place.clone());
+                entries.push(GazetteerEntry {
+                    surface: name,
+                    entity: place.clone(),
+                    needs_article: false,
+                });
+            }
+        }
+        for line in lines(EQUIPMENT) {
+            if let Some(words) = line.strip_prefix("heads:") {
+                lex.equipment_heads.extend(words.split(',').map(str::trim));
+                continue;
+            }
+            if let Some(words) = line.strip_prefix("modifiers:") {
+                lex.equipment_modifiers
+                    .extend(words.split(',').map(str::trim));
+                continue;
+            }
+            let f = fields(line);
+            let entity = KnownEntity {
+                canonical: f[0],
+                kind: EntityKind::Equipment,
+            };
+            for name in f.iter().filter(|n| !n.is_empty()) {
+                lex.known
+                    .entry(name.to_lowercase())
+                    .or_insert(entity.clone());
+                entries.push(GazetteerEntry {
+                    surface: name,
+                    entity: entity.clone(),
+                    needs_article: false,
+                });
+            }
+        }
+        for line in lines(STANCE_WORDS) {
+            let Some((section, words)) = line.split_once(':') else {
+                continue;
+            };
+            let class = match section.trim() {
+                "positive" => StanceClass::Positive,
+                "negative" => StanceClass::Negative,
+                "benefit" => StanceClass::Benefit,
+                "harm" => StanceClass::Harm,
+                "reducer" => StanceClass::Reducer,
+                "negator" => StanceClass::Negator,
+                _ => StanceClass::Contrast,
+            };
+            for w in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                let classes = lex.stance_words.entry(w).or_default();
+                if !classes.contains(&class) {
+                    classes.push(class);
+                }
+            }
+        }
+        // Match bare forms, so that "the U.S." does not hide "U.S. Department of Defense"; a
+        // form listed only with "the" needs it in the text.
+        let bare: HashSet<String> = entries
+            .iter()
+            .filter(|e| !e.surface.starts_with("the "))
+            .map(|e| e.surface.to_lowercase())
+            .collect();
+        for e in &mut entries {
+            if let Some(rest) = e.surface.strip_prefix("the ") {
+                e.needs_article = !bare.contains(&rest.to_lowercase());
+                e.surface = rest;
+            }
+        }
+        let mut seen = HashSet::default();
+        entries.retain(|e| seen.insert(e.surface));
+        lex.gazetteer = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|e| e.surface))
+            .ok();
+        lex.gazetteer_entries = entries;
         lex
     }
 
@@ -405,6 +570,49 @@ impl Lexicon {
     /// The country a lowercase nationality adjective belongs to (`ukrainian` -> Ukraine).
     pub fn demonym(&self, word: &str) -> Option<&'static str> {
         self.demonyms.get(word).copied()
+    }
+
+    /// Gazetteer entries found in `text`: (byte range, entry), leftmost-longest, whole words and
+    /// with the entry's capitalisation.
+    pub fn gazetteer_matches<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a GazetteerEntry)> + 'a {
+        self.gazetteer
+            .iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .filter_map(move |m| {
+                let e = &self.gazetteer_entries[m.pattern().as_usize()];
+                let (a, b) = (m.start(), m.end());
+                let before_ok = !text[..a]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !text[b..].chars().next().is_some_and(char::is_alphanumeric);
+                let head = text[..a].trim_end_matches(' ');
+                let article = head.len() + 1 == a
+                    && (head.ends_with(" the") || head.ends_with("The") || head == "the")
+                    && !head[..head.len() - 3]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                let start = if article { a - 4 } else { a };
+                (before_ok && after_ok && e.case_fits(&text[a..b]) && (article || !e.needs_article))
+                    .then_some((start..b, e))
+            })
+    }
+
+    pub fn is_equipment_head(&self, word: &str) -> bool {
+        self.equipment_heads.contains(word)
+    }
+
+    pub fn is_equipment_modifier(&self, word: &str) -> bool {
+        self.equipment_modifiers.contains(word)
+    }
+
+    /// What a lowercase word does for stance, if anything.
+    pub fn stance_classes(&self, word: &str) -> &[StanceClass] {
+        self.stance_words.get(word).map_or(&[], Vec::as_slice)
     }
 
     pub fn capital_of(&self, word: &str) -> Option<&'static str> {

@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::entities::Mention;
 use crate::error::Diagnostic;
 use crate::ingest::Article;
 use crate::lexicon::Lexicon;
@@ -20,6 +21,8 @@ pub struct Extraction {
     pub title: Option<String>,
     pub text: String,
     pub quotes: Vec<Quote>,
+    /// Entity mentions of the body, in text order (see [`entities::find_mentions`]).
+    pub mentions: Vec<Mention>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -32,6 +35,7 @@ pub fn extract(article: &Article) -> Extraction {
     attribution::attribute(&mut found, &quoted);
     let names = entities::index(text, &seg, lex);
     resolve::resolve(text, &names, &mut found, lex);
+    let mentions = entities::find_mentions(text, &seg, &names, lex);
     let mut diagnostics = article.diagnostics.clone();
     for q in quoted.iter().filter(|q| q.unbalanced) {
         diagnostics.push(Diagnostic {
@@ -45,6 +49,7 @@ pub fn extract(article: &Article) -> Extraction {
         title: article.title.clone(),
         text: text.clone(),
         quotes: found,
+        mentions,
         diagnostics,
     }
 }

@@ -132,10 +132,7 @@ fn resolve_mention(
                 .find(|n| n.span.start < sp.span.start)
                 .or_else(|| names.people_with_role(&role_words).next())
             {
-                return Some((
-                    canonical_person(p.canonical.as_str(), names),
-                    EntityKind::Person,
-                ));
+                return Some((names.full_name(p.canonical.as_str()), EntityKind::Person));
             }
         }
         if lex.is_org_word(&last_word) && !capitalized.is_empty() {
@@ -158,23 +155,9 @@ fn resolve_mention(
         .collect();
     let name = classify(text, &run, lex)?;
     Some(match name.kind {
-        EntityKind::Person => (canonical_person(&name.canonical, names), EntityKind::Person),
+        EntityKind::Person => (names.full_name(&name.canonical), EntityKind::Person),
         k => (name.canonical, k),
     })
-}
-
-/// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`).
-fn canonical_person(name: &str, names: &NameIndex) -> String {
-    let last = name.split_whitespace().last().unwrap_or(name);
-    match names.person_by_last(last) {
-        Some(full)
-            if full.canonical.split_whitespace().count() >= name.split_whitespace().count() =>
-        {
-            full.canonical.clone()
-        }
-        _ => name.to_string(),
-    }
-    .replace('’', "'")
 }
 
 fn resolve_pronoun(
@@ -201,12 +184,10 @@ fn resolve_pronoun(
                         && fold(&n.canonical) != fold(c)
                         && !names_same(&n.canonical, c) =>
                 {
-                    Some((canonical_person(&n.canonical, names), EntityKind::Person))
+                    Some((names.full_name(&n.canonical), EntityKind::Person))
                 }
                 (Some((_, c, _)), _) => Some((c.clone(), EntityKind::Person)),
-                (None, Some(n)) => {
-                    Some((canonical_person(&n.canonical, names), EntityKind::Person))
-                }
+                (None, Some(n)) => Some((names.full_name(&n.canonical), EntityKind::Person)),
                 (None, None) => None,
             }
         }
