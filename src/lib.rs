@@ -21,6 +21,7 @@
 //! ```
 
 pub mod attribution;
+pub mod canon;
 pub mod entities;
 pub mod error;
 pub mod eval;
@@ -30,6 +31,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod resolve;
 pub mod segment;
+pub mod stance;
 pub mod text;
 
 pub use error::{Diagnostic, Error};

@@ -7,11 +7,13 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::canon::{self, Canon};
 use crate::entities::Mention;
 use crate::error::Diagnostic;
 use crate::ingest::Article;
 use crate::lexicon::Lexicon;
 use crate::quotes::{Link, Quote, QuoteKind};
+use crate::stance::{self, QuoteStance, Stance};
 use crate::{attribution, entities, quotes, resolve, segment};
 
 /// Everything found in one article.
@@ -57,6 +59,32 @@ pub fn extract(article: &Article) -> Extraction {
 /// Extracts many articles on all cores, in input order.
 pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
     articles.par_iter().map(extract).collect()
+}
+
+/// A corpus analysed as a whole: each article's extraction, the canonical entities across
+/// articles, and the speakers' stances.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub docs: Vec<Extraction>,
+    pub canon: Canon,
+    /// One per (quote, target).
+    pub quote_stances: Vec<QuoteStance>,
+    /// One per (speaker, target), aggregated over the corpus.
+    pub stances: Vec<Stance>,
+}
+
+/// Extracts every article, then resolves entities across the corpus.
+pub fn analyze(articles: &[Article]) -> Analysis {
+    let docs = extract_all(articles);
+    let canon = canon::build(&docs);
+    let quote_stances = stance::quote_stances(&docs, &canon);
+    let stances = stance::aggregate(&quote_stances);
+    Analysis {
+        docs,
+        canon,
+        quote_stances,
+        stances,
+    }
 }
 
 /// Convenience for tests and examples: one plain-text article.

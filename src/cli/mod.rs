@@ -43,6 +43,18 @@ enum Command {
         #[arg(long)]
         diagnostics: bool,
     },
+    /// List the canonical entities of a corpus: type, aliases, roles, mention and quote counts.
+    Entities {
+        /// Files or directories to analyse (`*.txt`, `*.jsonl`).
+        #[arg(default_value = "corpus")]
+        paths: Vec<PathBuf>,
+        /// Output format; `table` on a terminal, `jsonl` otherwise.
+        #[arg(long, short)]
+        format: Option<Format>,
+        /// Only entities of this kind (person, org, place, outlet, equipment, anonymous).
+        #[arg(long)]
+        kind: Option<String>,
+    },
     /// Score the extractor against gold annotations (the format of shared/eval/README.md).
     Eval {
         /// Gold JSONL: one document a line with `doc_id`, `text` and `quotes`.
@@ -105,6 +117,30 @@ pub fn run() -> Result<ExitCode> {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             output::write_quotes(&mut out, &found, format)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities {
+            paths,
+            format,
+            kind,
+        } => {
+            let input = read_input(&paths, &IngestOptions::default());
+            report_errors(&input);
+            if input.articles.is_empty() {
+                eprintln!("quotegraph: no readable articles in the input");
+                return Ok(ExitCode::from(1));
+            }
+            let analysis = quotegraph::pipeline::analyze(&input.articles);
+            let entities: Vec<_> = analysis
+                .canon
+                .entities
+                .iter()
+                .filter(|e| kind.as_deref().is_none_or(|k| e.kind.as_str() == k))
+                .collect();
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            output::write_entities(&mut out, &entities, pick_format(format))?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -207,6 +243,15 @@ fn report_errors(input: &Ingested) {
     for e in &input.errors {
         eprintln!("quotegraph: skipped {e}");
     }
+}
+
+/// The format asked for, else `table` on a terminal and `jsonl` when piped.
+fn pick_format(format: Option<Format>) -> Format {
+    format.unwrap_or(if io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Jsonl
+    })
 }
 
 /// Reads a JSONL file of `T`, reporting bad lines on stderr and keeping the rest.

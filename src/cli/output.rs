@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
+use quotegraph::canon::Entity;
 use quotegraph::{Extraction, QuoteRecord};
 
 use super::Format;
@@ -67,6 +68,62 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
         }
     }
     Ok(())
+}
+
+/// Writes items as JSONL, a JSON array, or (with `row`) one table line each.
+fn write_items<T: Serialize>(
+    out: &mut impl Write,
+    items: &[T],
+    format: Format,
+    header: &str,
+    row: impl Fn(&T) -> String,
+) -> Result<()> {
+    match format {
+        Format::Jsonl => {
+            for it in items {
+                serde_json::to_writer(&mut *out, it)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, items)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            writeln!(out, "{header}")?;
+            for it in items {
+                writeln!(out, "{}", row(it))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn write_entities(out: &mut impl Write, entities: &[&Entity], format: Format) -> Result<()> {
+    write_items(
+        out,
+        entities,
+        format,
+        &format!(
+            "{:<10} {:<30} {:>8} {:>6}  {}",
+            "KIND", "NAME", "MENTIONS", "QUOTES", "ALIASES · ROLES"
+        ),
+        |e| {
+            let mut extra = e.aliases.iter().cloned().collect::<Vec<_>>().join(", ");
+            if !e.roles.is_empty() {
+                extra.push_str(" · ");
+                extra.push_str(&e.roles.iter().cloned().collect::<Vec<_>>().join(", "));
+            }
+            format!(
+                "{:<10} {:<30} {:>8} {:>6}  {}",
+                e.kind.as_str(),
+                clip(&e.name, 30),
+                e.mentions,
+                e.quotes,
+                clip(&extra, 100)
+            )
+        },
+    )
 }
 
 fn clip(s: &str, n: usize) -> String {

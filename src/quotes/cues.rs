@@ -331,12 +331,17 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     }
     if participial {
         cue.speaker_role = SpeakerRole::MainClause;
-        cue.speaker = done
+        let reported = done
             .iter()
             .rev()
             .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
-            .and_then(|c| c.speaker.clone())
-            .or_else(|| main_subject(cx, sent, v));
+            .and_then(|c| c.speaker.clone());
+        // "They met behind closed doors, indicating that ...": an evidential participle after
+        // a clause that reports no speech says what the event shows, not what anyone said.
+        if reported.is_none() && is_evidential(&cue.lemma) {
+            return None;
+        }
+        cue.speaker = reported.or_else(|| main_subject(cx, sent, v));
         cue.confidence -= 0.1;
     } else if form == VerbForm::Ing && left.is_some_and(|l| !l.is_word()) {
         return None;
@@ -1051,6 +1056,26 @@ fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<us
 
 /// The subject of a sentence's main clause, for participial cues (`The Kremlin has welcomed the
 /// pause, suggesting ...`). Skips introductory phrases that end with a comma.
+/// Verbs that usually mean "is evidence of" (`indicating`, `signaling`, `highlighting`).
+fn is_evidential(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "indicate"
+            | "signal"
+            | "show"
+            | "highlight"
+            | "underscore"
+            | "underline"
+            | "reflect"
+            | "demonstrate"
+            | "mean"
+            | "imply"
+            | "illustrate"
+            | "reveal"
+            | "signify"
+    )
+}
+
 fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
     let mut start = sent.start;
     // Skip an introductory phrase: `Meanwhile,`, `In a dramatic escalation of ...,`.
