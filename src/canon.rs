@@ -1,6 +1,6 @@
 //! One canonical entity per real entity across a corpus.
 //!
-//! Takes the [`Extraction`]s of many articles (their entity mentions and resolved speakers);
+//! Takes the [`ArticleFacts`] of many articles (their entity mentions, speakers, stance targets);
 //! gives a [`Canon`]: the entities with their aliases, roles, affiliations and counts, and for
 //! every mention and every quote's speaker the entity it denotes.
 //!
@@ -24,9 +24,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::entities::Mention;
 use crate::lexicon::{EntityKind, Lexicon};
-use crate::pipeline::Extraction;
+use crate::facts::ArticleFacts;
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +58,8 @@ pub struct Canon {
     pub mention_entity: Vec<Vec<Option<usize>>>,
     /// Per article, per quote: the speaker's entity index.
     pub speaker_entity: Vec<Vec<Option<usize>>>,
+    /// Per article, per stance fact: the target's entity index.
+    pub target_entity: Vec<Vec<Option<usize>>>,
 }
 
 impl Canon {
@@ -175,33 +176,33 @@ struct Sighting {
 enum Slot {
     Mention(usize),
     Speaker(usize),
+    /// The target of a stance fact: names an entity without counting as a mention.
+    Target(usize),
 }
 
-/// Builds the canonical entities of a corpus.
-pub fn build(docs: &[Extraction]) -> Canon {
+/// Builds the canonical entities of a corpus from its articles' facts.
+pub fn build(docs: &[ArticleFacts]) -> Canon {
     let lex = Lexicon::builtin();
     let mut sightings: Vec<Sighting> = Vec::new();
     for (d, x) in docs.iter().enumerate() {
         for (k, m) in x.mentions.iter().enumerate() {
-            if matches!(m.kind, EntityKind::Date | EntityKind::Money) {
-                continue; // values, not entities of the graph
-            }
             sightings.push(Sighting {
                 doc: d,
                 slot: Slot::Mention(k),
                 kind: m.kind,
-                name: m.canonical.clone(),
-                alias: m.span.of(&x.text).to_string(),
-                role: display_role(&x.text, m),
+                name: m.name.clone(),
+                alias: m.alias.clone(),
+                role: m.role.clone(),
                 affiliations: m.affiliations.clone(),
                 nominal: None,
             });
         }
         for (k, q) in x.quotes.iter().enumerate() {
             let Some(sp) = &q.speaker else { continue };
-            let (Some(name), Some(kind)) = (&sp.canonical, sp.kind) else {
+            let name = &sp.name;
+            if lex.pronoun(&name.to_lowercase()).is_some() {
                 continue; // an unresolved pronoun names nobody
-            };
+            }
             // Two named speakers at once ("Trump and Zelensky") are a group of this article.
             if name.contains(" and ") {
                 sightings.push(Sighting {
@@ -216,6 +217,7 @@ pub fn build(docs: &[Extraction]) -> Canon {
                 });
                 continue;
             }
+            let kind = sp.kind;
             let nominal = (kind == EntityKind::Person
                 && name.chars().next().is_some_and(char::is_lowercase)
                 || name.starts_with("The "))
@@ -235,6 +237,18 @@ pub fn build(docs: &[Extraction]) -> Canon {
                 role: None,
                 affiliations: Vec::new(),
                 nominal,
+            });
+        }
+        for (k, st) in x.stances.iter().enumerate() {
+            sightings.push(Sighting {
+                doc: d,
+                slot: Slot::Target(k),
+                kind: st.kind,
+                name: st.name.clone(),
+                alias: st.name.clone(),
+                role: None,
+                affiliations: Vec::new(),
+                nominal: None,
             });
         }
     }
@@ -365,15 +379,20 @@ pub fn build(docs: &[Extraction]) -> Canon {
         };
         for &i in members {
             let s = &sightings[i];
-            if lex.pronoun(&s.alias.trim().to_lowercase()).is_none() {
+            if lex.pronoun(&s.alias.trim().to_lowercase()).is_none()
+                && !matches!(s.slot, Slot::Target(_))
+            {
                 e.aliases.insert(s.alias.trim().to_string());
             }
             e.roles.extend(s.role.clone());
             e.affiliations.extend(s.affiliations.iter().cloned());
-            e.articles.insert(docs[s.doc].doc_id.clone());
+            if !matches!(s.slot, Slot::Target(_)) {
+                e.articles.insert(docs[s.doc].doc_id.clone());
+            }
             match s.slot {
                 Slot::Mention(_) => e.mentions += 1,
                 Slot::Speaker(_) => e.quotes += 1,
+                Slot::Target(_) => {}
             }
             of_sighting[i] = entities.len();
         }
@@ -408,12 +427,14 @@ pub fn build(docs: &[Extraction]) -> Canon {
         entities,
         mention_entity: docs.iter().map(|x| vec![None; x.mentions.len()]).collect(),
         speaker_entity: docs.iter().map(|x| vec![None; x.quotes.len()]).collect(),
+        target_entity: docs.iter().map(|x| vec![None; x.stances.len()]).collect(),
     };
     for (i, s) in sightings.iter().enumerate() {
         let e = Some(new_index[of_sighting[i]]);
         match s.slot {
             Slot::Mention(k) => canon.mention_entity[s.doc][k] = e,
             Slot::Speaker(k) => canon.speaker_entity[s.doc][k] = e,
+            Slot::Target(k) => canon.target_entity[s.doc][k] = e,
         }
     }
     canon
@@ -422,14 +443,4 @@ pub fn build(docs: &[Extraction]) -> Canon {
 /// A cluster made only of one article's unresolved nominals.
 fn clusters_is_local(sightings: &[Sighting], members: &[usize]) -> bool {
     members.iter().all(|&i| sightings[i].nominal.is_some())
-}
-
-/// The role words of a mention as written, with `Secretary-General` as `Secretary General`.
-fn display_role(text: &str, m: &Mention) -> Option<String> {
-    let role = text[m.span.start..m.name.start].trim();
-    if role.is_empty() || m.kind != EntityKind::Person {
-        return None;
-    }
-    let role = role.replace(['-', '‐'], " ");
-    Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -25,6 +25,7 @@ pub mod canon;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod ingest;
 pub mod lexicon;
 pub mod pipeline;

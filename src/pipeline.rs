@@ -13,7 +13,8 @@ use crate::error::Diagnostic;
 use crate::ingest::Article;
 use crate::lexicon::Lexicon;
 use crate::quotes::{Link, Quote, QuoteKind};
-use crate::stance::{self, QuoteStance, Stance};
+use crate::facts::{self, ArticleFacts};
+use crate::stance::{self, Stance};
 use crate::{attribution, entities, quotes, resolve, segment};
 
 /// Everything found in one article.
@@ -65,24 +66,32 @@ pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
 /// articles, and the speakers' stances.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    pub docs: Vec<Extraction>,
+    /// Each article's facts, sorted by doc id.
+    pub docs: Vec<ArticleFacts>,
     pub canon: Canon,
-    /// One per (quote, target).
-    pub quote_stances: Vec<QuoteStance>,
     /// One per (speaker, target), aggregated over the corpus.
     pub stances: Vec<Stance>,
 }
 
-/// Extracts every article, then resolves entities across the corpus.
+/// Extracts every article (in parallel), then resolves entities and stances across the corpus.
 pub fn analyze(articles: &[Article]) -> Analysis {
-    let docs = extract_all(articles);
-    let canon = canon::build(&docs);
-    let quote_stances = stance::quote_stances(&docs, &canon);
-    let stances = stance::aggregate(&quote_stances);
+    let facts: Vec<ArticleFacts> = articles
+        .par_iter()
+        .map(|a| facts::of(a, &extract(a)))
+        .collect();
+    from_facts(facts)
+}
+
+/// The corpus-level stages over articles' facts. The order of `facts` does not matter; an
+/// article given twice (same doc id) counts once.
+pub fn from_facts(mut facts: Vec<ArticleFacts>) -> Analysis {
+    facts.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+    facts.dedup_by(|a, b| a.doc_id == b.doc_id);
+    let canon = canon::build(&facts);
+    let stances = stance::aggregate(&facts, &canon);
     Analysis {
-        docs,
+        docs: facts,
         canon,
-        quote_stances,
         stances,
     }
 }

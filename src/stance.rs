@@ -1,8 +1,8 @@
 //! Stance: each speaker's position toward the entities their quotes talk about.
 //!
-//! Takes an analysed corpus (quotes with speaker entities, mentions with entities); gives one
-//! [`QuoteStance`] per (quote, target) and, aggregated over the corpus, one [`Stance`] per
-//! (speaker, target) with the quotes as evidence. Lexicon and rules, no model:
+//! Per article ([`in_article`]): the stance each attributed quote takes toward each target, named
+//! at article level. Over a corpus ([`aggregate`]): one [`Stance`] per (speaker entity, target
+//! entity) with the quotes as evidence. Lexicon and rules, no model:
 //!
 //! - **Words** (`data/stance_words.txt`): positive / negative evaluation, *benefit* (help given
 //!   to a recipient: `support`, `supplied`, `thank`), *harm* (action against: `condemn`,
@@ -27,7 +27,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::canon::Canon;
+use crate::canon::{fold_name, Canon};
+use crate::facts::{ArticleFacts, StanceFact};
 use crate::lexicon::{EntityKind, Lexicon, StanceClass};
 use crate::pipeline::Extraction;
 use crate::segment::{self, Token, TokenKind};
@@ -60,72 +61,79 @@ impl Polarity {
     }
 }
 
-/// The stance one quote shows toward one target.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuoteStance {
-    pub doc: usize,
-    pub quote: usize,
-    /// Entity indices into [`Canon::entities`].
-    pub speaker: usize,
-    pub target: usize,
-    /// In [-1, 1].
-    pub score: f32,
-}
-
 /// A speaker's stance toward a target over the whole corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stance {
+    /// Entity indices into [`Canon::entities`].
     pub speaker: usize,
     pub target: usize,
     pub polarity: Polarity,
     /// Mean of the quotes' scores, in [-1, 1].
     pub score: f32,
-    /// (doc, quote) of every quote that shows it.
+    /// (doc, quote) of every quote that shows it, in order.
     pub evidence: Vec<(usize, usize)>,
 }
 
-/// Stances of every attributed quote.
-pub fn quote_stances(docs: &[Extraction], canon: &Canon) -> Vec<QuoteStance> {
+/// The stance of every attributed quote of one article toward each of its targets, named at
+/// article level.
+pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
     let lex = Lexicon::builtin();
     let mut out = Vec::new();
-    for (d, x) in docs.iter().enumerate() {
-        for (qi, q) in x.quotes.iter().enumerate() {
-            let Some(speaker) = canon.speaker_entity[d][qi] else {
-                continue;
-            };
-            let seg = segment::segment(&x.text, q.content, lex);
-            let targets = targets(x, d, canon, &seg.tokens, speaker, lex);
-            let mut scores: BTreeMap<usize, f32> = BTreeMap::new();
-            for t in &targets {
-                scores.entry(t.entity).or_insert(0.0);
+    for (qi, q) in x.quotes.iter().enumerate() {
+        let Some(speaker) = q.speaker.as_ref().and_then(|s| s.canonical.as_deref()) else {
+            continue;
+        };
+        let seg = segment::segment(&x.text, q.content, lex);
+        let targets = targets(x, &seg.tokens, speaker, lex);
+        let mut scores: BTreeMap<usize, f32> = BTreeMap::new();
+        for t in &targets {
+            scores.entry(t.entity).or_insert(0.0);
+        }
+        score_clauses(&seg.tokens, &targets, lex, &mut scores);
+        let mut names: Vec<(EntityKind, &str)> = Vec::new();
+        for t in &targets {
+            if !names.contains(&t.name) {
+                names.push(t.name);
             }
-            score_clauses(&seg.tokens, &targets, lex, &mut scores);
-            for (target, s) in scores {
-                out.push(QuoteStance {
-                    doc: d,
-                    quote: qi,
-                    speaker,
-                    target,
-                    score: (s / 2.0).clamp(-1.0, 1.0),
-                });
-            }
+        }
+        for (i, (kind, name)) in names.iter().enumerate() {
+            out.push(StanceFact {
+                quote: qi,
+                kind: *kind,
+                name: name.to_string(),
+                score: ((scores.get(&i).copied().unwrap_or(0.0) / 2.0).clamp(-1.0, 1.0) * 1000.0)
+                    .round()
+                    / 1000.0,
+            });
         }
     }
     out
 }
 
-/// Aggregates quote stances per (speaker, target), in (speaker, target) order.
-pub fn aggregate(quote_stances: &[QuoteStance]) -> Vec<Stance> {
-    let mut by_pair: BTreeMap<(usize, usize), Vec<&QuoteStance>> = BTreeMap::new();
-    for s in quote_stances {
-        by_pair.entry((s.speaker, s.target)).or_default().push(s);
+/// Aggregates the articles' stance facts per (speaker entity, target entity), in that order.
+pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
+    let mut by_pair: BTreeMap<(usize, usize), Vec<(usize, usize, f32)>> = BTreeMap::new();
+    for (d, f) in facts.iter().enumerate() {
+        for (k, s) in f.stances.iter().enumerate() {
+            let (Some(speaker), Some(target)) =
+                (canon.speaker_entity[d][s.quote], canon.target_entity[d][k])
+            else {
+                continue;
+            };
+            if speaker != target {
+                by_pair
+                    .entry((speaker, target))
+                    .or_default()
+                    .push((d, s.quote, s.score));
+            }
+        }
     }
     by_pair
         .into_iter()
         .map(|((speaker, target), v)| {
-            let score = v.iter().map(|s| s.score).sum::<f32>() / v.len() as f32;
+            let score = v.iter().map(|s| s.2).sum::<f32>() / v.len() as f32;
             let score = (score * 1000.0).round() / 1000.0;
-            let mut evidence: Vec<(usize, usize)> = v.iter().map(|s| (s.doc, s.quote)).collect();
+            let mut evidence: Vec<(usize, usize)> = v.iter().map(|s| (s.0, s.1)).collect();
             evidence.dedup();
             Stance {
                 speaker,
@@ -138,35 +146,31 @@ pub fn aggregate(quote_stances: &[QuoteStance]) -> Vec<Stance> {
         .collect()
 }
 
-/// An entity named at tokens `start..end` of a quote.
+/// A target named at tokens `start..end` of a quote; `entity` numbers the distinct names.
 #[derive(Debug, Clone, Copy)]
-struct Target {
+struct Target<'a> {
     entity: usize,
+    name: (EntityKind, &'a str),
     start: usize,
     end: usize,
 }
 
-fn targets(
-    x: &Extraction,
-    d: usize,
-    canon: &Canon,
-    toks: &[Token],
-    speaker: usize,
-    lex: &Lexicon,
-) -> Vec<Target> {
-    let mut out = Vec::new();
+fn targets<'a>(x: &'a Extraction, toks: &[Token], speaker: &str, lex: &'a Lexicon) -> Vec<Target<'a>> {
+    let mut out: Vec<Target> = Vec::new();
     let tok_of = |byte: usize| toks.partition_point(|t| t.span.end <= byte);
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return out;
     };
     let (lo, hi) = (first.span.start, last.span.end);
-    for (k, m) in x.mentions.iter().enumerate() {
-        let Some(e) = canon.mention_entity[d][k] else {
+    let is_speaker = |name: &str| fold_name(name) == fold_name(speaker);
+    for m in &x.mentions {
+        if matches!(m.kind, EntityKind::Date | EntityKind::Money) || is_speaker(&m.canonical) {
             continue;
-        };
-        if m.span.start >= lo && m.span.end <= hi && e != speaker {
+        }
+        if m.span.start >= lo && m.span.end <= hi {
             out.push(Target {
-                entity: e,
+                entity: 0,
+                name: (m.kind, m.canonical.as_str()),
                 start: tok_of(m.span.start),
                 end: tok_of(m.span.end - 1) + 1,
             });
@@ -176,16 +180,15 @@ fn targets(
         if out.iter().any(|o| o.start <= i && i < o.end) {
             continue;
         }
-        // "Russian attacks": the adjective names the country when the corpus names it.
+        // "Russian attacks": the adjective stands for its country.
         if let Some(country) = lex.demonym(&t.lower) {
-            if let Some(e) = canon_index(canon, country) {
-                if e != speaker {
-                    out.push(Target {
-                        entity: e,
-                        start: i,
-                        end: i + 1,
-                    });
-                }
+            if !is_speaker(country) {
+                out.push(Target {
+                    entity: 0,
+                    name: (EntityKind::Place, country),
+                    start: i,
+                    end: i + 1,
+                });
             }
             continue;
         }
@@ -194,14 +197,13 @@ fn targets(
             let person = x
                 .mentions
                 .iter()
-                .enumerate()
                 .rev()
-                .filter(|(_, m)| m.kind == EntityKind::Person && m.span.end <= t.span.start)
-                .filter_map(|(k, _)| canon.mention_entity[d][k])
-                .find(|&e| e != speaker);
-            if let Some(e) = person {
+                .filter(|m| m.kind == EntityKind::Person && m.span.end <= t.span.start)
+                .find(|m| !is_speaker(&m.canonical));
+            if let Some(m) = person {
                 out.push(Target {
-                    entity: e,
+                    entity: 0,
+                    name: (EntityKind::Person, m.canonical.as_str()),
                     start: i,
                     end: i + 1,
                 });
@@ -209,12 +211,14 @@ fn targets(
         }
     }
     out.sort_by_key(|t| t.start);
+    let mut names: Vec<(EntityKind, &str)> = Vec::new();
+    for t in &mut out {
+        t.entity = names.iter().position(|n| *n == t.name).unwrap_or_else(|| {
+            names.push(t.name);
+            names.len() - 1
+        });
+    }
     out
-}
-
-fn canon_index(canon: &Canon, name: &str) -> Option<usize> {
-    let e = canon.find(name)?;
-    canon.entities.iter().position(|x| x.id == e.id)
 }
 
 /// Nouns that name an event rather than an act of its owner: `the Ukraine war` says nothing
@@ -257,7 +261,7 @@ fn valence(lex: &Lexicon, t: &Token) -> f32 {
 
 fn score_clauses(
     toks: &[Token],
-    targets: &[Target],
+    targets: &[Target<'_>],
     lex: &Lexicon,
     scores: &mut BTreeMap<usize, f32>,
 ) {
@@ -289,7 +293,7 @@ fn score_clause(
     a: usize,
     b: usize,
     weight: f32,
-    targets: &[Target],
+    targets: &[Target<'_>],
     lex: &Lexicon,
     scores: &mut BTreeMap<usize, f32>,
 ) {
@@ -312,7 +316,7 @@ fn score_clause(
             reduced = true;
         }
     }
-    let here: Vec<&Target> = targets
+    let here: Vec<&Target<'_>> = targets
         .iter()
         .filter(|t| t.start >= a && t.end <= b)
         .collect();
@@ -394,9 +398,8 @@ mod tests {
     /// The polarity the article's (only) speaker takes toward `target`.
     fn stance(text: &str, target: &str) -> Option<Polarity> {
         let a = analyze(&[Article::new("t", text.to_string(), None)]);
-        let stances = aggregate(&quote_stances(&a.docs, &a.canon));
         let t = a.canon.entities.iter().position(|e| e.name == target)?;
-        stances.iter().find(|s| s.target == t).map(|s| s.polarity)
+        a.stances.iter().find(|s| s.target == t).map(|s| s.polarity)
     }
 
     #[test]

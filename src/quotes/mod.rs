@@ -21,7 +21,7 @@ use crate::text::Span;
 use cues::{Cue, Orientation};
 use marks::QuotedSpan;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Wholly inside quotation marks.

@@ -1,0 +1,165 @@
+//! Article facts: what one article says, in a form that no longer needs the article's text.
+//!
+//! Takes an [`Article`] and its [`Extraction`]; gives [`ArticleFacts`]: its quotes (with their
+//! speakers as the article names them), its entity mentions, and the stance each quote takes
+//! toward each target, all named at article level (`Mark Rutte`, not an entity id). Everything
+//! after this point (canonical entities, aggregated stances, the graph) is computed from facts
+//! alone, so facts are the unit of distribution: extract shards anywhere, then build one graph
+//! from all their facts (`graph::merge` does exactly that).
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::Mention;
+use crate::ingest::Article;
+use crate::lexicon::EntityKind;
+use crate::pipeline::Extraction;
+use crate::quotes::QuoteKind;
+use crate::stance;
+use crate::text::Span;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    pub doc_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub quotes: Vec<QuoteFact>,
+    pub mentions: Vec<MentionFact>,
+    pub stances: Vec<StanceFact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteFact {
+    pub content: String,
+    pub kind: QuoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerFact>,
+    /// Byte offsets of the content in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    /// The sentence(s) holding the quote, for display.
+    pub context: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerFact {
+    /// The article-level name (`Mark Rutte`), or the mention itself when unresolved.
+    pub name: String,
+    pub kind: EntityKind,
+    /// The words in the text (`he`, `the Ukrainian president`).
+    pub mention: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionFact {
+    pub kind: EntityKind,
+    /// The article-level name (`Mark Rutte` for `Rutte`).
+    pub name: String,
+    /// The words in the text.
+    pub alias: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The stance quote `quote` takes toward the entity named `name`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StanceFact {
+    pub quote: usize,
+    pub kind: EntityKind,
+    pub name: String,
+    /// In [-1, 1].
+    pub score: f32,
+}
+
+/// The facts of one extracted article.
+pub fn of(article: &Article, x: &Extraction) -> ArticleFacts {
+    let quotes = x
+        .quotes
+        .iter()
+        .map(|q| QuoteFact {
+            content: q.content.of(&x.text).to_string(),
+            kind: q.kind,
+            cue: q.cue.map(|c| c.of(&x.text).to_string()),
+            speaker: q.speaker.as_ref().and_then(|s| {
+                let kind = s.kind?;
+                Some(SpeakerFact {
+                    name: s.canonical.clone()?,
+                    kind,
+                    mention: s.mention.clone(),
+                })
+            }),
+            start: q.content.start,
+            end: q.content.end,
+            confidence: (q.confidence * 100.0).round() / 100.0,
+            context: context(&x.text, q.content),
+        })
+        .collect();
+    let mentions = x
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Money))
+        .map(|m| MentionFact {
+            kind: m.kind,
+            name: m.canonical.clone(),
+            alias: m.span.of(&x.text).trim().to_string(),
+            role: display_role(&x.text, m),
+            affiliations: m.affiliations.clone(),
+            start: m.span.start,
+            end: m.span.end,
+        })
+        .collect();
+    ArticleFacts {
+        doc_id: article.id.clone(),
+        title: article.title.clone(),
+        source: article.source.clone(),
+        url: article.url.clone(),
+        date: article.date.clone(),
+        quotes,
+        mentions,
+        stances: stance::in_article(x),
+    }
+}
+
+/// The role words of a person mention as written, `Secretary-General` as `Secretary General`.
+fn display_role(text: &str, m: &Mention) -> Option<String> {
+    let role = text[m.span.start..m.name.start].trim();
+    if role.is_empty() || m.kind != EntityKind::Person {
+        return None;
+    }
+    let role = role.replace(['-', '‐'], " ");
+    Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The line (paragraph) holding `span`, clipped to about 400 bytes around it.
+fn context(text: &str, span: Span) -> String {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let mut a = start.max(span.start.saturating_sub(200));
+    let mut b = end.min(span.end + 200);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let mut s = text[a..b].trim().to_string();
+    if a > start {
+        s.insert(0, '…');
+    }
+    if b < end {
+        s.push('…');
+    }
+    s
+}
