@@ -24,8 +24,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::lexicon::{EntityKind, Lexicon};
 use crate::facts::ArticleFacts;
+use crate::lexicon::{EntityKind, Lexicon};
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

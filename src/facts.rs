@@ -145,7 +145,9 @@ fn display_role(text: &str, m: &Mention) -> Option<String> {
 /// The line (paragraph) holding `span`, clipped to about 400 bytes around it.
 fn context(text: &str, span: Span) -> String {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     let mut a = start.max(span.start.saturating_sub(200));
     let mut b = end.min(span.end + 200);
     while !text.is_char_boundary(a) {

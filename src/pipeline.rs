@@ -10,10 +10,10 @@ use serde::Serialize;
 use crate::canon::{self, Canon};
 use crate::entities::Mention;
 use crate::error::Diagnostic;
+use crate::facts::{self, ArticleFacts};
 use crate::ingest::Article;
 use crate::lexicon::Lexicon;
 use crate::quotes::{Link, Quote, QuoteKind};
-use crate::facts::{self, ArticleFacts};
 use crate::stance::{self, Stance};
 use crate::{attribution, entities, quotes, resolve, segment};
 
@@ -75,9 +75,18 @@ pub struct Analysis {
 
 /// Extracts every article (in parallel), then resolves entities and stances across the corpus.
 pub fn analyze(articles: &[Article]) -> Analysis {
+    analyze_with(articles, &|| {})
+}
+
+/// [`analyze`], calling `done` after each article is extracted (for progress bars).
+pub fn analyze_with(articles: &[Article], done: &(dyn Fn() + Sync)) -> Analysis {
     let facts: Vec<ArticleFacts> = articles
         .par_iter()
-        .map(|a| facts::of(a, &extract(a)))
+        .map(|a| {
+            let f = facts::of(a, &extract(a));
+            done();
+            f
+        })
         .collect();
     from_facts(facts)
 }

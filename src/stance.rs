@@ -112,7 +112,9 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
 
 /// Aggregates the articles' stance facts per (speaker entity, target entity), in that order.
 pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
-    let mut by_pair: BTreeMap<(usize, usize), Vec<(usize, usize, f32)>> = BTreeMap::new();
+    // (speaker, target) -> (doc, quote, score) of each quote.
+    type Scores = Vec<(usize, usize, f32)>;
+    let mut by_pair: BTreeMap<(usize, usize), Scores> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
         for (k, s) in f.stances.iter().enumerate() {
             let (Some(speaker), Some(target)) =
@@ -155,7 +157,12 @@ struct Target<'a> {
     end: usize,
 }
 
-fn targets<'a>(x: &'a Extraction, toks: &[Token], speaker: &str, lex: &'a Lexicon) -> Vec<Target<'a>> {
+fn targets<'a>(
+    x: &'a Extraction,
+    toks: &[Token],
+    speaker: &str,
+    lex: &'a Lexicon,
+) -> Vec<Target<'a>> {
     let mut out: Vec<Target> = Vec::new();
     let tok_of = |byte: usize| toks.partition_point(|t| t.span.end <= byte);
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
 //! threshold was missed; 2 usage or output errors.
 
+mod graph_cmds;
 mod output;
 
 use std::io::{self, IsTerminal, Write};
@@ -43,11 +44,125 @@ enum Command {
         #[arg(long)]
         diagnostics: bool,
     },
-    /// List the canonical entities of a corpus: type, aliases, roles, mention and quote counts.
-    Entities {
-        /// Files or directories to analyse (`*.txt`, `*.jsonl`).
+    /// Build the graph of a corpus and write every export into a directory (the main job).
+    Build {
+        /// Files or directories to read (`*.txt`, `*.jsonl`, recursively).
         #[arg(default_value = "corpus")]
         paths: Vec<PathBuf>,
+        /// Output directory.
+        #[arg(long, short, default_value = "graphs")]
+        out: PathBuf,
+        /// Render graph.svg with the pure-Rust layout even when Graphviz is installed.
+        #[arg(long)]
+        pure_rust_svg: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Merge graphs built from parts of a corpus into one (the same as building the whole).
+    Merge {
+        /// graph.json files.
+        #[arg(required = true)]
+        graphs: Vec<PathBuf>,
+        /// Output directory (every export is written, as by `build`).
+        #[arg(long, short)]
+        out: PathBuf,
+        #[arg(long)]
+        pure_rust_svg: bool,
+    },
+    /// Export the graph, or a view of it, in one format.
+    Export {
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "dot")]
+        format: graph_cmds::ExportFormat,
+        /// Write here instead of stdout (a directory for neo4j-csv).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Only this speaker and what they said.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only this entity's neighbourhood ...
+        #[arg(long)]
+        ego: Option<String>,
+        /// ... up to this many edges away.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only stance edges.
+        #[arg(long)]
+        stance_only: bool,
+        /// Keep quote and article nodes (by default quotes fold into speaker → entity edges).
+        #[arg(long)]
+        quotes: bool,
+        /// SVG: use the pure-Rust layout even when Graphviz is installed.
+        #[arg(long)]
+        pure_rust_svg: bool,
+    },
+    /// Every speaker who said a phrase, with the matching quotes.
+    WhoSaid {
+        phrase: String,
+        /// Also match other forms of the words (`flexible` finds `flexibility`).
+        #[arg(long)]
+        fuzzy: bool,
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: graph_cmds::QueryFormat,
+    },
+    /// The shortest path between two entities, named by any alias.
+    Path {
+        from: String,
+        to: String,
+        /// Every simple path up to --max-len edges.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 4)]
+        max_len: usize,
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: graph_cmds::QueryFormat,
+    },
+    /// The entities around one entity.
+    Neighbors {
+        name: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: graph_cmds::QueryFormat,
+    },
+    /// Speakers' stances toward entities, with the quotes as evidence.
+    Stances {
+        /// Only this speaker.
+        speaker: Option<String>,
+        /// Only toward this target.
+        #[arg(long)]
+        target: Option<String>,
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: graph_cmds::QueryFormat,
+    },
+    /// Quotes by speaker and / or subject.
+    Quotes {
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only quotes that mention this entity.
+        #[arg(long)]
+        mentions: Option<String>,
+        #[command(flatten)]
+        source: graph_cmds::Source,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: graph_cmds::QueryFormat,
+    },
+    /// The canonical entities: type, aliases, roles, mention and quote counts.
+    Entities {
+        /// Files or directories to analyse; without them, the graph is read.
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        source: graph_cmds::Source,
         /// Output format; `table` on a terminal, `jsonl` otherwise.
         #[arg(long, short)]
         format: Option<Format>,
@@ -120,23 +235,83 @@ pub fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Build {
+            paths,
+            out,
+            pure_rust_svg,
+            quiet,
+        } => graph_cmds::build(&paths, &out, pure_rust_svg, quiet),
+        Command::Merge {
+            graphs,
+            out,
+            pure_rust_svg,
+        } => graph_cmds::merge(&graphs, &out, pure_rust_svg),
+        Command::Export {
+            source,
+            format,
+            out,
+            speaker,
+            ego,
+            depth,
+            stance_only,
+            quotes,
+            pure_rust_svg,
+        } => {
+            let view = quotegraph::export::ViewOptions {
+                quotes,
+                speaker,
+                ego: ego.map(|e| (e, depth)),
+                stance_only,
+            };
+            graph_cmds::export(&source, format, out.as_deref(), &view, pure_rust_svg)
+        }
+        Command::WhoSaid {
+            phrase,
+            fuzzy,
+            source,
+            format,
+        } => graph_cmds::who_said(&source, &phrase, fuzzy, format),
+        Command::Path {
+            from,
+            to,
+            all,
+            max_len,
+            source,
+            format,
+        } => graph_cmds::path(&source, &from, &to, all.then_some(max_len), format),
+        Command::Neighbors {
+            name,
+            depth,
+            source,
+            format,
+        } => graph_cmds::neighbors(&source, &name, depth, format),
+        Command::Stances {
+            speaker,
+            target,
+            source,
+            format,
+        } => graph_cmds::stances(&source, speaker.as_deref(), target.as_deref(), format),
+        Command::Quotes {
+            speaker,
+            mentions,
+            source,
+            format,
+        } => graph_cmds::quotes(&source, speaker.as_deref(), mentions.as_deref(), format),
         Command::Entities {
             paths,
+            mut source,
             format,
             kind,
         } => {
-            let input = read_input(&paths, &IngestOptions::default());
-            report_errors(&input);
-            if input.articles.is_empty() {
-                eprintln!("quotegraph: no readable articles in the input");
-                return Ok(ExitCode::from(1));
+            if !paths.is_empty() {
+                source.corpus = paths;
             }
-            let analysis = quotegraph::pipeline::analyze(&input.articles);
-            let entities: Vec<_> = analysis
-                .canon
-                .entities
-                .iter()
-                .filter(|e| kind.as_deref().is_none_or(|k| e.kind.as_str() == k))
+            let g = source.load()?;
+            let entities: Vec<_> = g
+                .nodes()
+                .map(|(_, n)| n)
+                .filter(|n| n.kind.is_entity())
+                .filter(|n| kind.as_deref().is_none_or(|k| n.kind.as_str() == k))
                 .collect();
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use quotegraph::canon::Entity;
+use quotegraph::graph::Node;
 use quotegraph::{Extraction, QuoteRecord};
 
 use super::Format;
@@ -71,7 +71,7 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
 }
 
 /// Writes items as JSONL, a JSON array, or (with `row`) one table line each.
-fn write_items<T: Serialize>(
+pub fn write_items<T: Serialize>(
     out: &mut impl Write,
     items: &[T],
     format: Format,
@@ -99,7 +99,7 @@ fn write_items<T: Serialize>(
     Ok(())
 }
 
-pub fn write_entities(out: &mut impl Write, entities: &[&Entity], format: Format) -> Result<()> {
+pub fn write_entities(out: &mut impl Write, entities: &[&Node], format: Format) -> Result<()> {
     write_items(
         out,
         entities,
@@ -117,7 +117,7 @@ pub fn write_entities(out: &mut impl Write, entities: &[&Entity], format: Format
             format!(
                 "{:<10} {:<30} {:>8} {:>6}  {}",
                 e.kind.as_str(),
-                clip(&e.name, 30),
+                clip(&e.label, 30),
                 e.mentions,
                 e.quotes,
                 clip(&extra, 100)

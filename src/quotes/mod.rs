@@ -84,6 +84,15 @@ pub struct Quote {
     pub quoted: Option<usize>,
 }
 
+/// A trailing source cue (`..., reports Bloomberg`) whose content is wholly another report,
+/// from its subject on.
+fn carries(outer: &Cue, inner: &Cue) -> bool {
+    outer.orientation == Orientation::Before
+        && inner.orientation == Orientation::After
+        && inner.extent.start == outer.content.start
+        && inner.content.end <= outer.content.end
+}
+
 /// Finds quotes with the speakers their own cues name.
 pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<QuotedSpan>) {
     let quoted = marks::pair(seg);
@@ -257,17 +266,24 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
         if consumed[ci] || cue.inside_quote || cue.content.is_empty() || cue.speaker.is_none() {
             continue;
         }
-        // Speech reported inside another report belongs to the outer source
-        // ("Axios reported that Trump promised ...").
+        // Speech reported inside another report belongs to the outer source ("Axios reported
+        // that Trump promised ..."), except when a trailing source only carries a whole
+        // report ("Rutte expressed hope for ..., reports Bloomberg"): that speech is Rutte's.
         let nested = cues.iter().enumerate().any(|(o, outer)| {
             o != ci
                 && !consumed[o]
                 && !outer.inside_quote
                 && outer.content.start <= cue.extent.start
                 && cue.verb.end <= outer.content.end
+                && !carries(outer, cue)
         });
         if nested {
             continue;
+        }
+        if cues.iter().enumerate().any(|(i, inner)| {
+            i != ci && !inner.inside_quote && inner.speaker.is_some() && carries(cue, inner)
+        }) {
+            continue; // the carrier is not the speaker
         }
         let content = seg.span(cue.content.clone());
         if direct_spans.iter().any(|d| d.overlaps(content)) {

@@ -1,0 +1,425 @@
+//! The graph commands: build, merge, export, and the queries.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use quotegraph::export::{self, SvgRenderer, ViewOptions};
+use quotegraph::graph::{self, QuoteGraph};
+use quotegraph::ingest::{self, IngestOptions};
+use quotegraph::pipeline;
+use quotegraph::query::{self, QuoteIndex, Step};
+
+/// Where a query's graph comes from.
+#[derive(Args, Debug, Clone)]
+pub struct Source {
+    /// The graph to query (written by `build`).
+    #[arg(long, default_value = "graphs/graph.json")]
+    pub graph: PathBuf,
+    /// Build the graph from these files or directories instead of reading --graph.
+    #[arg(long, num_args = 1..)]
+    pub corpus: Vec<PathBuf>,
+}
+
+impl Source {
+    pub fn load(&self) -> Result<QuoteGraph> {
+        if !self.corpus.is_empty() {
+            return build_graph(&self.corpus, true);
+        }
+        let text = std::fs::read_to_string(&self.graph).with_context(|| {
+            format!(
+                "{} (run `quotegraph build` first, or pass --corpus)",
+                self.graph.display()
+            )
+        })?;
+        graph::from_node_link(&text)
+            .with_context(|| format!("{}: not a quotegraph graph", self.graph.display()))
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Svg,
+    Json,
+    Graphml,
+    Gexf,
+    Cytoscape,
+    Neo4jCsv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum QueryFormat {
+    Table,
+    Json,
+}
+
+fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
+    let input = ingest::read_paths(paths, &IngestOptions::default());
+    for e in &input.errors {
+        eprintln!("quotegraph: skipped {e}");
+    }
+    if input.articles.is_empty() {
+        bail!("no readable articles in {}", show(paths));
+    }
+    let bar = if quiet || !io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(input.articles.len() as u64).with_style(
+            ProgressStyle::with_template(
+                "{spinner} extracting {pos}/{len} articles {wide_bar} {eta}",
+            )
+            .expect("template"),
+        )
+    };
+    let analysis = pipeline::analyze_with(&input.articles, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(graph::build(&analysis))
+}
+
+fn show(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes every export of `g` into `dir`; returns which renderer drew the SVG.
+fn write_all(g: &QuoteGraph, dir: &Path, pure_rust_svg: bool) -> Result<SvgRenderer> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+    let map = export::view(g, &ViewOptions::default())?;
+    let (svg, renderer) = export::svg(&map, pure_rust_svg).map_err(anyhow::Error::msg)?;
+    let files: [(&str, String); 7] = [
+        ("graph.json", graph::to_node_link(g)),
+        ("graph.dot", export::dot(&map)),
+        ("graph.svg", svg),
+        ("graph.graphml", export::graphml(g)),
+        ("graph.gexf", export::gexf(g)),
+        ("graph.cyjs", export::cytoscape(g)),
+        ("index.html", export::html(g)),
+    ];
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("{}", path.display()))?;
+    }
+    Ok(renderer)
+}
+
+fn summary(g: &QuoteGraph, dir: &Path, renderer: SvgRenderer) {
+    use quotegraph::graph::NodeKind;
+    let count = |k: NodeKind| g.nodes().filter(|(_, n)| n.kind == k).count();
+    let entities = g.nodes().filter(|(_, n)| n.kind.is_entity()).count();
+    println!(
+        "{}: {} articles, {} quotes, {} entities; {} nodes, {} edges; graph.svg drawn by {}",
+        dir.display(),
+        count(NodeKind::Article),
+        count(NodeKind::Quote),
+        entities,
+        g.node_count(),
+        g.edge_count(),
+        renderer.as_str()
+    );
+}
+
+pub fn build(paths: &[PathBuf], out: &Path, pure_rust_svg: bool, quiet: bool) -> Result<ExitCode> {
+    let g = build_graph(paths, quiet)?;
+    let renderer = write_all(&g, out, pure_rust_svg)?;
+    summary(&g, out, renderer);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn merge(graphs: &[PathBuf], out: &Path, pure_rust_svg: bool) -> Result<ExitCode> {
+    let mut parts = Vec::new();
+    for p in graphs {
+        parts.push(
+            Source {
+                graph: p.clone(),
+                corpus: Vec::new(),
+            }
+            .load()?,
+        );
+    }
+    let g = graph::merge(&parts);
+    let renderer = write_all(&g, out, pure_rust_svg)?;
+    summary(&g, out, renderer);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(
+    source: &Source,
+    format: ExportFormat,
+    out: Option<&Path>,
+    view: &ViewOptions,
+    pure_rust_svg: bool,
+) -> Result<ExitCode> {
+    let full = source.load()?;
+    // JSON keeps the whole graph (with article facts) unless a view narrows it.
+    let narrowed = view.quotes || view.speaker.is_some() || view.ego.is_some() || view.stance_only;
+    let g = match format {
+        ExportFormat::Json
+        | ExportFormat::Graphml
+        | ExportFormat::Gexf
+        | ExportFormat::Cytoscape
+        | ExportFormat::Neo4jCsv
+            if !narrowed =>
+        {
+            full.clone()
+        }
+        ExportFormat::Html => full.clone(),
+        _ => export::view(&full, view)?,
+    };
+    let text = match format {
+        ExportFormat::Dot => export::dot(&g),
+        ExportFormat::Svg => {
+            let (svg, renderer) = export::svg(&g, pure_rust_svg).map_err(anyhow::Error::msg)?;
+            eprintln!("quotegraph: SVG drawn by {}", renderer.as_str());
+            svg
+        }
+        ExportFormat::Json => graph::to_node_link(&g),
+        ExportFormat::Graphml => export::graphml(&g),
+        ExportFormat::Gexf => export::gexf(&g),
+        ExportFormat::Cytoscape => export::cytoscape(&g),
+        ExportFormat::Html => export::html(&g),
+        ExportFormat::Neo4jCsv => {
+            let (nodes, rels) = export::neo4j_csv(&g);
+            match out {
+                Some(dir) => {
+                    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+                    std::fs::write(dir.join("nodes.csv"), nodes)?;
+                    std::fs::write(dir.join("relationships.csv"), rels)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                None => format!("{nodes}\n{rels}"),
+            }
+        }
+    };
+    match out {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("{}", path.display()))?,
+        None => io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn entity(g: &QuoteGraph, name: &str) -> Result<petgraph::stable_graph::NodeIndex> {
+    match g.find_entity(name) {
+        Some((i, _)) => Ok(i),
+        None => bail!("no entity named {name:?} in the graph"),
+    }
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn who_said(
+    source: &Source,
+    phrase: &str,
+    fuzzy: bool,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let g = source.load()?;
+    let ix = QuoteIndex::new(&g);
+    let hits = query::who_said(&g, &ix, phrase, fuzzy);
+    if format == QueryFormat::Json {
+        print_json(&hits)?;
+    } else {
+        let mut out = io::stdout().lock();
+        if hits.is_empty() {
+            writeln!(out, "nobody said {phrase:?}")?;
+        }
+        for h in &hits {
+            writeln!(
+                out,
+                "{} ({} quote{})",
+                h.name,
+                h.quotes.len(),
+                if h.quotes.len() == 1 { "" } else { "s" }
+            )?;
+            for q in &h.quotes {
+                let kind = q.kind.map_or("", |k| k.as_str());
+                writeln!(out, "  [{kind}] “{}”", one_line(&q.text, 150))?;
+                for o in &q.occurrences {
+                    writeln!(
+                        out,
+                        "      {} · {}",
+                        o.article.trim_start_matches("article:"),
+                        one_line(&o.context, 140)
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chain(steps: &[Step]) -> String {
+    let mut s = steps.first().map(|st| st.from.clone()).unwrap_or_default();
+    for st in steps {
+        let what = match st.polarity {
+            Some(p) => format!("{} ({})", st.kind.as_str(), p.as_str()),
+            None => st.kind.as_str().to_string(),
+        };
+        if st.forward {
+            s.push_str(&format!(" —{what}→ {}", st.to));
+        } else {
+            s.push_str(&format!(" ←{what}— {}", st.to));
+        }
+    }
+    s
+}
+
+pub fn path(
+    source: &Source,
+    from: &str,
+    to: &str,
+    all: Option<usize>,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let g = source.load()?;
+    let (a, b) = (entity(&g, from)?, entity(&g, to)?);
+    let paths = match all {
+        Some(max) => query::all_paths(&g, a, b, max),
+        None => query::shortest_path(&g, a, b).into_iter().collect(),
+    };
+    if format == QueryFormat::Json {
+        print_json(&paths)?;
+    } else {
+        let mut out = io::stdout().lock();
+        if paths.is_empty() {
+            writeln!(out, "no path between {from:?} and {to:?}")?;
+            return Ok(ExitCode::from(1));
+        }
+        for p in &paths {
+            writeln!(out, "{}", chain(p))?;
+        }
+    }
+    Ok(if paths.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn neighbors(
+    source: &Source,
+    name: &str,
+    depth: usize,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let g = source.load()?;
+    let start = entity(&g, name)?;
+    let rows = query::neighbors(&g, start, depth);
+    if format == QueryFormat::Json {
+        print_json(&rows)?;
+    } else {
+        let mut out = io::stdout().lock();
+        for r in &rows {
+            writeln!(
+                out,
+                "{} {:<10} {:<28} {}",
+                r.depth,
+                r.kind.as_str(),
+                one_line(&r.name, 28),
+                chain(std::slice::from_ref(&r.via))
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn stances(
+    source: &Source,
+    speaker: Option<&str>,
+    target: Option<&str>,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let g = source.load()?;
+    let s = speaker.map(|n| entity(&g, n)).transpose()?;
+    let t = target.map(|n| entity(&g, n)).transpose()?;
+    let rows = query::stances(&g, s, t);
+    if format == QueryFormat::Json {
+        print_json(&rows)?;
+    } else {
+        let mut out = io::stdout().lock();
+        writeln!(
+            out,
+            "{:<26} {:<8} {:>6}  {:<26} EVIDENCE",
+            "SPEAKER", "STANCE", "SCORE", "TARGET"
+        )?;
+        for r in &rows {
+            writeln!(
+                out,
+                "{:<26} {:<8} {:>6.2}  {:<26} {}",
+                one_line(&r.speaker, 26),
+                r.polarity.map_or("", |p| p.as_str()),
+                r.score.unwrap_or(0.0),
+                one_line(&r.target, 26),
+                r.quotes
+                    .first()
+                    .map(|q| format!(
+                        "“{}”{}",
+                        one_line(&q.text, 70),
+                        if r.quotes.len() > 1 {
+                            format!(" +{}", r.quotes.len() - 1)
+                        } else {
+                            String::new()
+                        }
+                    ))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn quotes(
+    source: &Source,
+    speaker: Option<&str>,
+    mentions: Option<&str>,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let g = source.load()?;
+    let s = speaker.map(|n| entity(&g, n)).transpose()?;
+    let m = mentions.map(|n| entity(&g, n)).transpose()?;
+    let rows = query::quotes(&g, s, m);
+    if format == QueryFormat::Json {
+        print_json(&rows)?;
+    } else {
+        let mut out = io::stdout().lock();
+        for q in &rows {
+            let who: Vec<&str> = q
+                .occurrences
+                .iter()
+                .filter_map(|o| o.speaker_mention.as_deref())
+                .collect();
+            writeln!(
+                out,
+                "[{}] “{}” — {}",
+                q.kind.map_or("", |k| k.as_str()),
+                one_line(&q.text, 140),
+                who.join(", ")
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,484 @@
+//! The quote graph: speakers, quotes, entities and articles in a petgraph `StableGraph`.
+//!
+//! Takes an [`Analysis`]; gives a [`QuoteGraph`]. Nodes are the canonical entities (people,
+//! organisations, places, equipment, outlets, anonymous sources), quotes and articles, each with
+//! a stable id derived from what it is (`person:mark-rutte`, `quote:3f2a…`, `article:doc-7`).
+//! Edges: `said` (speaker → quote), `mentions` (quote → entity), `stance` (speaker → entity, with
+//! polarity, score and the quotes as evidence), `appears_in` (quote → article), `reported_by`
+//! (quote → outlet), `role` and `affiliated_with` (person → organisation or place).
+//!
+//! **Invariants**
+//! - Same facts, same graph: nodes are inserted in id order and edges in (source, target, kind)
+//!   order, so exports are byte-identical from run to run.
+//! - A quote node is its wording: the same words (ignoring case, punctuation, quotation-mark and
+//!   dash variants) in several articles are one quote with an occurrence per article.
+//! - Every article node keeps its [`ArticleFacts`], so a graph can be rebuilt from its own JSON
+//!   and graphs merge by rebuilding from the union of their articles: `merge([build(A),
+//!   build(B)]) == build(A ∪ B)`.
+
+mod json;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+
+use crate::canon::{fold_name, Entity};
+use crate::facts::ArticleFacts;
+use crate::lexicon::EntityKind;
+use crate::pipeline::{self, Analysis};
+use crate::quotes::QuoteKind;
+use crate::stance::Polarity;
+
+pub use json::{from_node_link, to_node_link};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Person,
+    Org,
+    Place,
+    Equipment,
+    Outlet,
+    Anonymous,
+    Quote,
+    Article,
+}
+
+impl NodeKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Org => "org",
+            NodeKind::Place => "place",
+            NodeKind::Equipment => "equipment",
+            NodeKind::Outlet => "outlet",
+            NodeKind::Anonymous => "anonymous",
+            NodeKind::Quote => "quote",
+            NodeKind::Article => "article",
+        }
+    }
+
+    /// An entity, as opposed to a quote or an article.
+    pub fn is_entity(&self) -> bool {
+        !matches!(self, NodeKind::Quote | NodeKind::Article)
+    }
+
+    fn of(kind: EntityKind) -> NodeKind {
+        match kind {
+            EntityKind::Person => NodeKind::Person,
+            EntityKind::Org => NodeKind::Org,
+            EntityKind::Place => NodeKind::Place,
+            EntityKind::Outlet => NodeKind::Outlet,
+            EntityKind::Equipment => NodeKind::Equipment,
+            EntityKind::Anonymous | EntityKind::Money | EntityKind::Date => NodeKind::Anonymous,
+        }
+    }
+}
+
+/// Where a quote appears: one per article that carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The article node id.
+    pub article: String,
+    /// The speaker's node id, when attributed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_mention: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+    /// Byte offsets of the content in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub context: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub kind: NodeKind,
+    /// The entity's name, the quote's words, or the article's title.
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
+    /// Entities: mentions in the corpus. Quotes: articles carrying it.
+    #[serde(default)]
+    pub mentions: usize,
+    /// Entities: quotes they said. Articles: quotes they carry.
+    #[serde(default)]
+    pub quotes: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_kind: Option<QuoteKind>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occurrences: Vec<Occurrence>,
+    /// Articles only: what was extracted from it, so that graphs can be rebuilt and merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<ArticleFacts>,
+}
+
+impl Node {
+    fn new(id: String, kind: NodeKind, label: String) -> Node {
+        Node {
+            id,
+            kind,
+            label,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            mentions: 0,
+            quotes: 0,
+            quote_kind: None,
+            occurrences: Vec::new(),
+            facts: None,
+        }
+    }
+
+    /// Whether `name` is this node's label, id or one of its aliases (folded comparison).
+    pub fn is_named(&self, name: &str) -> bool {
+        let q = fold_name(name);
+        let bare = |s: &str| {
+            let f = fold_name(s);
+            f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
+        };
+        self.id == name
+            || std::iter::once(&self.label)
+                .chain(&self.aliases)
+                .any(|a| fold_name(a) == q || bare(a) == bare(name))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    Said,
+    Mentions,
+    Stance,
+    AppearsIn,
+    ReportedBy,
+    Role,
+    AffiliatedWith,
+}
+
+impl EdgeKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::Said => "said",
+            EdgeKind::Mentions => "mentions",
+            EdgeKind::Stance => "stance",
+            EdgeKind::AppearsIn => "appears_in",
+            EdgeKind::ReportedBy => "reported_by",
+            EdgeKind::Role => "role",
+            EdgeKind::AffiliatedWith => "affiliated_with",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    /// How many quotes (or occurrences) the edge stands for.
+    #[serde(default)]
+    pub count: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<Polarity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// Stance edges: the ids of the quotes that show it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// Role edges: the role as written (`Secretary General`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Edge {
+    fn new(kind: EdgeKind, count: usize) -> Edge {
+        Edge {
+            kind,
+            count,
+            polarity: None,
+            score: None,
+            evidence: Vec::new(),
+            label: None,
+        }
+    }
+}
+
+/// The graph with an index from node id to node.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteGraph {
+    pub graph: StableGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+}
+
+impl PartialEq for QuoteGraph {
+    fn eq(&self, other: &Self) -> bool {
+        to_node_link(self) == to_node_link(other)
+    }
+}
+
+impl QuoteGraph {
+    pub fn node(&self, id: &str) -> Option<(NodeIndex, &Node)> {
+        let &i = self.by_id.get(id)?;
+        Some((i, &self.graph[i]))
+    }
+
+    /// Nodes in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
+    }
+
+    /// Edges as (source, target, edge), in insertion order (sorted by source, target, kind).
+    pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge)> {
+        (&self.graph)
+            .edge_references()
+            .map(|e| (e.source(), e.target(), e.weight()))
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The entity a name denotes: by id, name or alias; then by a last name that only one
+    /// person has.
+    pub fn find_entity(&self, name: &str) -> Option<(NodeIndex, &Node)> {
+        let entities = || self.nodes().filter(|(_, n)| n.kind.is_entity());
+        if let Some(hit) = entities().find(|(_, n)| n.is_named(name)) {
+            return Some(hit);
+        }
+        let last = fold_name(name);
+        let mut people = entities().filter(|(_, n)| {
+            n.kind == NodeKind::Person
+                && fold_name(&n.label).rsplit(' ').next().is_some_and(|l| {
+                    l == last || l.trim_end_matches('y') == last.trim_end_matches('y')
+                })
+        });
+        let one = people.next()?;
+        people.next().is_none().then_some(one)
+    }
+
+    /// The facts of every article in the graph, in doc-id order.
+    pub fn facts(&self) -> Vec<ArticleFacts> {
+        self.nodes().filter_map(|(_, n)| n.facts.clone()).collect()
+    }
+
+    /// Builds a graph from its nodes and edges given by id; edges naming unknown nodes are
+    /// dropped. Nodes and edges are sorted first, so the result does not depend on input order.
+    pub fn from_parts(mut nodes: Vec<Node>, mut edges: Vec<(String, String, Edge)>) -> QuoteGraph {
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes.dedup_by(|a, b| a.id == b.id);
+        edges.sort_by(|a, b| (&a.0, &a.1, a.2.kind).cmp(&(&b.0, &b.1, b.2.kind)));
+        let mut g = QuoteGraph::default();
+        for n in nodes {
+            let id = n.id.clone();
+            let i = g.graph.add_node(n);
+            g.by_id.insert(id, i);
+        }
+        for (s, t, e) in edges {
+            if let (Some(&a), Some(&b)) = (g.by_id.get(&s), g.by_id.get(&t)) {
+                g.graph.add_edge(a, b, e);
+            }
+        }
+        g
+    }
+}
+
+/// A stable 64-bit FNV-1a hash, for ids that must not change between runs or platforms.
+fn fnv64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The wording of a quote with case, punctuation, quotation marks and dashes folded away.
+pub fn quote_key(content: &str) -> String {
+    fold_name(content)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn entity_node(e: &Entity) -> Node {
+    let mut n = Node::new(e.id.clone(), NodeKind::of(e.kind), e.name.clone());
+    n.aliases = e.aliases.iter().cloned().collect();
+    n.roles = e.roles.iter().cloned().collect();
+    n.affiliations = e.affiliations.iter().cloned().collect();
+    n.mentions = e.mentions;
+    n.quotes = e.quotes;
+    n
+}
+
+/// Builds the graph of a corpus.
+pub fn build(a: &Analysis) -> QuoteGraph {
+    let entity_id = |i: usize| a.canon.entities[i].id.clone();
+    let mut nodes: Vec<Node> = a.canon.entities.iter().map(entity_node).collect();
+    let mut edges: BTreeMap<(String, String, EdgeKind), Edge> = BTreeMap::new();
+    let mut add = |s: String, t: String, kind: EdgeKind| {
+        edges
+            .entry((s, t, kind))
+            .or_insert_with(|| Edge::new(kind, 0))
+            .count += 1;
+    };
+    // Quotes, grouped by wording.
+    let mut quote_nodes: BTreeMap<String, Node> = BTreeMap::new();
+    let mut quote_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    for (d, f) in a.docs.iter().enumerate() {
+        let article = format!("article:{}", f.doc_id);
+        let mut node = Node::new(
+            article.clone(),
+            NodeKind::Article,
+            f.title.clone().unwrap_or_else(|| f.doc_id.clone()),
+        );
+        node.quotes = f.quotes.len();
+        node.facts = Some(f.clone());
+        nodes.push(node);
+        for (qi, q) in f.quotes.iter().enumerate() {
+            let key = quote_key(&q.content);
+            if key.is_empty() {
+                continue;
+            }
+            let id = format!("quote:{:016x}", fnv64(&key));
+            quote_of.insert((d, qi), id.clone());
+            let speaker = a.canon.speaker_entity[d][qi].map(entity_id);
+            let n = quote_nodes.entry(id.clone()).or_insert_with(|| {
+                let mut n = Node::new(id.clone(), NodeKind::Quote, q.content.clone());
+                n.quote_kind = Some(q.kind);
+                n
+            });
+            n.occurrences.push(Occurrence {
+                article: article.clone(),
+                speaker: speaker.clone(),
+                speaker_mention: q.speaker.as_ref().map(|s| s.mention.clone()),
+                cue: q.cue.clone(),
+                kind: q.kind,
+                start: q.start,
+                end: q.end,
+                context: q.context.clone(),
+            });
+            add(id.clone(), article.clone(), EdgeKind::AppearsIn);
+            if let Some(s) = &speaker {
+                add(s.clone(), id.clone(), EdgeKind::Said);
+            }
+            // Entities named inside the quote.
+            let mut named: BTreeSet<String> = BTreeSet::new();
+            for (k, m) in f.mentions.iter().enumerate() {
+                if m.start >= q.start && m.end <= q.end {
+                    if let Some(e) = a.canon.mention_entity[d][k] {
+                        named.insert(entity_id(e));
+                    }
+                }
+            }
+            for (k, st) in f.stances.iter().enumerate() {
+                if st.quote == qi {
+                    if let Some(e) = a.canon.target_entity[d][k] {
+                        named.insert(entity_id(e));
+                    }
+                }
+            }
+            if let Some(s) = &speaker {
+                named.remove(s);
+            }
+            for e in named {
+                add(id.clone(), e, EdgeKind::Mentions);
+            }
+            // Outlets that carried it: the article's source, and an outlet reporting it in the
+            // same paragraph.
+            let mut outlets: BTreeSet<String> = BTreeSet::new();
+            for (k, m) in f.mentions.iter().enumerate() {
+                if m.kind == EntityKind::Outlet && q.context.contains(&m.alias) {
+                    if let Some(e) = a.canon.mention_entity[d][k] {
+                        outlets.insert(entity_id(e));
+                    }
+                }
+            }
+            if let Some(src) = &f.source {
+                if let Some(e) = a.canon.find(src) {
+                    outlets.insert(e.id.clone());
+                }
+            }
+            if let Some(s) = &speaker {
+                outlets.remove(s);
+            }
+            for o in outlets {
+                add(id.clone(), o, EdgeKind::ReportedBy);
+            }
+        }
+    }
+    for n in quote_nodes.values_mut() {
+        n.mentions = n.occurrences.len();
+    }
+    nodes.extend(quote_nodes.into_values());
+    // Stances.
+    for s in &a.stances {
+        let mut e = Edge::new(EdgeKind::Stance, s.evidence.len());
+        e.polarity = Some(s.polarity);
+        e.score = Some(s.score);
+        let ev: BTreeSet<String> = s
+            .evidence
+            .iter()
+            .filter_map(|k| quote_of.get(k).cloned())
+            .collect();
+        e.evidence = ev.into_iter().collect();
+        e.count = e.evidence.len().max(1);
+        edges.insert(
+            (entity_id(s.speaker), entity_id(s.target), EdgeKind::Stance),
+            e,
+        );
+    }
+    // Roles and affiliations.
+    for p in a
+        .canon
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+    {
+        for aff in &p.affiliations {
+            let Some(org) = a.canon.find(aff) else {
+                continue;
+            };
+            if org.id == p.id {
+                continue;
+            }
+            let role = p.roles.iter().find(|r| {
+                fold_name(r).contains(&fold_name(aff))
+                    || org
+                        .aliases
+                        .iter()
+                        .any(|x| fold_name(r).contains(&fold_name(x)))
+            });
+            let (kind, label) = match role {
+                Some(r) => (EdgeKind::Role, Some(r.clone())),
+                None => (EdgeKind::AffiliatedWith, p.roles.iter().next().cloned()),
+            };
+            let mut e = Edge::new(kind, 1);
+            e.label = label;
+            edges.insert((p.id.clone(), org.id.clone(), kind), e);
+        }
+    }
+    QuoteGraph::from_parts(
+        nodes,
+        edges.into_iter().map(|((s, t, _), e)| (s, t, e)).collect(),
+    )
+}
+
+/// One graph from several: rebuilt from the union of their articles' facts, so the result is
+/// the graph of the whole corpus (an article in several parts counts once).
+pub fn merge(parts: &[QuoteGraph]) -> QuoteGraph {
+    let facts: Vec<ArticleFacts> = parts.iter().flat_map(QuoteGraph::facts).collect();
+    build(&pipeline::from_facts(facts))
+}
