@@ -109,10 +109,10 @@ pub fn write_entities(out: &mut impl Write, entities: &[&Node], format: Format) 
             "KIND", "NAME", "MENTIONS", "QUOTES", "ALIASES · ROLES"
         ),
         |e| {
-            let mut extra = e.aliases.iter().cloned().collect::<Vec<_>>().join(", ");
+            let mut extra = e.aliases.join(", ");
             if !e.roles.is_empty() {
                 extra.push_str(" · ");
-                extra.push_str(&e.roles.iter().cloned().collect::<Vec<_>>().join(", "));
+                extra.push_str(&e.roles.join(", "));
             }
             format!(
                 "{:<10} {:<30} {:>8} {:>6}  {}",
