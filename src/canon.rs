@@ -132,6 +132,15 @@ fn last_key(name: &str) -> String {
     out
 }
 
+/// Whether two person names are spelling variants of one name: same first name and same last
+/// name after folding (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`).
+pub fn same_person_name(a: &str, b: &str) -> bool {
+    match (first_key(a), first_key(b)) {
+        (Some(fa), Some(fb)) => fa == fb && last_key(a) == last_key(b),
+        _ => false,
+    }
+}
+
 fn first_key(name: &str) -> Option<String> {
     let folded = fold_name(name);
     let words: Vec<&str> = folded.split(' ').collect();

@@ -257,6 +257,17 @@ impl QuoteGraph {
         if let Some(hit) = entities().find(|(_, n)| n.is_named(name)) {
             return Some(hit);
         }
+        if let Some(hit) = entities().find(|(_, n)| {
+            n.kind == NodeKind::Person && crate::canon::same_person_name(&n.label, name)
+        }) {
+            return Some(hit);
+        }
+        // A titled form the corpus never wrote ("former President Donald Trump"): without its
+        // role words.
+        let bare = strip_role_words(name);
+        if bare != name && !bare.is_empty() {
+            return self.find_entity(&bare);
+        }
         let last = fold_name(name);
         let mut people = entities().filter(|(_, n)| {
             n.kind == NodeKind::Person
@@ -292,6 +303,26 @@ impl QuoteGraph {
         }
         g
     }
+}
+
+/// `name` without leading titles, nationality adjectives and organisation names
+/// (`former U.S. President Donald Trump` -> `Donald Trump`); at least one word is kept.
+fn strip_role_words(name: &str) -> String {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut k = 0;
+    while k + 1 < words.len() {
+        let w = words[k].to_lowercase();
+        let role = lex.is_title_word(&w)
+            || lex.demonym(&w).is_some()
+            || w == "the"
+            || lex.known(&w).is_some_and(|e| e.kind != EntityKind::Person);
+        if !role {
+            break;
+        }
+        k += 1;
+    }
+    words[k..].join(" ")
 }
 
 /// A stable 64-bit FNV-1a hash, for ids that must not change between runs or platforms.
