@@ -1,0 +1,367 @@
+//! `build`, `export`, `merge` and the queries through the real binary, and the exports opened
+//! by the tools people use: Graphviz `dot`, networkx, headless Chromium. A tool that is not
+//! installed skips its test with a note, unless `QUOTEGRAPH_REQUIRE_TOOLS=1` (set by `.ci/run`,
+//! which installs them) makes its absence a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn quotegraph() -> Command {
+    Command::cargo_bin("quotegraph").unwrap()
+}
+
+/// Builds the seed corpus into a fresh directory.
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("graphs");
+    quotegraph()
+        .args(["build", "corpus", "--quiet", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 articles"));
+    (dir, out)
+}
+
+fn tool(path: &str) -> Option<PathBuf> {
+    let found = [path, &format!("/usr/bin/{path}")]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| Process::new(p).arg("--version").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        assert!(
+            std::env::var_os("QUOTEGRAPH_REQUIRE_TOOLS").is_none(),
+            "{path} is required (QUOTEGRAPH_REQUIRE_TOOLS is set) but not installed"
+        );
+        eprintln!("note: {path} not installed; skipping");
+    }
+    found
+}
+
+fn counts(graph_json: &Path) -> (usize, usize) {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(graph_json).unwrap()).unwrap();
+    (
+        v["nodes"].as_array().unwrap().len(),
+        v["links"].as_array().unwrap().len(),
+    )
+}
+
+#[test]
+fn committed_graphs_are_what_the_current_code_builds() {
+    let (_dir, out) = built();
+    for name in [
+        "graph.json",
+        "graph.dot",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.cyjs",
+        "index.html",
+    ] {
+        let fresh = std::fs::read_to_string(out.join(name)).unwrap();
+        let committed = std::fs::read_to_string(Path::new("graphs").join(name))
+            .unwrap_or_else(|_| panic!("graphs/{name} is missing: run the README's build command"));
+        assert!(
+            fresh == committed,
+            "graphs/{name} is stale: run `cargo run --release -- build` and commit graphs/"
+        );
+    }
+    // The SVG depends on the renderer installed (Graphviz or the pure-Rust layout).
+    let svg = std::fs::read_to_string("graphs/graph.svg").unwrap();
+    assert!(svg.contains("<svg") && svg.contains("Mark Rutte"));
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let (_a, one) = built();
+    let (_b, two) = built();
+    for name in ["graph.json", "graph.dot", "graph.graphml", "graph.gexf", "graph.cyjs", "index.html"] {
+        assert!(
+            std::fs::read(one.join(name)).unwrap() == std::fs::read(two.join(name)).unwrap(),
+            "{name} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn merging_parts_gives_the_graph_of_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = {
+        let mut v: Vec<PathBuf> = std::fs::read_dir("corpus")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    for (name, part) in [("a", &files[..3]), ("b", &files[3..])] {
+        quotegraph()
+            .args(["build", "--quiet", "--pure-rust-svg", "-o"])
+            .arg(dir.path().join(name))
+            .args(part)
+            .assert()
+            .success();
+    }
+    quotegraph()
+        .args(["merge", "--pure-rust-svg", "-o"])
+        .arg(dir.path().join("merged"))
+        .arg(dir.path().join("a/graph.json"))
+        .arg(dir.path().join("b/graph.json"))
+        .assert()
+        .success();
+    quotegraph()
+        .args(["build", "corpus", "--quiet", "--pure-rust-svg", "-o"])
+        .arg(dir.path().join("whole"))
+        .assert()
+        .success();
+    // (The pure-Rust SVG layout is not deterministic; the graph itself is.)
+    for name in ["graph.json", "graph.dot", "graph.gexf", "graph.graphml", "index.html"] {
+        assert!(
+            std::fs::read(dir.path().join("merged").join(name)).unwrap()
+                == std::fs::read(dir.path().join("whole").join(name)).unwrap(),
+            "merged {name} differs from the whole build"
+        );
+    }
+}
+
+#[test]
+fn queries_answer_in_the_terminal_and_as_json() {
+    let (_dir, out) = built();
+    let graph = out.join("graph.json");
+    let g = graph.to_str().unwrap();
+    quotegraph()
+        .args(["who-said", "flexibility", "--graph", g])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Mark Rutte ("));
+    // Curly and straight marks, case and dashes fold.
+    let json = quotegraph()
+        .args(["who-said", "WIN–WIN", "--graph", g, "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let hits: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(hits[0]["name"], "Mark Rutte");
+    assert_eq!(hits[0]["quotes"][0]["kind"], "mixed");
+    quotegraph()
+        .args(["path", "Peskov", "Rutte", "--graph", g])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Dmitry Peskov").and(predicate::str::contains("Mark Rutte")));
+    quotegraph()
+        .args(["path", "Peskov", "Rutte", "--all", "--max-len", "3", "--graph", g, "-f", "json"])
+        .assert()
+        .success();
+    quotegraph()
+        .args(["neighbors", "Kremlin", "--depth", "2", "--graph", g])
+        .assert()
+        .success();
+    quotegraph()
+        .args(["stances", "Peskov", "--target", "Ukraine", "--graph", g])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("oppose"));
+    let json = quotegraph()
+        .args(["quotes", "--speaker", "Zelenskyy", "--mentions", "Trump", "--graph", g, "-f", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let quotes: Value = serde_json::from_slice(&json).unwrap();
+    assert!(quotes
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["text"].as_str().unwrap().contains("I thank him")));
+    quotegraph()
+        .args(["entities", "--graph", g, "--format", "jsonl", "--kind", "equipment"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"label\":\"Patriot\""));
+    // The same queries run straight from a corpus.
+    quotegraph()
+        .args(["who-said", "financial burden", "--corpus", "corpus"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Donald Trump ("));
+}
+
+#[test]
+fn unknown_names_and_missing_graphs_are_one_clear_error() {
+    let (_dir, out) = built();
+    let g = out.join("graph.json");
+    quotegraph()
+        .args(["path", "Peskov", "Napoleon Bonaparte", "--graph"])
+        .arg(&g)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no entity named \"Napoleon Bonaparte\""));
+    quotegraph()
+        .args(["who-said", "peace", "--graph", "no/such/graph.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("run `quotegraph build` first"));
+}
+
+#[test]
+fn export_formats_and_views() {
+    let (_dir, out) = built();
+    let g = out.join("graph.json");
+    let run = |args: &[&str]| -> String {
+        let o = quotegraph()
+            .arg("export")
+            .args(args)
+            .arg("--graph")
+            .arg(&g)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(o).unwrap()
+    };
+    assert!(run(&["-f", "dot"]).starts_with("digraph quotegraph {"));
+    assert!(run(&["-f", "svg", "--pure-rust-svg"]).contains("<svg"));
+    let cy: Value = serde_json::from_str(&run(&["-f", "cytoscape"])).unwrap();
+    assert!(!cy["elements"]["nodes"].as_array().unwrap().is_empty());
+    assert!(run(&["-f", "graphml"]).contains("<graphml"));
+    assert!(run(&["-f", "gexf"]).contains("<gexf"));
+    assert!(run(&["-f", "neo4j-csv"]).starts_with("id:ID,:LABEL"));
+    // Views: one speaker; an ego network; stance edges only.
+    let speaker: Value = serde_json::from_str(&run(&["-f", "json", "--speaker", "Peskov", "--quotes"])).unwrap();
+    let ids: Vec<&str> = speaker["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"person:dmitry-peskov"));
+    assert!(!ids.contains(&"person:mark-rutte"));
+    let stance_only: Value = serde_json::from_str(&run(&["-f", "json", "--stance-only"])).unwrap();
+    assert!(stance_only["links"].as_array().unwrap().iter().all(|l| l["kind"] == "stance"));
+    let ego: Value = serde_json::from_str(&run(&["-f", "json", "--ego", "Peskov", "--depth", "1"])).unwrap();
+    assert!(ego["nodes"].as_array().unwrap().len() >= 2);
+}
+
+#[test]
+fn graphviz_renders_the_dot() {
+    let Some(dot) = tool("dot") else { return };
+    let (_dir, out) = built();
+    let o = Process::new(dot).arg("-Tsvg").arg(out.join("graph.dot")).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Mark Rutte"));
+}
+
+#[test]
+fn networkx_reads_the_exports_with_the_same_counts() {
+    let Some(python) = ["/usr/bin/python3", "python3"]
+        .iter()
+        .find(|p| Process::new(p).args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success()))
+    else {
+        assert!(
+            std::env::var_os("QUOTEGRAPH_REQUIRE_TOOLS").is_none(),
+            "networkx is required (QUOTEGRAPH_REQUIRE_TOOLS is set) but not installed"
+        );
+        eprintln!("note: networkx not installed; skipping");
+        return;
+    };
+    let (_dir, out) = built();
+    let script = r#"
+import json, sys
+import networkx as nx
+d = sys.argv[1]
+with open(d + "/graph.json") as f:
+    g = nx.node_link_graph(json.load(f), directed=True, multigraph=True)
+h = nx.read_graphml(d + "/graph.graphml")
+x = nx.read_gexf(d + "/graph.gexf")
+print(json.dumps([[g.number_of_nodes(), g.number_of_edges()], [h.number_of_nodes(), h.number_of_edges()], [x.number_of_nodes(), x.number_of_edges()]]))
+"#;
+    let o = Process::new(python).args(["-c", script]).arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let got: Vec<(usize, usize)> = serde_json::from_slice(&o.stdout).unwrap();
+    let want = counts(&out.join("graph.json"));
+    assert_eq!(got, vec![want; 3], "json, graphml, gexf as networkx reads them");
+}
+
+/// Share of pixels in a PNG that are not (near) white, decoded with Python's standard library.
+const PNG_INK: &str = r#"
+import sys, zlib, struct
+data = open(sys.argv[1], "rb").read()
+pos, idat, w, h, ctype = 8, b"", 0, 0, 0
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+bpp = {2: 3, 6: 4}[ctype]
+raw = zlib.decompress(idat)
+stride = w * bpp
+prev = bytearray(stride)
+ink = 0
+for y in range(h):
+    f = raw[y * (stride + 1)]
+    line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b = prev[i]
+        c = prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    for x in range(0, stride, bpp):
+        if min(line[x], line[x + 1], line[x + 2]) < 200:
+            ink += 1
+    prev = line
+print(ink / (w * h))
+"#;
+
+#[test]
+fn index_html_draws_the_graph_in_headless_chromium_without_console_errors() {
+    let Some(chromium) = tool("chromium") else { return };
+    let (dir, out) = built();
+    let page = std::fs::canonicalize(out.join("index.html")).unwrap();
+    let shot = dir.path().join("shot.png");
+    let profile = dir.path().join("profile");
+    let o = Process::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--hide-scrollbars",
+            "--window-size=1280,800",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{log}");
+    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    assert!(shot.exists(), "no screenshot: {log}");
+    let python = ["/usr/bin/python3", "python3"]
+        .iter()
+        .find(|p| Process::new(p).arg("--version").output().is_ok())
+        .unwrap();
+    let ink = Process::new(python).args(["-c", PNG_INK]).arg(&shot).output().unwrap();
+    assert!(ink.status.success(), "{}", String::from_utf8_lossy(&ink.stderr));
+    let share: f64 = String::from_utf8_lossy(&ink.stdout).trim().parse().unwrap();
+    assert!(share > 0.01, "the screenshot is blank ({share:.4} of pixels drawn)");
+}
