@@ -453,3 +453,87 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
 fn clusters_is_local(sightings: &[Sighting], members: &[usize]) -> bool {
     members.iter().all(|&i| sightings[i].nominal.is_some())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::Article;
+    use crate::pipeline::analyze;
+
+    /// The entity names a corpus of (id, text) resolves `names` to.
+    fn resolve(docs: &[(&str, &str)], names: &[&str]) -> Vec<Option<String>> {
+        let articles: Vec<Article> = docs
+            .iter()
+            .map(|(id, t)| Article::new(*id, t.to_string(), None))
+            .collect();
+        let a = analyze(&articles);
+        names
+            .iter()
+            .map(|n| a.canon.find(n).map(|e| e.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn spelling_variants_and_aliases_are_one_entity_across_articles() {
+        let ids = resolve(
+            &[
+                ("a", "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv. The U.S. sent aid."),
+                ("b", "President Volodymyr Zelensky met officials from the United States and the US Senate."),
+                ("c", "“We are ready,” Zelenskyy said. The Pentagon said the U.S. Defense Department agreed."),
+            ],
+            &["Zelenskyy", "Volodymyr Zelensky", "U.S.", "United States", "Pentagon", "U.S. Defense Department"],
+        );
+        assert!(ids.iter().all(Option::is_some), "{ids:?}");
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[2], ids[3]);
+        assert_eq!(ids[4], ids[5]);
+    }
+
+    #[test]
+    fn people_who_share_a_last_name_stay_apart() {
+        let docs = [
+            ("a", "Former President Bill Clinton campaigned in Ohio. “She is ready,” Bill Clinton said."),
+            ("b", "Hillary Clinton spoke in Iowa. “We will win,” Hillary Clinton said."),
+        ];
+        let ids = resolve(&docs, &["Bill Clinton", "Hillary Clinton"]);
+        assert!(ids[0].is_some() && ids[1].is_some());
+        assert_ne!(ids[0], ids[1]);
+        // A bare last name is ambiguous across this corpus: it joins neither.
+        let articles: Vec<Article> = docs
+            .iter()
+            .map(|(id, t)| Article::new(*id, t.to_string(), None))
+            .collect();
+        assert!(analyze(&articles).canon.find("Clinton").is_none());
+    }
+
+    #[test]
+    fn titles_with_and_without_hyphens_give_one_person() {
+        let ids = resolve(
+            &[
+                ("a", "NATO Secretary-General Mark Rutte arrived."),
+                (
+                    "b",
+                    "NATO Secretary General Mark Rutte left. Rutte said talks went well.",
+                ),
+            ],
+            &["NATO Secretary-General Mark Rutte", "Mark Rutte", "Rutte"],
+        );
+        assert!(ids[0].is_some());
+        assert!(ids.iter().all(|i| i == &ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn anonymous_sources_do_not_merge_across_articles() {
+        let articles = [
+            Article::new("a", "The talks failed, a source said.".into(), None),
+            Article::new("b", "The deal is close, a source said.".into(), None),
+        ];
+        let a = analyze(&articles);
+        let sources: Vec<_> = a
+            .canon
+            .entities
+            .iter()
+            .filter(|e| e.name == "a source")
+            .collect();
+        assert_eq!(sources.len(), 2);
+    }
+}

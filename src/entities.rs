@@ -39,6 +39,8 @@ pub struct Mention {
 pub struct NameIndex {
     pub names: Vec<Mention>,
     by_last: HashMap<String, usize>,
+    /// Every person named with more than one word, by folded last name.
+    full_names: HashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
@@ -47,18 +49,42 @@ impl NameIndex {
         self.by_last.get(&fold(last)).map(|&i| &self.names[i])
     }
 
-    /// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`).
-    pub fn full_name(&self, name: &str) -> String {
+    /// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`) for a
+    /// mention at byte `offset`. When two people share the last name (`Bill Clinton`, `Hillary
+    /// Clinton`), a bare last name is the one named most recently before the mention.
+    pub fn full_name(&self, name: &str, offset: usize) -> String {
         let last = name.split_whitespace().last().unwrap_or(name);
-        match self.person_by_last(last) {
-            Some(full)
-                if full.canonical.split_whitespace().count() >= name.split_whitespace().count() =>
-            {
-                full.canonical.clone()
-            }
-            _ => name.to_string(),
+        let words = name.split_whitespace().count();
+        let mut candidates: Vec<&Mention> = self
+            .full_names
+            .get(&fold(last))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+            .filter(|m| m.canonical.split_whitespace().count() >= words)
+            .collect();
+        if words >= 2 {
+            // A first name given must agree.
+            let first = fold(name.split_whitespace().next().unwrap_or(""));
+            candidates
+                .retain(|m| fold(m.canonical.split_whitespace().next().unwrap_or("")) == first);
         }
-        .replace('’', "'")
+        let distinct: std::collections::BTreeSet<&str> =
+            candidates.iter().map(|m| m.canonical.as_str()).collect();
+        let chosen = if distinct.len() <= 1 {
+            candidates
+                .iter()
+                .max_by_key(|m| m.canonical.len())
+                .map(|m| m.canonical.as_str())
+        } else {
+            candidates
+                .iter()
+                .filter(|m| m.span.start <= offset)
+                .max_by_key(|m| m.span.start)
+                .or_else(|| candidates.first())
+                .map(|m| m.canonical.as_str())
+        };
+        chosen.unwrap_or(name).replace('’', "'")
     }
 
     /// People whose role words include every word of `role_words` (for `the Ukrainian president`).
@@ -75,12 +101,18 @@ impl NameIndex {
         })
     }
 
-    /// The person names starting before `offset`, nearest first.
+    /// The person names starting before `offset`, nearest first. A single capitalised word
+    /// counts only as the last name of a person the article names in full: alone it is as
+    /// likely a common noun at a title's capitals ("the Convention").
     pub fn people_before(&self, offset: usize) -> impl Iterator<Item = &Mention> {
-        self.names
-            .iter()
-            .rev()
-            .filter(move |n| n.kind == EntityKind::Person && n.span.start < offset)
+        self.names.iter().rev().filter(move |n| {
+            n.kind == EntityKind::Person
+                && n.span.start < offset
+                && (n.canonical.contains(' ')
+                    || self
+                        .person_by_last(&n.canonical)
+                        .is_some_and(|f| f.canonical.contains(' ')))
+        })
     }
 }
 
@@ -183,6 +215,32 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     })
 }
 
+/// Months and days of the week: capitalised, never names of people.
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 /// Lowercase particles that join the parts of a personal name.
 fn is_name_particle(w: &str) -> bool {
     matches!(
@@ -282,8 +340,16 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
         while words.first().is_some_and(|w| {
             let wl = w.of(text).to_lowercase();
             crate::quotes::is_function_word(&wl)
+                || matches!(
+                    wl.as_str(),
+                    "even" | "also" | "only" | "just" | "both" | "besides" | "maybe" | "perhaps"
+                )
         }) {
             words.remove(0);
+        }
+        if words.len() == 1 && is_calendar_word(&words[0].of(text).to_lowercase()) {
+            i = j.max(i + 1);
+            continue;
         }
         let lone_initial = initial[i]
             && words.len() == 1
@@ -303,7 +369,10 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
                         .get(&key)
                         .is_none_or(|&b| out.names[b].name.len() < name.name.len());
                     if better {
-                        out.by_last.insert(key, out.names.len());
+                        out.by_last.insert(key.clone(), out.names.len());
+                    }
+                    if parts.len() >= 2 {
+                        out.full_names.entry(key).or_default().push(out.names.len());
                     }
                 }
             }
@@ -426,10 +495,10 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
             // place unless the article gives it as a person's full name.
             let locative = k > 0 && matches!(toks[k - 1].lower.as_str(), "in" | "near");
             let single = !name_text.contains(' ');
-            if locative && single && names.full_name(name_text) == name_text {
+            if locative && single && names.full_name(name_text, n.span.start) == name_text {
                 m.kind = EntityKind::Place;
             } else {
-                m.canonical = names.full_name(&m.canonical);
+                m.canonical = names.full_name(&m.canonical, m.span.start);
             }
         }
         out.push(m);

@@ -1,15 +1,18 @@
 //! quotegraph reads news articles and finds who said what.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage (see `ARCHITECTURE.md`):
 //!
 //! 1. [`ingest`]: files, directories, JSONL and stdin become [`ingest::Article`]s (title and page
 //!    boilerplate set apart).
 //! 2. [`segment`]: tokens, paragraphs, sentences; every span indexes the original text.
-//! 3. [`quotes`]: quotation marks paired into spans, reporting cues found, direct / mixed /
-//!    indirect quotes assembled with the mention their cue names.
+//! 3. [`quotes`]: quotation marks paired, reporting cues found, direct / mixed / indirect quotes
+//!    assembled with the mention their cue names.
 //! 4. [`attribution`]: quotes with no cue of their own take the speaker they continue.
-//! 5. [`entities`]: the names an article uses, typed from general gazetteers.
-//! 6. [`resolve`]: each speaker mention resolved to a canonical name and kind.
+//! 5. [`entities`]: people, organisations, places, equipment, money and dates the article names.
+//! 6. [`resolve`]: each speaker mention resolved to a name and kind within its article.
+//! 7. [`stance`] and [`facts`]: each quote's stance toward its targets; the article's facts.
+//! 8. [`canon`]: one entity per real entity across the corpus; stances aggregated.
+//! 9. [`graph`], [`export`], [`query`]: the petgraph graph, its exports, and queries over it.
 //!
 //! [`pipeline`] wires the stages; [`eval`] scores predictions against gold annotations.
 //!
@@ -18,6 +21,13 @@
 //! let r = &x.records()[0];
 //! assert_eq!(r.content, "We hope for flexibility,");
 //! assert_eq!(r.speaker.as_deref(), Some("Mark Rutte"));
+//!
+//! // A corpus becomes a graph that answers who said what.
+//! use quotegraph::{graph, ingest::Article, pipeline, query};
+//! let text = "“We hope for flexibility,” NATO Secretary General Mark Rutte said.".to_string();
+//! let g = graph::build(&pipeline::analyze(&[Article::new("a1", text, None)]));
+//! let ix = query::QuoteIndex::new(&g);
+//! assert_eq!(query::who_said(&g, &ix, "flexibility", false)[0].name, "Mark Rutte");
 //! ```
 
 pub mod attribution;

@@ -50,7 +50,10 @@ fn resolve_mention(
     // "Hugh Hill, a doctor at the clinic": the appositive describes the name before it.
     if let Some(comma) = mention.find(',') {
         let head = mention[..comma].trim_end();
-        if head.chars().next().is_some_and(char::is_uppercase)
+        // "host Bill Maher, who is supporting Sanders": any capitalised word before the comma.
+        if head
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
             && lex.pronoun(&head.to_lowercase()).is_none()
         {
             let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
@@ -132,7 +135,10 @@ fn resolve_mention(
                 .find(|n| n.span.start < sp.span.start)
                 .or_else(|| names.people_with_role(&role_words).next())
             {
-                return Some((names.full_name(p.canonical.as_str()), EntityKind::Person));
+                return Some((
+                    names.full_name(p.canonical.as_str(), sp.span.start),
+                    EntityKind::Person,
+                ));
             }
         }
         if lex.is_org_word(&last_word) && !capitalized.is_empty() {
@@ -155,7 +161,10 @@ fn resolve_mention(
         .collect();
     let name = classify(text, &run, lex)?;
     Some(match name.kind {
-        EntityKind::Person => (names.full_name(&name.canonical), EntityKind::Person),
+        EntityKind::Person => (
+            names.full_name(&name.canonical, sp.span.start),
+            EntityKind::Person,
+        ),
         k => (name.canonical, k),
     })
 }
@@ -184,10 +193,12 @@ fn resolve_pronoun(
                         && fold(&n.canonical) != fold(c)
                         && !names_same(&n.canonical, c) =>
                 {
-                    Some((names.full_name(&n.canonical), EntityKind::Person))
+                    Some((names.full_name(&n.canonical, offset), EntityKind::Person))
                 }
                 (Some((_, c, _)), _) => Some((c.clone(), EntityKind::Person)),
-                (None, Some(n)) => Some((names.full_name(&n.canonical), EntityKind::Person)),
+                (None, Some(n)) => {
+                    Some((names.full_name(&n.canonical, offset), EntityKind::Person))
+                }
                 (None, None) => None,
             }
         }

@@ -17,9 +17,9 @@
 //!   (`Russian aggression`, `Russia’s unwillingness`); or subject of its clause, taking the
 //!   evaluation of the rest of the clause (`Russia is not interested in stopping the war`:
 //!   stopping a war is good, not wanting it is bad, so the speaker opposes Russia).
-//! - Targets are the entity mentions inside the quote, nationality adjectives of countries the
-//!   corpus names (`Russian` → Russia), and object pronouns (`him`) resolved to the nearest person
-//!   named before them other than the speaker. A speaker is never their own target.
+//! - Targets are the entity mentions inside the quote, nationality adjectives (`Russian` →
+//!   Russia), and object pronouns (`him`) resolved to the nearest person named before them other
+//!   than the speaker. A speaker is never their own target.
 //!
 //! A target none of the rules touches is `neutral`: the speaker talked about it.
 

@@ -31,7 +31,12 @@ fn tool(path: &str) -> Option<PathBuf> {
     let found = [path, &format!("/usr/bin/{path}")]
         .iter()
         .map(PathBuf::from)
-        .find(|p| Process::new(p).arg("--version").output().is_ok_and(|o| o.status.success()));
+        .find(|p| {
+            Process::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
     if found.is_none() {
         assert!(
             std::env::var_os("QUOTEGRAPH_REQUIRE_TOOLS").is_none(),
@@ -78,7 +83,14 @@ fn committed_graphs_are_what_the_current_code_builds() {
 fn builds_are_byte_identical() {
     let (_a, one) = built();
     let (_b, two) = built();
-    for name in ["graph.json", "graph.dot", "graph.graphml", "graph.gexf", "graph.cyjs", "index.html"] {
+    for name in [
+        "graph.json",
+        "graph.dot",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.cyjs",
+        "index.html",
+    ] {
         assert!(
             std::fs::read(one.join(name)).unwrap() == std::fs::read(two.join(name)).unwrap(),
             "{name} differs between two builds"
@@ -118,7 +130,13 @@ fn merging_parts_gives_the_graph_of_the_whole() {
         .assert()
         .success();
     // (The pure-Rust SVG layout is not deterministic; the graph itself is.)
-    for name in ["graph.json", "graph.dot", "graph.gexf", "graph.graphml", "index.html"] {
+    for name in [
+        "graph.json",
+        "graph.dot",
+        "graph.gexf",
+        "graph.graphml",
+        "index.html",
+    ] {
         assert!(
             std::fs::read(dir.path().join("merged").join(name)).unwrap()
                 == std::fs::read(dir.path().join("whole").join(name)).unwrap(),
@@ -152,9 +170,22 @@ fn queries_answer_in_the_terminal_and_as_json() {
         .args(["path", "Peskov", "Rutte", "--graph", g])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Dmitry Peskov").and(predicate::str::contains("Mark Rutte")));
+        .stdout(
+            predicate::str::contains("Dmitry Peskov").and(predicate::str::contains("Mark Rutte")),
+        );
     quotegraph()
-        .args(["path", "Peskov", "Rutte", "--all", "--max-len", "3", "--graph", g, "-f", "json"])
+        .args([
+            "path",
+            "Peskov",
+            "Rutte",
+            "--all",
+            "--max-len",
+            "3",
+            "--graph",
+            g,
+            "-f",
+            "json",
+        ])
         .assert()
         .success();
     quotegraph()
@@ -167,7 +198,17 @@ fn queries_answer_in_the_terminal_and_as_json() {
         .success()
         .stdout(predicate::str::contains("oppose"));
     let json = quotegraph()
-        .args(["quotes", "--speaker", "Zelenskyy", "--mentions", "Trump", "--graph", g, "-f", "json"])
+        .args([
+            "quotes",
+            "--speaker",
+            "Zelenskyy",
+            "--mentions",
+            "Trump",
+            "--graph",
+            g,
+            "-f",
+            "json",
+        ])
         .assert()
         .success()
         .get_output()
@@ -180,7 +221,15 @@ fn queries_answer_in_the_terminal_and_as_json() {
         .iter()
         .any(|q| q["text"].as_str().unwrap().contains("I thank him")));
     quotegraph()
-        .args(["entities", "--graph", g, "--format", "jsonl", "--kind", "equipment"])
+        .args([
+            "entities",
+            "--graph",
+            g,
+            "--format",
+            "jsonl",
+            "--kind",
+            "equipment",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("\"label\":\"Patriot\""));
@@ -201,7 +250,9 @@ fn unknown_names_and_missing_graphs_are_one_clear_error() {
         .arg(&g)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no entity named \"Napoleon Bonaparte\""));
+        .stderr(predicate::str::contains(
+            "no entity named \"Napoleon Bonaparte\"",
+        ));
     quotegraph()
         .args(["who-said", "peace", "--graph", "no/such/graph.json"])
         .assert()
@@ -234,13 +285,24 @@ fn export_formats_and_views() {
     assert!(run(&["-f", "gexf"]).contains("<gexf"));
     assert!(run(&["-f", "neo4j-csv"]).starts_with("id:ID,:LABEL"));
     // Views: one speaker; an ego network; stance edges only.
-    let speaker: Value = serde_json::from_str(&run(&["-f", "json", "--speaker", "Peskov", "--quotes"])).unwrap();
-    let ids: Vec<&str> = speaker["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let speaker: Value =
+        serde_json::from_str(&run(&["-f", "json", "--speaker", "Peskov", "--quotes"])).unwrap();
+    let ids: Vec<&str> = speaker["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"person:dmitry-peskov"));
     assert!(!ids.contains(&"person:mark-rutte"));
     let stance_only: Value = serde_json::from_str(&run(&["-f", "json", "--stance-only"])).unwrap();
-    assert!(stance_only["links"].as_array().unwrap().iter().all(|l| l["kind"] == "stance"));
-    let ego: Value = serde_json::from_str(&run(&["-f", "json", "--ego", "Peskov", "--depth", "1"])).unwrap();
+    assert!(stance_only["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["kind"] == "stance"));
+    let ego: Value =
+        serde_json::from_str(&run(&["-f", "json", "--ego", "Peskov", "--depth", "1"])).unwrap();
     assert!(ego["nodes"].as_array().unwrap().len() >= 2);
 }
 
@@ -248,17 +310,23 @@ fn export_formats_and_views() {
 fn graphviz_renders_the_dot() {
     let Some(dot) = tool("dot") else { return };
     let (_dir, out) = built();
-    let o = Process::new(dot).arg("-Tsvg").arg(out.join("graph.dot")).output().unwrap();
+    let o = Process::new(dot)
+        .arg("-Tsvg")
+        .arg(out.join("graph.dot"))
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Mark Rutte"));
 }
 
 #[test]
 fn networkx_reads_the_exports_with_the_same_counts() {
-    let Some(python) = ["/usr/bin/python3", "python3"]
-        .iter()
-        .find(|p| Process::new(p).args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success()))
-    else {
+    let Some(python) = ["/usr/bin/python3", "python3"].iter().find(|p| {
+        Process::new(p)
+            .args(["-c", "import networkx"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
         assert!(
             std::env::var_os("QUOTEGRAPH_REQUIRE_TOOLS").is_none(),
             "networkx is required (QUOTEGRAPH_REQUIRE_TOOLS is set) but not installed"
@@ -277,11 +345,19 @@ h = nx.read_graphml(d + "/graph.graphml")
 x = nx.read_gexf(d + "/graph.gexf")
 print(json.dumps([[g.number_of_nodes(), g.number_of_edges()], [h.number_of_nodes(), h.number_of_edges()], [x.number_of_nodes(), x.number_of_edges()]]))
 "#;
-    let o = Process::new(python).args(["-c", script]).arg(&out).output().unwrap();
+    let o = Process::new(python)
+        .args(["-c", script])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let got: Vec<(usize, usize)> = serde_json::from_slice(&o.stdout).unwrap();
     let want = counts(&out.join("graph.json"));
-    assert_eq!(got, vec![want; 3], "json, graphml, gexf as networkx reads them");
+    assert_eq!(
+        got,
+        vec![want; 3],
+        "json, graphml, gexf as networkx reads them"
+    );
 }
 
 /// Share of pixels in a PNG that are not (near) white, decoded with Python's standard library.
@@ -325,7 +401,9 @@ print(ink / (w * h))
 
 #[test]
 fn index_html_draws_the_graph_in_headless_chromium_without_console_errors() {
-    let Some(chromium) = tool("chromium") else { return };
+    let Some(chromium) = tool("chromium") else {
+        return;
+    };
     let (dir, out) = built();
     let page = std::fs::canonicalize(out.join("index.html")).unwrap();
     let shot = dir.path().join("shot.png");
@@ -360,8 +438,19 @@ fn index_html_draws_the_graph_in_headless_chromium_without_console_errors() {
         .iter()
         .find(|p| Process::new(p).arg("--version").output().is_ok())
         .unwrap();
-    let ink = Process::new(python).args(["-c", PNG_INK]).arg(&shot).output().unwrap();
-    assert!(ink.status.success(), "{}", String::from_utf8_lossy(&ink.stderr));
+    let ink = Process::new(python)
+        .args(["-c", PNG_INK])
+        .arg(&shot)
+        .output()
+        .unwrap();
+    assert!(
+        ink.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ink.stderr)
+    );
     let share: f64 = String::from_utf8_lossy(&ink.stdout).trim().parse().unwrap();
-    assert!(share > 0.01, "the screenshot is blank ({share:.4} of pixels drawn)");
+    assert!(
+        share > 0.01,
+        "the screenshot is blank ({share:.4} of pixels drawn)"
+    );
 }

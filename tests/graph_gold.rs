@@ -36,7 +36,11 @@ fn every_listed_mention_resolves_to_its_entity_and_entities_stay_apart() {
             "equipment" => vec![NodeKind::Equipment],
             other => panic!("unknown type {other}"),
         };
-        assert!(want_kind.contains(&node.kind), "{canonical} is a {:?}", node.kind);
+        assert!(
+            want_kind.contains(&node.kind),
+            "{canonical} is a {:?}",
+            node.kind
+        );
         for m in e["mentions"].as_array().unwrap() {
             let m = m.as_str().unwrap();
             let (_, found) = g
@@ -44,7 +48,10 @@ fn every_listed_mention_resolves_to_its_entity_and_entities_stay_apart() {
                 .unwrap_or_else(|| panic!("mention {m:?} of {canonical} resolves to nothing"));
             assert_eq!(found.id, node.id, "mention {m:?} should be {canonical}");
         }
-        assert!(seen_ids.insert(node.id.clone()), "{canonical} merged with another listed entity");
+        assert!(
+            seen_ids.insert(node.id.clone()),
+            "{canonical} merged with another listed entity"
+        );
     }
 }
 
@@ -71,7 +78,10 @@ fn non_entities_and_modifiers_are_not_speakers() {
 fn listed_stances_come_out_with_their_polarity() {
     let g = seed_graph();
     for s in gold()["stances"].as_array().unwrap() {
-        let (speaker, target) = (s["speaker"].as_str().unwrap(), s["target"].as_str().unwrap());
+        let (speaker, target) = (
+            s["speaker"].as_str().unwrap(),
+            s["target"].as_str().unwrap(),
+        );
         let (si, _) = g.find_entity(speaker).unwrap();
         let (ti, _) = g.find_entity(target).unwrap();
         let rows = query::stances(&g, Some(si), Some(ti));
@@ -81,7 +91,10 @@ fn listed_stances_come_out_with_their_polarity() {
             s["polarity"].as_str(),
             "{speaker} → {target}"
         );
-        assert!(!rows[0].quotes.is_empty(), "a stance needs its quotes as evidence");
+        assert!(
+            !rows[0].quotes.is_empty(),
+            "a stance needs its quotes as evidence"
+        );
     }
 }
 
@@ -101,7 +114,8 @@ fn listed_queries_answer_as_stated() {
                 .iter()
                 .map(|s| {
                     let name = s.as_str().unwrap();
-                    g.find_entity(name).map_or(name.to_string(), |(_, n)| n.label.clone())
+                    g.find_entity(name)
+                        .map_or(name.to_string(), |(_, n)| n.label.clone())
                 })
                 .collect();
             assert_eq!(got, want, "who said {phrase:?}");
@@ -110,7 +124,11 @@ fn listed_queries_answer_as_stated() {
             let (a, _) = g.find_entity(path[0].as_str().unwrap()).unwrap();
             let (b, _) = g.find_entity(path[1].as_str().unwrap()).unwrap();
             let found = query::shortest_path(&g, a, b);
-            assert_eq!(found.is_some(), q["exists"].as_bool().unwrap(), "path {path:?}");
+            assert_eq!(
+                found.is_some(),
+                q["exists"].as_bool().unwrap(),
+                "path {path:?}"
+            );
         }
     }
 }
