@@ -19,7 +19,7 @@
 //! **Invariant**: the result depends only on the set of articles, not on their order, and entity
 //! ids are derived from names (`person:mark-rutte`), so the same corpus gives the same ids.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -60,6 +60,10 @@ pub struct Canon {
     pub speaker_entity: Vec<Vec<Option<usize>>>,
     /// Per article, per stance fact: the target's entity index.
     pub target_entity: Vec<Vec<Option<usize>>>,
+    /// Folded id, name and aliases (with and without a leading `the`) -> entity index.
+    by_name: HashMap<String, usize>,
+    /// Folded last name -> people with it.
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl Canon {
@@ -67,23 +71,65 @@ impl Canon {
     /// with spelling variants folded (`Zelensky` finds `Volodymyr Zelenskyy`).
     pub fn find(&self, name: &str) -> Option<&Entity> {
         let q = fold_name(name);
-        let q_bare = q.strip_prefix("the ").unwrap_or(&q).to_string();
-        let exact = self.entities.iter().find(|e| {
-            e.id == name
-                || std::iter::once(&e.name).chain(&e.aliases).any(|a| {
-                    let f = fold_name(a);
-                    f == q || f.strip_prefix("the ").unwrap_or(&f) == q_bare
-                })
-        });
-        exact.or_else(|| {
-            // A last name alone, when exactly one person has it.
-            let mut people = self
-                .entities
+        let bare = q.strip_prefix("the ").unwrap_or(&q);
+        if let Some(&i) = self
+            .by_name
+            .get(name)
+            .or_else(|| self.by_name.get(&q))
+            .or_else(|| self.by_name.get(bare))
+        {
+            return Some(&self.entities[i]);
+        }
+        let people = self
+            .by_last
+            .get(&last_key(name))
+            .map_or(&[][..], Vec::as_slice);
+        if name.trim().contains(' ') {
+            // A spelling variant of a full name (`Volodymyr Zelensky`).
+            let mut same = people
                 .iter()
-                .filter(|e| e.kind == EntityKind::Person && last_key(&e.name) == last_key(name));
-            let one = people.next()?;
-            people.next().is_none().then_some(one)
-        })
+                .filter(|&&i| same_person_name(&self.entities[i].name, name));
+            let one = same.next()?;
+            return same.next().is_none().then(|| &self.entities[*one]);
+        }
+        // A last name alone, when exactly one person has it.
+        match people {
+            [one] => Some(&self.entities[*one]),
+            _ => None,
+        }
+    }
+
+    /// Fills the name indexes behind [`Canon::find`]. An alias two entities share names
+    /// neither of them; a canonical name always names its entity.
+    fn index(&mut self) {
+        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            for a in std::iter::once(&e.name).chain(&e.aliases) {
+                let f = fold_name(a);
+                let bare = f.strip_prefix("the ").unwrap_or(&f).to_string();
+                for key in [f.clone(), bare] {
+                    seen.entry(key)
+                        .and_modify(|v| {
+                            if *v != Some(i) {
+                                *v = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+            if e.kind == EntityKind::Person {
+                self.by_last.entry(last_key(&e.name)).or_default().push(i);
+            }
+        }
+        for (i, e) in self.entities.iter().enumerate() {
+            let f = fold_name(&e.name);
+            seen.insert(f.strip_prefix("the ").unwrap_or(&f).to_string(), Some(i));
+            seen.insert(e.id.clone(), Some(i));
+        }
+        self.by_name = seen
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect();
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
@@ -97,6 +143,19 @@ impl Canon {
 /// Folds a name for comparison: NFKD without marks, lowercase, `’` as `'`, dots dropped,
 /// hyphens as spaces, whitespace collapsed.
 pub fn fold_name(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split(|c: char| c.is_ascii_whitespace() || c == '-') {
+            let w: String = w.chars().filter(|&c| c != '.').collect();
+            if !w.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&w.to_ascii_lowercase());
+            }
+        }
+        return out;
+    }
     let s: String = s
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -437,7 +496,10 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
         mention_entity: docs.iter().map(|x| vec![None; x.mentions.len()]).collect(),
         speaker_entity: docs.iter().map(|x| vec![None; x.quotes.len()]).collect(),
         target_entity: docs.iter().map(|x| vec![None; x.stances.len()]).collect(),
+        by_name: HashMap::new(),
+        by_last: HashMap::new(),
     };
+    canon.index();
     for (i, s) in sightings.iter().enumerate() {
         let e = Some(new_index[of_sighting[i]]);
         match s.slot {

@@ -532,7 +532,7 @@ fn date_pattern() -> &'static Regex {
     RE.get_or_init(|| {
         let month = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
         Regex::new(&format!(
-            r"\b(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|June|July|August|September|October|November|December)|(?:19|20)\d{{2}})\b"
+            r"(?-u:\b)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|June|July|August|September|October|November|December)|(?:19|20)\d{{2}})(?-u:\b)"
         ))
         .expect("date pattern")
     })
@@ -541,9 +541,9 @@ fn date_pattern() -> &'static Regex {
 fn money_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let scale = r"(?:\s?(?:million|billion|trillion|bn|mln)\b)?";
+        let scale = r"(?:\s?(?:million|billion|trillion|bn|mln)(?-u:\b))?";
         Regex::new(&format!(
-            r"(?:(?:US|U\.S\.|A|C)?[$€£¥₴]\s?\d[\d,]*(?:\.\d+)?{scale}|\b\d[\d,]*(?:\.\d+)?{scale}\s(?:euros?|dollars?|pounds?|rubles?|roubles?|hryvnias?|yuan|yen|francs?|rupees?)\b)"
+            r"(?:(?:US|U\.S\.|A|C)?[$€£¥₴]\s?\d[\d,]*(?:\.\d+)?{scale}|(?-u:\b)\d[\d,]*(?:\.\d+)?{scale}\s(?:euros?|dollars?|pounds?|rubles?|roubles?|hryvnias?|yuan|yen|francs?|rupees?)(?-u:\b))"
         ))
         .expect("money pattern")
     })
