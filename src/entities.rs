@@ -6,15 +6,11 @@
 //! A person's full name is indexed under its last name so that `Rutte` and `the Ukrainian
 //! president` can be resolved to the full name the article gives.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::lexicon::{EntityKind, Lexicon};
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::segment::{Segments, TokenKind};
-use crate::text::Span;
+use crate::text::{LowercaseFast, Span};
 
 /// A name as it stands in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +115,7 @@ impl NameIndex {
 /// Folds spelling variants for name comparison: lowercase, `’` as `'`, and a doubled final `y`
 /// (`Zelenskyy` / `Zelensky`).
 pub fn fold(s: &str) -> String {
-    let mut f = s.to_lowercase().replace('’', "'");
+    let mut f = s.to_lowercase_fast().replace('’', "'");
     if f.ends_with("yy") {
         f.pop();
     }
@@ -137,7 +133,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let last = *words.last()?;
     let full = Span::new(first.start, last.end);
     let whole = full.of(text);
-    let lower = whole.to_lowercase();
+    let lower = whole.to_lowercase_fast();
     let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
     if let Some(k) = lex.known(stripped).or_else(|| lex.known(&lower)) {
         return Some(Mention {
@@ -153,7 +149,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let mut split = 0;
     while split < words.len() {
         let w = words[split].of(text);
-        let wl = w.to_lowercase();
+        let wl = w.to_lowercase_fast();
         let is_role = lex.is_title_word(&wl)
             || lex.demonym(&wl).is_some()
             || (is_acronym(w) && split + 1 < words.len())
@@ -166,7 +162,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         split += 1;
     }
     let name_words = &words[split..];
-    let head = name_words.last().map(|s| s.of(text).to_lowercase());
+    let head = name_words.last().map(|s| s.of(text).to_lowercase_fast());
     if name_words.is_empty() {
         return None;
     }
@@ -174,12 +170,12 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let role = (split > 0).then(|| {
         Span::new(first.start, words[split - 1].end)
             .of(text)
-            .to_lowercase()
+            .to_lowercase_fast()
     });
     let affiliations: Vec<String> = words[..split]
         .iter()
         .filter_map(|w| {
-            let wl = w.of(text).to_lowercase();
+            let wl = w.of(text).to_lowercase_fast();
             lex.demonym(&wl).map(str::to_string).or_else(|| {
                 lex.known(&wl)
                     .filter(|k| matches!(k.kind, EntityKind::Org | EntityKind::Place))
@@ -190,12 +186,12 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let name_text = name.of(text);
     let kind = if head.as_deref().is_some_and(|h| lex.is_org_word(h))
         || name_words.iter().any(|w| {
-            lex.is_org_word(&w.of(text).to_lowercase())
+            lex.is_org_word(&w.of(text).to_lowercase_fast())
                 && w.of(text).len() > 3
                 && name_words.len() > 1
         }) {
         EntityKind::Org
-    } else if let Some(k) = lex.known(&name_text.to_lowercase()) {
+    } else if let Some(k) = lex.known(&name_text.to_lowercase_fast()) {
         k.kind
     } else if is_acronym(name_text) {
         EntityKind::Org
@@ -203,7 +199,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         EntityKind::Person
     };
     let canonical = lex
-        .known(&name_text.to_lowercase())
+        .known(&name_text.to_lowercase_fast())
         .map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string());
     Some(Mention {
         span: full,
@@ -282,7 +278,7 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
             initial[k] = true;
         }
     }
-    let capitalised_inside: std::collections::HashSet<&str> = toks
+    let capitalised_inside: FxHashSet<&str> = toks
         .iter()
         .enumerate()
         .filter(|&(k, t)| t.capitalized && !initial[k])
@@ -338,7 +334,7 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
             k += 1;
         }
         while words.first().is_some_and(|w| {
-            let wl = w.of(text).to_lowercase();
+            let wl = w.of(text).to_lowercase_fast();
             crate::quotes::is_function_word(&wl)
                 || matches!(
                     wl.as_str(),
@@ -347,7 +343,7 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
         }) {
             words.remove(0);
         }
-        if words.len() == 1 && is_calendar_word(&words[0].of(text).to_lowercase()) {
+        if words.len() == 1 && is_calendar_word(&words[0].of(text).to_lowercase_fast()) {
             i = j.max(i + 1);
             continue;
         }
@@ -390,25 +386,44 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
 /// that list wins. Mentions inside quotations are included: what a speaker talks about is
 /// exactly what stance needs.
 pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexicon) -> Vec<Mention> {
-    let (Some(first), Some(last)) = (seg.tokens.first(), seg.tokens.last()) else {
+    let Some(last) = seg.tokens.last() else {
         return Vec::new();
     };
-    let body = Span::new(first.span.start, last.span.end);
     let mut out: Vec<Mention> = Vec::new();
-    let taken = |out: &[Mention], s: Span| {
-        out.iter()
-            .any(|m| m.span.start < s.end && s.start < m.span.end)
-    };
+    // Bytes of the text already inside a mention: earlier readings win.
+    let mut covered = vec![false; last.span.end];
+    let taken = |covered: &[bool], s: Span| covered[s.start..s.end].iter().any(|&c| c);
     let token_at = |byte: usize| seg.tokens.partition_point(|t| t.span.start < byte);
 
-    // Gazetteer entries; a named system takes the equipment words after it.
-    for (r, e) in lex.gazetteer_matches(body.of(text)) {
-        let mut span = Span::new(body.start + r.start, body.start + r.end);
+    // Gazetteer entries, tried at each capitalised word; a named system takes the equipment
+    // words after it.
+    let mut k = 0;
+    while k < seg.tokens.len() {
+        let t = &seg.tokens[k];
+        let starts_name = t.is_word()
+            && t.span
+                .of(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let Some((r, e)) = starts_name
+            .then(|| lex.gazetteer_match_at(text, t.span.start))
+            .flatten()
+        else {
+            k += 1;
+            continue;
+        };
+        let mut span = Span::new(r.start, r.end);
         let the = span.of(text).starts_with("the ") || span.of(text).starts_with("The ");
         let name = Span::new(span.start + if the { 4 } else { 0 }, span.end);
         if e.entity.kind == EntityKind::Equipment {
             span.end = equipment_tail(seg, token_at(span.end), lex).unwrap_or(span.end);
         }
+        if taken(&covered, span) {
+            // "the" already belongs to an earlier mention: keep the name alone.
+            span.start = name.start;
+        }
+        covered[span.start..span.end].fill(true);
         out.push(Mention {
             span,
             name,
@@ -417,14 +432,21 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
             canonical: e.entity.canonical.to_string(),
             affiliations: Vec::new(),
         });
+        k = token_at(span.end).max(k + 1);
     }
     // Equipment phrases with names the gazetteer does not know.
     let toks = &seg.tokens;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let namelike = t.kind != TokenKind::Punct('-')
-            && (t.is_word())
+        // Cheap test first: an equipment word must follow.
+        let equipment_next = toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && !n.capitalized
+                && (lex.is_equipment_head(&n.lower) || lex.is_equipment_modifier(&n.lower))
+        });
+        let namelike = equipment_next
+            && t.is_word()
             && (t.capitalized
                 || (t.lower.contains('-') && t.lower.chars().any(|c| c.is_ascii_digit())))
             && !crate::quotes::is_function_word(&t.lower)
@@ -434,7 +456,8 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
         if namelike {
             if let Some(end) = equipment_tail(seg, i + 1, lex) {
                 let span = Span::new(t.span.start, end);
-                if !taken(&out, span) {
+                if !taken(&covered, span) {
+                    covered[span.start..span.end].fill(true);
                     out.push(Mention {
                         span,
                         name: t.span,
@@ -450,28 +473,33 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
         }
         i += 1;
     }
-    // Dates, then money.
-    for (re, kind) in [
-        (date_pattern(), EntityKind::Date),
-        (money_pattern(), EntityKind::Money),
-    ] {
-        for m in re.find_iter(body.of(text)) {
-            let span = Span::new(body.start + m.start(), body.start + m.end());
-            if !taken(&out, span) {
-                out.push(Mention {
-                    span,
-                    name: span,
-                    role: None,
-                    kind,
-                    canonical: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-                    affiliations: Vec::new(),
-                });
-            }
+    // Dates, then money, read off the tokens.
+    for (k, kind) in (0..toks.len()).flat_map(|k| [(k, EntityKind::Date), (k, EntityKind::Money)]) {
+        let end = match kind {
+            EntityKind::Date => date_at(toks, k),
+            _ => money_at(toks, k),
+        };
+        let Some(end) = end else { continue };
+        let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+        if !taken(&covered, span) {
+            covered[span.start..span.end].fill(true);
+            out.push(Mention {
+                span,
+                name: span,
+                role: None,
+                kind,
+                canonical: span
+                    .of(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                affiliations: Vec::new(),
+            });
         }
     }
     // People, organisations and places of the capitalised runs.
     for n in &names.names {
-        if n.kind == EntityKind::Anonymous || taken(&out, n.name) {
+        if n.kind == EntityKind::Anonymous || taken(&covered, n.name) {
             continue;
         }
         let name_text = n.name.of(text);
@@ -479,7 +507,7 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
         // a lone word set in quotation marks (a term or nickname, not a person).
         if name_text
             .split(['-', ' '])
-            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+            .all(|w| lex.demonym(&w.to_lowercase_fast()).is_some())
         {
             continue;
         }
@@ -527,24 +555,133 @@ fn equipment_tail(seg: &Segments, from: usize, lex: &Lexicon) -> Option<usize> {
     end
 }
 
-fn date_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let month = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
-        Regex::new(&format!(
-            r"(?-u:\b)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|June|July|August|September|October|November|December)|(?:19|20)\d{{2}})(?-u:\b)"
-        ))
-        .expect("date pattern")
-    })
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
-fn money_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let scale = r"(?:\s?(?:million|billion|trillion|bn|mln)(?-u:\b))?";
-        Regex::new(&format!(
-            r"(?:(?:US|U\.S\.|A|C)?[$€£¥₴]\s?\d[\d,]*(?:\.\d+)?{scale}|(?-u:\b)\d[\d,]*(?:\.\d+)?{scale}\s(?:euros?|dollars?|pounds?|rubles?|roubles?|hryvnias?|yuan|yen|francs?|rupees?)(?-u:\b))"
-        ))
-        .expect("money pattern")
-    })
+fn is_day_number(t: &crate::segment::Token) -> bool {
+    t.kind == TokenKind::Number
+        && t.lower
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+        && matches!(
+            t.lower.trim_start_matches(|c: char| c.is_ascii_digit()),
+            "" | "st" | "nd" | "rd" | "th"
+        )
+}
+
+fn is_year(t: &crate::segment::Token) -> bool {
+    t.kind == TokenKind::Number
+        && t.lower.len() == 4
+        && (t.lower.starts_with("19") || t.lower.starts_with("20"))
+        && t.lower.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A date starting at token `k`: `July 14th, 2025`, `14 July 2025`, `June 2025`, `June`,
+/// `Monday`, `2025`. Returns the end token (exclusive).
+fn date_at(toks: &[crate::segment::Token], k: usize) -> Option<usize> {
+    let t = &toks[k];
+    let at = |i: usize| toks.get(i);
+    if t.capitalized && is_month(&t.lower) {
+        if t.lower == "may" && !at(k + 1).is_some_and(|n| is_day_number(n) || is_year(n)) {
+            return None; // the verb or the name
+        }
+        let mut end = k + 1;
+        if at(end).is_some_and(is_day_number) {
+            end += 1;
+            let comma = at(end).is_some_and(|c| c.is_punct(','));
+            if at(end + usize::from(comma)).is_some_and(is_year) {
+                end += 1 + usize::from(comma);
+            }
+        } else if at(end).is_some_and(is_year) {
+            end += 1;
+        }
+        return Some(end);
+    }
+    if t.capitalized
+        && matches!(
+            t.lower.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    {
+        return Some(k + 1);
+    }
+    if is_day_number(t) && at(k + 1).is_some_and(|m| m.capitalized && is_month(&m.lower)) {
+        return Some(if at(k + 2).is_some_and(is_year) {
+            k + 3
+        } else {
+            k + 2
+        });
+    }
+    is_year(t).then_some(k + 1)
+}
+
+fn is_scale(w: &str) -> bool {
+    matches!(w, "million" | "billion" | "trillion" | "bn" | "mln" | "m")
+}
+
+fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w,
+        "euro"
+            | "euros"
+            | "dollar"
+            | "dollars"
+            | "pound"
+            | "pounds"
+            | "ruble"
+            | "rubles"
+            | "rouble"
+            | "roubles"
+            | "hryvnia"
+            | "hryvnias"
+            | "yuan"
+            | "yen"
+            | "franc"
+            | "francs"
+            | "rupee"
+            | "rupees"
+    )
+}
+
+/// A sum of money starting at token `k`: `$20 billion`, `€1.5bn`, `20 billion euros`.
+fn money_at(toks: &[crate::segment::Token], k: usize) -> Option<usize> {
+    let at = |i: usize| toks.get(i);
+    let symbol = matches!(toks[k].kind, TokenKind::Punct('$' | '€' | '£' | '¥' | '₴'));
+    let first_number = if symbol { k + 1 } else { k };
+    let n = at(first_number).filter(|t| t.kind == TokenKind::Number)?;
+    if symbol && n.span.start != toks[k].span.end {
+        return None;
+    }
+    let mut end = first_number + 1;
+    if at(end).is_some_and(|t| is_scale(&t.lower)) {
+        end += 1;
+    }
+    if at(end).is_some_and(|t| is_currency_word(&t.lower)) {
+        return Some(end + 1);
+    }
+    symbol.then_some(end)
 }

@@ -126,17 +126,14 @@ pub fn tokens(s: &str) -> Vec<String> {
         })
         .collect::<String>()
         .to_lowercase();
-    let cleaned: String = folded
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' || c.is_whitespace() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    cleaned.split_whitespace().map(str::to_string).collect()
+    // score.py: re.sub(r"[^\w\s]", " ", s).split()
+    static NON_WORD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let non_word = NON_WORD.get_or_init(|| regex::Regex::new(r"[^\w\s]").expect("pattern"));
+    non_word
+        .replace_all(&folded, " ")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
 }
 
 pub fn token_f1(a: &str, b: &str) -> f64 {

@@ -8,7 +8,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -508,6 +510,9 @@ impl Lexicon {
         lex.gazetteer = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A thousand short patterns: a full DFA is small and scans fastest.
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(entries.iter().map(|e| e.surface))
             .ok();
         lex.gazetteer_entries = entries;
@@ -572,34 +577,32 @@ impl Lexicon {
         self.demonyms.get(word).copied()
     }
 
-    /// Gazetteer entries found in `text`: (byte range, entry), leftmost-longest, whole words and
-    /// with the entry's capitalisation.
-    pub fn gazetteer_matches<'a>(
+    /// The longest gazetteer entry starting at byte `at` of `text` (a word start), as a whole
+    /// word and with the entry's capitalisation; the range takes in a `the` before it when the
+    /// entry is written with one (`the Alliance`).
+    pub fn gazetteer_match_at<'a>(
         &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a GazetteerEntry)> + 'a {
-        self.gazetteer
-            .iter()
-            .flat_map(move |ac| ac.find_iter(text))
-            .filter_map(move |m| {
-                let e = &self.gazetteer_entries[m.pattern().as_usize()];
-                let (a, b) = (m.start(), m.end());
-                let before_ok = !text[..a]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let after_ok = !text[b..].chars().next().is_some_and(char::is_alphanumeric);
-                let head = text[..a].trim_end_matches(' ');
-                let article = head.len() + 1 == a
-                    && (head.ends_with(" the") || head.ends_with("The") || head == "the")
-                    && !head[..head.len() - 3]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                let start = if article { a - 4 } else { a };
-                (before_ok && after_ok && e.case_fits(&text[a..b]) && (article || !e.needs_article))
-                    .then_some((start..b, e))
-            })
+        text: &str,
+        at: usize,
+    ) -> Option<(std::ops::Range<usize>, &'a GazetteerEntry)> {
+        let ac = self.gazetteer.as_ref()?;
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(Anchored::Yes);
+        let m = ac.find(input)?;
+        let e = &self.gazetteer_entries[m.pattern().as_usize()];
+        let (a, b) = (m.start(), m.end());
+        let after_ok = !text[b..].chars().next().is_some_and(char::is_alphanumeric);
+        let head = text[..a].trim_end_matches(' ');
+        let article = head.len() + 1 == a
+            && (head.ends_with(" the") || head.ends_with("The") || head == "the")
+            && !head[..head.len() - 3]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let start = if article { a - 4 } else { a };
+        (after_ok && e.case_fits(&text[a..b]) && (article || !e.needs_article))
+            .then_some((start..b, e))
     }
 
     pub fn is_equipment_head(&self, word: &str) -> bool {

@@ -12,7 +12,7 @@ use crate::entities::{classify, fold, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
-use crate::text::Span;
+use crate::text::{LowercaseFast, Span};
 
 /// Resolves every quote's speaker in place.
 pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexicon) {
@@ -32,7 +32,7 @@ pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexico
 }
 
 fn is_pronoun(lex: &Lexicon, mention: &str) -> bool {
-    lex.pronoun(&mention.to_lowercase()).is_some()
+    lex.pronoun(&mention.to_lowercase_fast()).is_some()
 }
 
 fn resolve_mention(
@@ -43,7 +43,7 @@ fn resolve_mention(
     lex: &Lexicon,
 ) -> Option<(String, EntityKind)> {
     let mention = sp.mention.trim();
-    let lower = mention.to_lowercase();
+    let lower = mention.to_lowercase_fast();
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, names, earlier);
     }
@@ -54,7 +54,7 @@ fn resolve_mention(
         if head
             .split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && lex.pronoun(&head.to_lowercase()).is_none()
+            && lex.pronoun(&head.to_lowercase_fast()).is_none()
         {
             let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
             let head_sp = Speaker {
@@ -74,7 +74,7 @@ fn resolve_mention(
     // ("a former aide | to former Ukrainian President Leonid Kuchma").
     let mut head_end = words.len();
     for (k, w) in words.iter().enumerate().skip(1) {
-        let wl = w.of(text).to_lowercase();
+        let wl = w.of(text).to_lowercase_fast();
         let prev = words[k - 1].of(text);
         let prev_common = prev.chars().next().is_some_and(|c| c.is_lowercase());
         if matches!(
@@ -101,7 +101,7 @@ fn resolve_mention(
         .copied()
         .filter(|w| w.of(text).chars().next().is_some_and(|c| c.is_uppercase()))
         .collect();
-    let last_word = body.last()?.of(text).to_lowercase();
+    let last_word = body.last()?.of(text).to_lowercase_fast();
     let head_is_common = body
         .last()?
         .of(text)
@@ -118,7 +118,7 @@ fn resolve_mention(
         // A nominal: "the Ukrainian president" names a person the article introduced.
         let role_words: Vec<String> = body
             .iter()
-            .map(|w| w.of(text).to_lowercase())
+            .map(|w| w.of(text).to_lowercase_fast())
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "this" | "that"))
             .collect();
         let is_role = lex.is_title_word(&last_word) && !lex.is_anonymous_head(&last_word)

@@ -53,3 +53,18 @@ impl Span {
         Span::new(self.start + lead, self.start + lead + trimmed.len())
     }
 }
+
+/// Lowercasing with an ASCII fast path (most names and words in English news are ASCII).
+pub trait LowercaseFast {
+    fn to_lowercase_fast(&self) -> String;
+}
+
+impl LowercaseFast for str {
+    fn to_lowercase_fast(&self) -> String {
+        if self.is_ascii() {
+            self.to_ascii_lowercase()
+        } else {
+            self.to_lowercase()
+        }
+    }
+}
