@@ -1,4 +1,5 @@
-//! Extraction throughput over real news text.
+//! Extraction throughput over real news text: quotes and speakers alone, and the full
+//! per-article facts (entities and stance too).
 //!
 //! Reads the PolNeAR dev texts from `QUOTEGRAPH_BENCH_JSONL` (default
 //! `../shared/eval/polnear.dev.jsonl`); without them, falls back to the seed corpus in `corpus/`.
@@ -29,10 +30,21 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(20);
-    g.bench_function("one core", |b| {
+    g.bench_function("quotes and speakers, one core", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|a| quotegraph::extract(a).quotes.len())
+                .sum::<usize>()
+        })
+    });
+    // Everything the graph needs from an article: quotes, entity mentions, stance facts.
+    g.bench_function("article facts (with entities and stance), one core", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|a| {
+                    let x = quotegraph::pipeline::extract_with_entities(a);
+                    quotegraph::facts::of(a, &x).stances.len()
+                })
                 .sum::<usize>()
         })
     });

@@ -24,13 +24,23 @@ pub struct Extraction {
     pub title: Option<String>,
     pub text: String,
     pub quotes: Vec<Quote>,
-    /// Entity mentions of the body, in text order (see [`entities::find_mentions`]).
+    /// Entity mentions of the body, in text order (see [`entities::find_mentions`]); filled by
+    /// [`extract_with_entities`] only: finding quotes and speakers does not need them.
     pub mentions: Vec<Mention>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Runs every stage over one article.
+/// Finds the quotes of one article and their speakers (what `quotegraph extract` prints).
 pub fn extract(article: &Article) -> Extraction {
+    run(article, false)
+}
+
+/// [`extract`], plus every entity mention of the article (what the graph needs).
+pub fn extract_with_entities(article: &Article) -> Extraction {
+    run(article, true)
+}
+
+fn run(article: &Article, with_entities: bool) -> Extraction {
     let lex = Lexicon::builtin();
     let text = &article.text;
     let seg = segment::segment(text, article.body, lex);
@@ -38,7 +48,11 @@ pub fn extract(article: &Article) -> Extraction {
     attribution::attribute(&mut found, &quoted);
     let names = entities::index(text, &seg, lex);
     resolve::resolve(text, &names, &mut found, lex);
-    let mentions = entities::find_mentions(text, &seg, &names, lex);
+    let mentions = if with_entities {
+        entities::find_mentions(text, &seg, &names, lex)
+    } else {
+        Vec::new()
+    };
     let mut diagnostics = article.diagnostics.clone();
     for q in quoted.iter().filter(|q| q.unbalanced) {
         diagnostics.push(Diagnostic {
@@ -83,7 +97,7 @@ pub fn analyze_with(articles: &[Article], done: &(dyn Fn() + Sync)) -> Analysis 
     let facts: Vec<ArticleFacts> = articles
         .par_iter()
         .map(|a| {
-            let f = facts::of(a, &extract(a));
+            let f = facts::of(a, &extract_with_entities(a));
             done();
             f
         })

@@ -169,12 +169,18 @@ fn targets<'a>(
         return out;
     };
     let (lo, hi) = (first.span.start, last.span.end);
-    let is_speaker = |name: &str| fold_name(name) == fold_name(speaker);
-    for m in &x.mentions {
+    let speaker_key = fold_name(speaker);
+    let is_speaker = |name: &str| fold_name(name) == speaker_key;
+    // Mentions are in text order: those inside the quote are one contiguous run.
+    let first_inside = x.mentions.partition_point(|m| m.span.start < lo);
+    for m in x.mentions[first_inside..]
+        .iter()
+        .take_while(|m| m.span.start < hi)
+    {
         if matches!(m.kind, EntityKind::Date | EntityKind::Money) || is_speaker(&m.canonical) {
             continue;
         }
-        if m.span.start >= lo && m.span.end <= hi {
+        if m.span.end <= hi {
             out.push(Target {
                 entity: 0,
                 name: (m.kind, m.canonical.as_str()),
