@@ -103,7 +103,7 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
 
     let speaker_of = |c: &Cue| {
         c.speaker.clone().map(|r| {
-            let span = pronoun_part(text, seg.span(r));
+            let span = pronoun_part(text, seg.span(subject_head(seg, r)));
             Speaker {
                 mention: span.of(text).to_string(),
                 span,
@@ -325,6 +325,52 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
 }
 
 /// `he’d`, `she's`: the pronoun without its contracted auxiliary.
+/// A subject phrase cut before a finite verb it swallowed: `The Florida senator | sought to
+/// calm his supporters`, `They | sent a letter`. A verb is a lowercase irregular past form not
+/// followed by a preposition, or an `-ed` word followed by its object, right after a noun (not
+/// after a determiner, where `-ed` words are adjectives: `a retired general`). Phrases with a comma or a relative pronoun are
+/// appositive chains and stay whole.
+fn subject_head(seg: &Segments, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let toks = &seg.tokens;
+    for k in r.start + 1..r.end {
+        let t = &toks[k];
+        if !t.is_word() || matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
+            if !t.is_word() && !t.is_punct('.') && !t.is_punct('&') {
+                return r;
+            }
+            if t.is_word() {
+                return r;
+            }
+            continue;
+        }
+        let prev = &toks[k - 1];
+        let Some(next) = toks.get(k + 1).filter(|n| k + 1 < r.end && n.is_word()) else {
+            continue;
+        };
+        let after_noun = prev.is_word()
+            && !words::is_determiner(&prev.lower)
+            && !words::is_preposition(&prev.lower)
+            && !words::is_auxiliary(&prev.lower)
+            && !words::is_adverb(prev)
+            && !prev.is_possessive();
+        // `-ed` words are often participles modifying the noun (`polls conducted by`, `people
+        // briefed on`, `registered voters`): only an object after them makes them verbs.
+        let finite = !t.capitalized
+            && if words::is_irregular_past(&t.lower) {
+                !words::is_preposition(&next.lower)
+            } else {
+                t.lower.ends_with("ed")
+                    && t.lower.len() > 4
+                    && (words::is_determiner(&next.lower)
+                        || matches!(next.lower.as_str(), "back" | "out" | "up" | "off" | "no"))
+            };
+        if finite && after_noun {
+            return r.start..k;
+        }
+    }
+    r
+}
+
 fn pronoun_part(text: &str, span: Span) -> Span {
     let s = span.of(text);
     for sep in ['’', '\''] {
@@ -413,6 +459,35 @@ fn strip_outer_marks(text: &str, span: Span) -> Span {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn a_subject_phrase_ends_before_the_verb_it_swallowed() {
+        let cases = [
+            ("The president left no doubt", "The president"),
+            ("They sent a letter on Thursday", "They"),
+            ("Trump fired back a response", "Trump"),
+            // Participles modifying the noun stay: they are part of the source.
+            (
+                "exit polls conducted by Edison Research",
+                "exit polls conducted by Edison Research",
+            ),
+            (
+                "three people briefed on the talks",
+                "three people briefed on the talks",
+            ),
+            ("a retired general", "a retired general"),
+            (
+                "Hugh Hill, a doctor who left the clinic",
+                "Hugh Hill, a doctor who left the clinic",
+            ),
+        ];
+        for (phrase, want) in cases {
+            let lex = Lexicon::builtin();
+            let seg = segment(phrase, Span::new(0, phrase.len()), lex);
+            let r = subject_head(&seg, 0..seg.tokens.len());
+            assert_eq!(seg.span(r).of(phrase), want, "{phrase}");
+        }
+    }
 
     /// Each quote as `kind | speaker mention | content`.
     fn check(text: &str) -> Vec<String> {

@@ -349,3 +349,56 @@ pub fn is_reflexive(w: &str) -> bool {
         "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
     )
 }
+
+/// Common irregular past-tense verbs: in a subject phrase they mark where the subject ended
+/// (`the senator sought to calm ...`).
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "sent"
+            | "made"
+            | "sought"
+            | "took"
+            | "gave"
+            | "went"
+            | "came"
+            | "got"
+            | "held"
+            | "left"
+            | "met"
+            | "ran"
+            | "saw"
+            | "spent"
+            | "stood"
+            | "thought"
+            | "won"
+            | "wrote"
+            | "brought"
+            | "bought"
+            | "became"
+            | "began"
+            | "felt"
+            | "found"
+            | "kept"
+            | "knew"
+            | "led"
+            | "lost"
+            | "paid"
+            | "heard"
+            | "spoke"
+            | "sat"
+            | "fought"
+            | "drew"
+            | "grew"
+            | "threw"
+            | "chose"
+            | "rose"
+            | "fell"
+            | "built"
+            | "caught"
+            | "taught"
+            | "meant"
+            | "dealt"
+            | "struck"
+    )
+}
