@@ -193,6 +193,11 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         EntityKind::Org
     } else if let Some(k) = lex.known(&name_text.to_lowercase_fast()) {
         k.kind
+    } else if name_text
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| crate::segment::is_domain_suffix(tld))
+    {
+        EntityKind::Outlet // a news site named by its domain
     } else if is_acronym(name_text) {
         EntityKind::Org
     } else {

@@ -249,6 +249,9 @@ fn word_end(s: &str, start: usize) -> usize {
             .is_some_and(|p| p.is_ascii_digit());
         match c {
             '\'' | '’' | '-' | '‐' | '&' if joins => {}
+            '.' if joins && !initialism && is_domain_suffix(&s[at + 1..]) => {
+                // "Tchadinfos.com", "ouest-france.fr": a site name is one word.
+            }
             '.' if joins
                 && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) =>
             {
@@ -265,6 +268,17 @@ fn word_end(s: &str, start: usize) -> usize {
         end = at + c.len_utf8();
     }
     end
+}
+
+/// Whether `rest` (after a dot) starts with a common top-level domain that ends the word.
+pub fn is_domain_suffix(rest: &str) -> bool {
+    const TLDS: [&str; 14] = [
+        "com", "org", "net", "gov", "edu", "info", "fr", "de", "uk", "ru", "ua", "io", "eu", "it",
+    ];
+    TLDS.iter().any(|tld| {
+        rest.strip_prefix(tld)
+            .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+    })
 }
 
 fn ranges_by(tokens: &[Token], key: impl Fn(&Token) -> usize) -> Vec<Range<usize>> {
@@ -365,6 +379,23 @@ mod tests {
             .iter()
             .map(|t| t.span.of(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn site_names_are_one_word_but_sentences_still_end() {
+        assert_eq!(
+            words("Tchadinfos.com reported it. Ouest-france.fr too."),
+            [
+                "Tchadinfos.com",
+                "reported",
+                "it",
+                ".",
+                "Ouest-france.fr",
+                "too",
+                "."
+            ]
+        );
+        assert_eq!(words("It ended.Com"), ["It", "ended", ".", "Com"]);
     }
 
     fn sentences_of(text: &str) -> Vec<String> {
