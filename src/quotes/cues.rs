@@ -686,14 +686,18 @@ fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool {
 fn looks_like_clause(cx: &Ctx, r: &Range<usize>) -> bool {
     let words = r.clone().filter(|&k| cx.t(k).is_word()).count();
     words >= 3
-        && r.clone().skip(1).any(|k| {
-            let t = cx.t(k);
-            !t.capitalized
-                && (is_auxiliary(&t.lower)
-                    || t.lower.ends_with("ed")
-                    || t.lower.ends_with("n't")
-                    || t.lower.ends_with("’t"))
-        })
+        && (r
+            .clone()
+            .take(2)
+            .any(|k| strip_contraction(&cx.t(k).lower).1)
+            || r.clone().skip(1).any(|k| {
+                let t = cx.t(k);
+                !t.capitalized
+                    && (is_auxiliary(&t.lower)
+                        || t.lower.ends_with("ed")
+                        || t.lower.ends_with("n't")
+                        || t.lower.ends_with("’t"))
+            }))
 }
 
 /// The sentence opens with a subordinator before the cue's subject (`While X said ..., Y ...`).
@@ -1175,6 +1179,18 @@ mod tests {
         assert_eq!(
             check("The minister said that the talks had failed."),
             ["The minister | said | the talks had failed"]
+        );
+    }
+
+    #[test]
+    fn clauses_opening_with_a_contracted_pronoun() {
+        assert_eq!(
+            check("The senator says she’d vote against the bill."),
+            ["The senator | says | she’d vote against the bill"]
+        );
+        assert_eq!(
+            check("Officials say it's too early to tell."),
+            ["Officials | say | it's too early to tell"]
         );
     }
 

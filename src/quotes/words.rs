@@ -116,7 +116,33 @@ pub fn opens_clause(w: &str) -> bool {
 }
 
 pub fn is_subject_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you")
+    matches!(
+        strip_contraction(w).0,
+        "he" | "she" | "they" | "we" | "i" | "it" | "you"
+    )
+}
+
+/// A word without a contracted auxiliary (`he’d` -> (`he`, true), `it's` -> (`it`, true));
+/// `’s` counts only after a pronoun, where it is `is` / `has` rather than a possessive.
+pub fn strip_contraction(w: &str) -> (&str, bool) {
+    for suffix in [
+        "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m",
+    ] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            return (base, true);
+        }
+    }
+    for suffix in ["’s", "'s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if matches!(
+                base,
+                "he" | "she" | "it" | "that" | "there" | "what" | "who"
+            ) {
+                return (base, true);
+            }
+        }
+    }
+    (w, false)
 }
 
 pub fn is_object_pronoun(w: &str) -> bool {
