@@ -263,6 +263,13 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             l.is_word()
                 && (is_subject_pronoun(&l.lower)
                     || l.lower == "who"
+                    // Counted people: "six in 10 say", "40 percent say", "most say".
+                    || l.kind == TokenKind::Number
+                    || matches!(
+                        l.lower.as_str(),
+                        "percent" | "most" | "many" | "some" | "few" | "half" | "majority"
+                            | "minority" | "both" | "all" | "others"
+                    )
                     || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
         });
         if !ok {
@@ -279,7 +286,13 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
                 && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote())
         })
         && !left.is_some_and(|l| {
-            is_subject_pronoun(&l.lower) || matches!(l.lower.as_str(), "who" | "which")
+            is_subject_pronoun(&l.lower)
+                || matches!(l.lower.as_str(), "who" | "which")
+                // "Barden says, far too many ...": a name speaking before a comma and a clause.
+                || (l.capitalized
+                    && cx.lex.demonym(&l.lower).is_none()
+                    && next.is_some_and(|n| n.is_punct(','))
+                    && cx.seg.tokens.get(after + 1).is_some_and(|w| w.is_word()))
         })
     {
         return None;
@@ -1180,6 +1193,20 @@ mod tests {
             check("The minister said that the talks had failed."),
             ["The minister | said | the talks had failed"]
         );
+    }
+
+    #[test]
+    fn counted_people_and_a_name_before_a_comma_speak() {
+        assert_eq!(
+            check("Six in 10 say the economy is getting worse."),
+            ["Six in 10 | say | the economy is getting worse"]
+        );
+        assert_eq!(
+            check("Since the flood, Okafor says, many families have left."),
+            ["Okafor | says | many families have left"]
+        );
+        // Still a plural noun: "Russian attacks, drones and shelling".
+        assert!(check("Russian attacks, drones and shelling continued.").is_empty());
     }
 
     #[test]
