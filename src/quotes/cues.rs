@@ -206,6 +206,17 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let mut negated = false;
     while j > sent.start {
         let t = cx.t(j - 1);
+        // A parenthesis between subject and verb: "Sen. Bernie Sanders (I-Vt.) said".
+        if t.is_punct(')') {
+            if let Some(open) = (sent.start..j - 1)
+                .rev()
+                .take(10)
+                .find(|&k| cx.t(k).is_punct('('))
+            {
+                j = open;
+                continue;
+            }
+        }
         if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
             aux_be |= is_be(&t.lower);
             aux_any |= is_auxiliary(&t.lower);
@@ -946,7 +957,13 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
     if last.lower == "who" || last.lower == "which" {
         return Some(end - 1..end);
     }
-    let mut k = end;
+    // The head noun may look like a reporting verb ("the congressional report said"): as the
+    // last word of the subject it is a noun.
+    let noun_head = cx.is_verb_token(end - 1)
+        && !is_auxiliary(&last.lower)
+        && end - 1 > sent.start
+        && !is_left_boundary(cx, end - 2, sent.start);
+    let mut k = if noun_head { end - 1 } else { end };
     while k > sent.start && !is_left_boundary(cx, k - 1, sent.start) {
         k -= 1;
     }
@@ -1207,6 +1224,18 @@ mod tests {
         );
         // Still a plural noun: "Russian attacks, drones and shelling".
         assert!(check("Russian attacks, drones and shelling continued.").is_empty());
+    }
+
+    #[test]
+    fn documents_speak_and_parentheses_stand_aside() {
+        assert_eq!(
+            check("Hackers reached ten servers, the inspector's report said."),
+            ["the inspector's report | said | Hackers reached ten servers"]
+        );
+        assert_eq!(
+            check("Rep. Ana Ruiz (D-Calif.) said the vote was rigged."),
+            ["Rep. Ana Ruiz | said | the vote was rigged"]
+        );
     }
 
     #[test]
