@@ -309,15 +309,27 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
         return None;
     }
     if form == VerbForm::Third && !aux_any {
-        let ok = left.is_none_or(|l| {
-            !l.is_word()
-                || is_subject_pronoun(&l.lower)
-                || matches!(l.lower.as_str(), "who" | "that")
-                || (l.capitalized && cx.lex.demonym(&l.lower).is_none())
-                || cx.lex.is_anonymous_head(&l.lower)
-                || cx.lex.is_org_word(&l.lower)
-                || cx.lex.is_title_word(&l.lower)
-        });
+        // "A person familiar with the planning says": the subject's head, not the word before
+        // the verb, shows who speaks.
+        let person_in_subject = || {
+            subject_before(cx, sent, j).is_some_and(|np| {
+                np.clone().any(|k| {
+                    let t = cx.t(k);
+                    t.is_word()
+                        && (cx.lex.is_anonymous_head(&t.lower) || cx.lex.is_title_word(&t.lower))
+                })
+            })
+        };
+        let ok = person_in_subject()
+            || left.is_none_or(|l| {
+                !l.is_word()
+                    || is_subject_pronoun(&l.lower)
+                    || matches!(l.lower.as_str(), "who" | "that")
+                    || (l.capitalized && cx.lex.demonym(&l.lower).is_none())
+                    || cx.lex.is_anonymous_head(&l.lower)
+                    || cx.lex.is_org_word(&l.lower)
+                    || cx.lex.is_title_word(&l.lower)
+            });
         if !ok {
             return None;
         }
@@ -647,6 +659,8 @@ fn starts_clause(cx: &Ctx, k: usize) -> bool {
         || t.is_quote()
         || is_determiner(&t.lower)
         || is_subject_pronoun(&t.lower)
+        // A gerund subject: "says expanding the monument will protect ...".
+        || (t.lower.ends_with("ing") && t.lower.len() > 5)
         || matches!(
             t.lower.as_str(),
             "there"
@@ -1247,6 +1261,10 @@ mod tests {
         assert_eq!(
             check("Officials say it's too early to tell."),
             ["Officials | say | it's too early to tell"]
+        );
+        assert_eq!(
+            check("The ministry says expanding the park will protect rare birds."),
+            ["The ministry | says | expanding the park will protect rare birds"]
         );
     }
 
