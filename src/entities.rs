@@ -9,6 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::lexicon::{EntityKind, Lexicon};
+use crate::quotes::words;
 use crate::segment::{Segments, TokenKind};
 use crate::text::{LowercaseFast, Span};
 
@@ -218,28 +219,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
 
 /// Months and days of the week: capitalised, never names of people.
 fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    words::is_month(w) || words::is_weekday(w)
 }
 
 /// Lowercase particles that join the parts of a personal name.
@@ -560,30 +540,14 @@ fn equipment_tail(seg: &Segments, from: usize, lex: &Lexicon) -> Option<usize> {
     end
 }
 
+/// A month, full or abbreviated (`Sept.`).
 fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    let w = w.trim_end_matches('.');
+    words::is_month(w)
+        || matches!(
+            w,
+            "jan" | "feb" | "aug" | "sept" | "sep" | "oct" | "nov" | "dec"
+        )
 }
 
 fn is_day_number(t: &crate::segment::Token) -> bool {
@@ -626,12 +590,7 @@ fn date_at(toks: &[crate::segment::Token], k: usize) -> Option<usize> {
         }
         return Some(end);
     }
-    if t.capitalized
-        && matches!(
-            t.lower.as_str(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    {
+    if t.capitalized && words::is_weekday(&t.lower) {
         return Some(k + 1);
     }
     if is_day_number(t) && at(k + 1).is_some_and(|m| m.capitalized && is_month(&m.lower)) {

@@ -436,6 +436,26 @@ impl Score {
 mod tests {
     use super::*;
 
+    fn gold_speaker(speaker: &str, speaker_type: Option<&str>) -> GoldQuote {
+        GoldQuote {
+            content: String::new(),
+            speaker: Some(speaker.into()),
+            speaker_type: speaker_type.map(str::to_string),
+            speaker_aliases: None,
+            kind: "direct".into(),
+            optional: false,
+        }
+    }
+
+    fn predicted_speaker(s: &str) -> Prediction {
+        Prediction {
+            doc_id: "d".into(),
+            content: String::new(),
+            speaker: Some(s.into()),
+            speaker_mention: None,
+        }
+    }
+
     #[test]
     fn tokens_fold_quotes_dashes_and_case() {
         assert_eq!(
@@ -452,20 +472,8 @@ mod tests {
 
     #[test]
     fn last_names_match_with_one_letter_of_difference() {
-        let g = GoldQuote {
-            content: String::new(),
-            speaker: Some("Volodymyr Zelensky".into()),
-            speaker_type: Some("person".into()),
-            speaker_aliases: None,
-            kind: "direct".into(),
-            optional: false,
-        };
-        let p = |s: &str| Prediction {
-            doc_id: "d".into(),
-            content: String::new(),
-            speaker: Some(s.into()),
-            speaker_mention: None,
-        };
+        let g = gold_speaker("Volodymyr Zelensky", Some("person"));
+        let p = predicted_speaker;
         assert!(speaker_ok(
             &g,
             &p("Ukrainian President Volodymyr Zelenskyy")
@@ -475,20 +483,8 @@ mod tests {
 
     #[test]
     fn untyped_gold_speakers_need_the_same_words() {
-        let g = GoldQuote {
-            content: String::new(),
-            speaker: Some("current and former officials".into()),
-            speaker_type: None,
-            speaker_aliases: None,
-            kind: "indirect".into(),
-            optional: false,
-        };
-        let p = |s: &str| Prediction {
-            doc_id: "d".into(),
-            content: String::new(),
-            speaker: Some(s.into()),
-            speaker_mention: None,
-        };
+        let g = gold_speaker("current and former officials", None);
+        let p = predicted_speaker;
         assert!(speaker_ok(&g, &p("Current and former officials")));
         assert!(!speaker_ok(&g, &p("former officials")));
     }

@@ -350,33 +350,22 @@ pub fn run() -> Result<ExitCode> {
             let stdout = io::stdout();
             let mut out = stdout.lock();
             if verbose {
-                for m in &score.misses {
-                    writeln!(
-                        out,
-                        "MISS  {} | {} | {}",
-                        m.doc_id,
-                        m.gold_speaker.as_deref().unwrap_or("-"),
-                        m.content
-                    )?;
-                }
-                for m in &score.false_positives {
-                    writeln!(
-                        out,
-                        "FP    {} | {} | {}",
-                        m.doc_id,
-                        m.predicted_speaker.as_deref().unwrap_or("-"),
-                        m.content
-                    )?;
-                }
-                for m in &score.wrong_speakers {
-                    writeln!(
-                        out,
-                        "SPKR  {} | gold {} | got {} | {}",
-                        m.doc_id,
-                        m.gold_speaker.as_deref().unwrap_or("-"),
-                        m.predicted_speaker.as_deref().unwrap_or("-"),
-                        m.content
-                    )?;
+                let lists = [
+                    ("MISS ", &score.misses),
+                    ("FP   ", &score.false_positives),
+                    ("SPKR ", &score.wrong_speakers),
+                ];
+                for (label, list) in lists {
+                    for m in list {
+                        let gold = m.gold_speaker.as_deref().unwrap_or("-");
+                        let got = m.predicted_speaker.as_deref().unwrap_or("-");
+                        let who = match label {
+                            "MISS " => gold.to_string(),
+                            "FP   " => got.to_string(),
+                            _ => format!("gold {gold} | got {got}"),
+                        };
+                        writeln!(out, "{label} {} | {who} | {}", m.doc_id, m.content)?;
+                    }
                 }
             }
             if json {

@@ -9,7 +9,7 @@
 
 pub mod cues;
 pub mod marks;
-mod words;
+pub(crate) mod words;
 
 pub use words::is_function_word;
 

@@ -193,17 +193,11 @@ pub fn is_preposition(w: &str) -> bool {
     )
 }
 
-pub fn is_time_word(w: &str) -> bool {
+/// A month's full name, lowercase.
+pub fn is_month(w: &str) -> bool {
     matches!(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
+        "january"
             | "february"
             | "march"
             | "april"
@@ -215,34 +209,49 @@ pub fn is_time_word(w: &str) -> bool {
             | "october"
             | "november"
             | "december"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "day"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "previously"
-            | "last"
-            | "next"
-            | "this"
-            | "on"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
     )
+}
+
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+pub fn is_time_word(w: &str) -> bool {
+    is_month(w)
+        || is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "previously"
+                | "last"
+                | "next"
+                | "this"
+                | "on"
+                | "jan"
+                | "feb"
+                | "aug"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
 }
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.
