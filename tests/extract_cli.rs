@@ -11,6 +11,16 @@ fn quotegraph() -> Command {
     Command::cargo_bin("quotegraph").unwrap()
 }
 
+/// Runs the binary with `args` (and `stdin`), expects success, returns its stdout.
+fn stdout_of(args: &[&str], stdin: Option<&str>) -> Vec<u8> {
+    let mut cmd = quotegraph();
+    cmd.args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input);
+    }
+    cmd.assert().success().get_output().stdout.clone()
+}
+
 fn jsonl(stdout: &[u8]) -> Vec<Value> {
     std::str::from_utf8(stdout)
         .unwrap()
@@ -27,13 +37,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn corpus_gives_attributed_quotes_with_every_field() {
-    let out = quotegraph()
-        .args(["extract", "corpus", "--format", "jsonl"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "corpus", "--format", "jsonl"], None);
     let quotes = jsonl(&out);
     assert!(quotes.len() >= 25, "only {} quotes", quotes.len());
     let docs: std::collections::BTreeSet<_> = quotes
@@ -99,13 +103,7 @@ fn seed_gold_end_to_end_f1_is_at_least_090() {
 
 #[test]
 fn eval_json_summary_is_machine_readable() {
-    let out = quotegraph()
-        .args(["eval", "tests/data/seeds.gold.jsonl", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["eval", "tests/data/seeds.gold.jsonl", "--json"], None);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["docs"], 5);
     assert!(v["e2e_f1"].as_f64().unwrap() >= 0.9);
@@ -113,14 +111,10 @@ fn eval_json_summary_is_machine_readable() {
 
 #[test]
 fn stdin_is_read_when_no_path_is_given() {
-    let out = quotegraph()
-        .args(["extract", "--format", "jsonl"])
-        .write_stdin("“We will not back down,” the minister said on Tuesday.\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(
+        &["extract", "--format", "jsonl"],
+        Some("“We will not back down,” the minister said on Tuesday.\n"),
+    );
     let quotes = jsonl(&out);
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0]["content"], "We will not back down,");
@@ -134,13 +128,7 @@ fn table_and_json_formats() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Mark Rutte"));
-    let out = quotegraph()
-        .args(["extract", "corpus", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "corpus", "--format", "json"], None);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v.as_array().is_some_and(|a| !a.is_empty()));
 }
@@ -251,14 +239,7 @@ fn unbalanced_quotation_marks_are_a_diagnostic_not_a_failure() {
 #[test]
 fn trailing_page_boilerplate_is_not_quoted() {
     let text = "Talks resumed on Monday.\n\n“We expect progress,” the envoy said.\n\nPopular Categories\nPolitics\n“Subscribe” said the newsletter\n";
-    let out = quotegraph()
-        .args(["extract", "--format", "jsonl"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "--format", "jsonl"], Some(text));
     let quotes = jsonl(&out);
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0]["content"], "We expect progress,");
