@@ -159,6 +159,13 @@ fn resolve_mention(
         .copied()
         .skip_while(|w| w.of(text).chars().next().is_some_and(|c| c.is_lowercase()))
         .collect();
+    // "an online poll out Thursday": a date is no name; the phrase names an unnamed source.
+    if let [only] = run.as_slice() {
+        let w = only.of(text).to_lowercase_fast();
+        if crate::quotes::words::is_month(&w) || crate::quotes::words::is_weekday(&w) {
+            return Some((tidy(mention), EntityKind::Anonymous));
+        }
+    }
     let name = classify(text, &run, lex)?;
     Some(match name.kind {
         EntityKind::Person => (
@@ -258,6 +265,11 @@ mod tests {
         (
             "The ministry will send more troops to the border, reports Reuters.",
             &[("Reuters", "outlet")],
+        ),
+        // A date in the source phrase is no name.
+        (
+            "According to a poll released Thursday, turnout will be high.",
+            &[("a poll released Thursday", "anonymous")],
         ),
         // Last name alone resolves to the full name given earlier.
         (

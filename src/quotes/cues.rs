@@ -152,13 +152,19 @@ fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize) -> Option
         return None;
     }
     let speaker = after..k;
-    let (orientation, content) = if k < sent.end && cx.t(k).is_punct(',') && k + 1 < sent.end {
-        (Orientation::After, content_to_end(cx, sent, k + 1))
-    } else if i > sent.start && (cx.t(i - 1).is_punct(',') || cx.t(i - 1).is_quote()) {
-        (Orientation::Before, trim_content(cx, sent.start..i - 1))
-    } else {
-        return None;
-    };
+    // "..., according to X, who ...": a source after a comma, with a clause before it, reports
+    // that clause; what follows the source describes the source.
+    let clause_before = i > sent.start
+        && cx.t(i - 1).is_punct(',')
+        && (sent.start..i - 1).filter(|&m| cx.t(m).is_word()).count() >= 3;
+    let (orientation, content) =
+        if !clause_before && k < sent.end && cx.t(k).is_punct(',') && k + 1 < sent.end {
+            (Orientation::After, content_to_end(cx, sent, k + 1))
+        } else if i > sent.start && (cx.t(i - 1).is_punct(',') || cx.t(i - 1).is_quote()) {
+            (Orientation::Before, trim_content(cx, sent.start..i - 1))
+        } else {
+            return None;
+        };
     if content.is_empty() {
         return None;
     }
@@ -419,6 +425,14 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     };
     match how {
         Start::End => {
+            // "..., who advised the bank.": a relative clause reports nothing before it.
+            if cue
+                .speaker
+                .as_ref()
+                .is_some_and(|r| matches!(cx.lower(r.start), "who" | "which"))
+            {
+                return None;
+            }
             cue.orientation = Orientation::Before;
             cue.content = content_before(cx, sent, v, cue.extent.start);
         }
@@ -1238,6 +1252,14 @@ mod tests {
         );
         // Still a plural noun: "Russian attacks, drones and shelling".
         assert!(check("Russian attacks, drones and shelling continued.").is_empty());
+    }
+
+    #[test]
+    fn a_late_according_to_reports_the_clause_before_it() {
+        assert_eq!(
+            check("Rates will rise again, according to Ana Ruiz, who advised the bank."),
+            ["Ana Ruiz | according to | Rates will rise again"]
+        );
     }
 
     #[test]
