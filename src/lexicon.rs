@@ -356,29 +356,12 @@ impl Lexicon {
         lex.abbreviations.extend(lines(ABBREVIATIONS));
         lex.boilerplate.extend(lines(BOILERPLATE));
         let mut entries: Vec<GazetteerEntry> = Vec::new();
+        // Order matters: an earlier list's reading of a name wins (countries override).
         for (data, kind) in [
             (ORGANISATIONS, EntityKind::Org),
             (OUTLETS, EntityKind::Outlet),
         ] {
-            for line in lines(data) {
-                let f = fields(line);
-                for name in &f {
-                    if !name.is_empty() {
-                        let entity = KnownEntity {
-                            canonical: f[0],
-                            kind,
-                        };
-                        lex.known
-                            .entry(name.to_lowercase())
-                            .or_insert(entity.clone());
-                        entries.push(GazetteerEntry {
-                            surface: name,
-                            entity,
-                            needs_article: false,
-                        });
-                    }
-                }
-            }
+            lex.load_names(&mut entries, data, kind);
         }
         for line in lines(COUNTRIES) {
             let f = fields(line);
@@ -387,12 +370,7 @@ impl Lexicon {
                 canonical,
                 kind: EntityKind::Place,
             };
-            lex.known.insert(canonical.to_lowercase(), place.clone());
-            entries.push(GazetteerEntry {
-                surface: canonical,
-                entity: place.clone(),
-                needs_article: false,
-            });
+            lex.add_name(&mut entries, canonical, &place, true);
             if let Some(adjs) = f.get(1) {
                 for a in adjs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
                     lex.demonyms.insert(a.to_lowercase(), canonical);
@@ -404,73 +382,19 @@ impl Lexicon {
                     canonical: cap,
                     kind: EntityKind::Place,
                 };
-                lex.known
-                    .entry(cap.to_lowercase())
-                    .or_insert(capital.clone());
-                entries.push(GazetteerEntry {
-                    surface: cap,
-                    entity: capital,
-                    needs_article: false,
-                });
+                lex.add_name(&mut entries, cap, &capital, false);
             }
             if let Some(others) = f.get(3) {
                 for o in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
-                    lex.known.insert(o.to_lowercase(), place.clone());
-                    entries.push(GazetteerEntry {
-                        surface: o,
-                        entity: place.clone(),
-                        needs_article: false,
-                    });
+                    lex.add_name(&mut entries, o, &place, true);
                 }
             }
         }
-        for line in lines(PLACES) {
-            let f = fields(line);
-            let place = KnownEntity {
-                canonical: f[0].strip_prefix("the ").unwrap_or(f[0]),
-                kind: EntityKind::Place,
-            };
-            for name in f.iter().filter(|n| !n.is_empty()) {
-                if let Some(adj) = name.strip_prefix("adj:") {
-                    lex.demonyms
-                        .insert(adj.trim().to_lowercase(), place.canonical);
-                    continue;
-                }
-                lex.known
-                    .entry(name.to_lowercase())
-                    .or_insert(place.clone());
-                entries.push(GazetteerEntry {
-                    surface: name,
-                    entity: place.clone(),
-                    needs_article: false,
-                });
-            }
-        }
-        for line in lines(EQUIPMENT) {
-            if let Some(words) = line.strip_prefix("heads:") {
-                lex.equipment_heads.extend(words.split(',').map(str::trim));
-                continue;
-            }
-            if let Some(words) = line.strip_prefix("modifiers:") {
-                lex.equipment_modifiers
-                    .extend(words.split(',').map(str::trim));
-                continue;
-            }
-            let f = fields(line);
-            let entity = KnownEntity {
-                canonical: f[0],
-                kind: EntityKind::Equipment,
-            };
-            for name in f.iter().filter(|n| !n.is_empty()) {
-                lex.known
-                    .entry(name.to_lowercase())
-                    .or_insert(entity.clone());
-                entries.push(GazetteerEntry {
-                    surface: name,
-                    entity: entity.clone(),
-                    needs_article: false,
-                });
-            }
+        for (data, kind) in [
+            (PLACES, EntityKind::Place),
+            (EQUIPMENT, EntityKind::Equipment),
+        ] {
+            lex.load_names(&mut entries, data, kind);
         }
         for line in lines(STANCE_WORDS) {
             let Some((section, words)) = line.split_once(':') else {
@@ -526,6 +450,63 @@ impl Lexicon {
 
     pub fn verb_form_count(&self) -> usize {
         self.verbs.len()
+    }
+
+    /// Reads a `canonical | alias | adj: adjective` list (with `heads:` / `modifiers:` lines for
+    /// equipment words).
+    fn load_names(
+        &mut self,
+        entries: &mut Vec<GazetteerEntry>,
+        data: &'static str,
+        kind: EntityKind,
+    ) {
+        for line in lines(data) {
+            if let Some(words) = line.strip_prefix("heads:") {
+                self.equipment_heads.extend(words.split(',').map(str::trim));
+                continue;
+            }
+            if let Some(words) = line.strip_prefix("modifiers:") {
+                self.equipment_modifiers
+                    .extend(words.split(',').map(str::trim));
+                continue;
+            }
+            let f = fields(line);
+            let entity = KnownEntity {
+                canonical: f[0].strip_prefix("the ").unwrap_or(f[0]),
+                kind,
+            };
+            for name in f.iter().filter(|n| !n.is_empty()) {
+                match name.strip_prefix("adj:") {
+                    Some(adj) => {
+                        self.demonyms
+                            .insert(adj.trim().to_lowercase(), entity.canonical);
+                    }
+                    None => self.add_name(entries, name, &entity, false),
+                }
+            }
+        }
+    }
+
+    /// Records `surface` as a name of `entity`: for lookups by lowercase name (an earlier entry
+    /// wins unless `overwrite`) and as a pattern of the gazetteer automaton.
+    fn add_name(
+        &mut self,
+        entries: &mut Vec<GazetteerEntry>,
+        surface: &'static str,
+        entity: &KnownEntity,
+        overwrite: bool,
+    ) {
+        let key = surface.to_lowercase();
+        if overwrite {
+            self.known.insert(key, entity.clone());
+        } else {
+            self.known.entry(key).or_insert_with(|| entity.clone());
+        }
+        entries.push(GazetteerEntry {
+            surface,
+            entity: entity.clone(),
+            needs_article: false,
+        });
     }
 
     /// Cue phrases starting with the lowercase `word`, longest first.
