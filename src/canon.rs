@@ -131,13 +131,6 @@ impl Canon {
             .filter_map(|(k, v)| Some((k, v?)))
             .collect();
     }
-
-    pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities
-            .binary_search_by(|e| e.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.entities[i])
-    }
 }
 
 /// Folds a name for comparison: NFKD without marks, lowercase, `’` as `'`, dots dropped,

@@ -31,6 +31,7 @@ use crate::canon::{fold_name, Canon};
 use crate::facts::{ArticleFacts, StanceFact};
 use crate::lexicon::{EntityKind, Lexicon, StanceClass};
 use crate::pipeline::Extraction;
+use crate::quotes::words::{is_determiner, is_discourse_word};
 use crate::segment::{self, Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -378,8 +379,15 @@ fn score_clause(
     }
     // The clause's subject takes the evaluation of the rest of its clause.
     if let Some(subject) = here.first() {
-        let before_subject =
-            (a..subject.start).any(|i| toks[i].is_word() && !is_determiner_like(&toks[i].lower));
+        // Only determiners, connectives and discourse words ("Of course, the U.S. ...") may
+        // stand before the subject.
+        let before_subject = (a..subject.start).any(|i| {
+            let w = &toks[i].lower;
+            toks[i].is_word()
+                && !is_determiner(w)
+                && !is_discourse_word(w)
+                && !matches!(w.as_str(), "and" | "that" | "of" | "course")
+        });
         if !before_subject {
             let mut s = 0.0;
             for i in subject.end..b {
@@ -393,13 +401,6 @@ fn score_clause(
             }
         }
     }
-}
-
-fn is_determiner_like(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "and" | "that" | "of" | "course" | "today" | "now" | "also" | "so"
-    )
 }
 
 #[cfg(test)]

@@ -334,13 +334,12 @@ fn subject_head(seg: &Segments, r: std::ops::Range<usize>) -> std::ops::Range<us
     let toks = &seg.tokens;
     for k in r.start + 1..r.end {
         let t = &toks[k];
-        if !t.is_word() || matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
-            if !t.is_word() && !t.is_punct('.') && !t.is_punct('&') {
-                return r;
-            }
-            if t.is_word() {
-                return r;
-            }
+        let relative = matches!(t.lower.as_str(), "who" | "which" | "that" | "whose");
+        let joiner = t.is_punct('.') || t.is_punct('&'); // "Sen.", "AT&T"
+        if relative || (!t.is_word() && !joiner) {
+            return r;
+        }
+        if !t.is_word() {
             continue;
         }
         let prev = &toks[k - 1];
