@@ -168,6 +168,8 @@ pub enum StanceClass {
     Benefit,
     Harm,
     Reducer,
+    /// Undoes the reducer after it: `resume the suspended deliveries`.
+    Restorer,
     Negator,
     Contrast,
 }
@@ -406,6 +408,7 @@ impl Lexicon {
                 "benefit" => StanceClass::Benefit,
                 "harm" => StanceClass::Harm,
                 "reducer" => StanceClass::Reducer,
+                "restorer" => StanceClass::Restorer,
                 "negator" => StanceClass::Negator,
                 _ => StanceClass::Contrast,
             };

@@ -7,9 +7,10 @@
 //! - **Words** (`data/stance_words.txt`): positive / negative evaluation, *benefit* (help given
 //!   to a recipient: `support`, `supplied`, `thank`), *harm* (action against: `condemn`,
 //!   `against`, `aggression`), *reducers* that turn what follows around (`fewer`, `halt`,
-//!   `stopping`), negators, and contrast words.
+//!   `stopping`), restorers that undo a reducer (`resume the suspended deliveries`), negators,
+//!   and contrast words.
 //! - **Scope**: a negator flips every evaluative word after it in its clause (`not only` is not a
-//!   negation); a reducer flips the words after it up to the next comma (`the fewer weapons that
+//!   negation); a reducer (unless a restorer cancels it) flips the words after it up to the next comma (`the fewer weapons that
 //!   are supplied to Ukraine` is help withheld from Ukraine); a clause after `but` counts 1.5×.
 //! - **The target's grammatical role** decides which words count for it:
 //!   recipient of a benefit or object of a harm word just before it (`support for Kyiv`,
@@ -316,18 +317,27 @@ fn score_clause(
     let mut flip = vec![1.0f32; b - a];
     let mut negated = false;
     let mut reduced = false;
+    // "resume the suspended deliveries": a restorer undoes the next reducer.
+    let mut restoring = false;
     for i in a..b {
         let t = &toks[i];
         if t.is_punct(',') {
             reduced = false;
+            restoring = false;
         }
         flip[i - a] = if negated != reduced { -1.0 } else { 1.0 };
         let not_only = toks.get(i + 1).is_some_and(|n| n.lower == "only");
         if has(lex, t, StanceClass::Negator) && !not_only {
             negated = !negated;
         }
-        if has(lex, t, StanceClass::Reducer) {
-            reduced = true;
+        if has(lex, t, StanceClass::Restorer) {
+            restoring = true;
+        } else if has(lex, t, StanceClass::Reducer) {
+            if restoring {
+                restoring = false;
+            } else {
+                reduced = true;
+            }
         }
     }
     let here: Vec<&Target<'_>> = targets
@@ -422,6 +432,9 @@ mod tests {
             // Help given to a recipient, and help withheld.
             ("“We will keep supporting Georgia,” Chancellor Anna Berg said.", "Georgia", Polarity::Support),
             ("“The less aid is sent to Georgia, the sooner this ends,” Chancellor Anna Berg said.", "Georgia", Polarity::Oppose),
+            // A restorer undoes the reducer after it.
+            ("“They must resume the suspended aid to Georgia,” Chancellor Anna Berg said.", "Georgia", Polarity::Support),
+            ("“They suspended the aid to Georgia,” Chancellor Anna Berg said.", "Georgia", Polarity::Oppose),
             // Negation flips, "not only" does not.
             ("“We will not support Georgia,” Chancellor Anna Berg said.", "Georgia", Polarity::Oppose),
             ("“We are not only helping Georgia, we are investing,” Chancellor Anna Berg said.", "Georgia", Polarity::Support),
