@@ -22,10 +22,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
+pub use crate::text::{fold_name, last_name_key};
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,7 +82,7 @@ impl Canon {
         }
         let people = self
             .by_last
-            .get(&last_key(name))
+            .get(&last_name_key(name))
             .map_or(&[][..], Vec::as_slice);
         if name.trim().contains(' ') {
             // A spelling variant of a full name (`Volodymyr Zelensky`).
@@ -118,7 +118,10 @@ impl Canon {
                 }
             }
             if e.kind == EntityKind::Person {
-                self.by_last.entry(last_key(&e.name)).or_default().push(i);
+                self.by_last
+                    .entry(last_name_key(&e.name))
+                    .or_default()
+                    .push(i);
             }
         }
         for (i, e) in self.entities.iter().enumerate() {
@@ -133,62 +136,11 @@ impl Canon {
     }
 }
 
-/// Folds a name for comparison: NFKD without marks, lowercase, `’` as `'`, dots dropped,
-/// hyphens as spaces, whitespace collapsed.
-pub fn fold_name(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        for w in s.split(|c: char| c.is_ascii_whitespace() || c == '-') {
-            let w: String = w.chars().filter(|&c| c != '.').collect();
-            if !w.is_empty() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&w.to_ascii_lowercase());
-            }
-        }
-        return out;
-    }
-    let s: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' | '‘' => '\'',
-            '-' | '‐' | '–' => ' ',
-            c => c,
-        })
-        .filter(|&c| c != '.')
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A last name with spelling variants folded: doubled letters single, `-iy`/`-yy` as `-y`
-/// (`Zelenskyy`, `Zelenskiy`, `Zelensky` are one key).
-fn last_key(name: &str) -> String {
-    let folded = fold_name(name);
-    let last = folded
-        .rsplit(' ')
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .trim_end_matches("'s");
-    let mut out = String::new();
-    for c in last.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    if let Some(stem) = out.strip_suffix("iy") {
-        out = format!("{stem}y");
-    }
-    out
-}
-
 /// Whether two person names are spelling variants of one name: same first name and same last
 /// name after folding (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`).
 pub fn same_person_name(a: &str, b: &str) -> bool {
     match (first_key(a), first_key(b)) {
-        (Some(fa), Some(fb)) => fa == fb && last_key(a) == last_key(b),
+        (Some(fa), Some(fb)) => fa == fb && last_name_key(a) == last_name_key(b),
         _ => false,
     }
 }
@@ -320,7 +272,10 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
         for s in &sightings {
             if s.kind == EntityKind::Person && s.nominal.is_none() {
                 if let Some(first) = first_key(&s.name) {
-                    by_last.entry(last_key(&s.name)).or_default().insert(first);
+                    by_last
+                        .entry(last_name_key(&s.name))
+                        .or_default()
+                        .insert(first);
                 }
             }
         }
@@ -332,7 +287,7 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
                 format!("person|doc{}|{}", s.doc, fold_name(&s.name))
             }
             EntityKind::Person => {
-                let last = last_key(&s.name);
+                let last = last_name_key(&s.name);
                 match first_key(&s.name) {
                     Some(first) => format!("person|{first}|{last}"),
                     None => match full_people.get(&last) {

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::quotes::words;
 use crate::segment::{Segments, TokenKind};
-use crate::text::{LowercaseFast, Span};
+use crate::text::{fold_name, last_name_key, LowercaseFast, Span};
 
 /// A name as it stands in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,9 @@ pub struct NameIndex {
 impl NameIndex {
     /// The fullest name of a person with this last name, if the article gives one.
     pub fn person_by_last(&self, last: &str) -> Option<&Mention> {
-        self.by_last.get(&fold(last)).map(|&i| &self.names[i])
+        self.by_last
+            .get(&last_name_key(last))
+            .map(|&i| &self.names[i])
     }
 
     /// The fullest form of a person's name in the article (`Rutte` -> `Mark Rutte`) for a
@@ -54,7 +56,7 @@ impl NameIndex {
         let words = name.split_whitespace().count();
         let mut candidates: Vec<&Mention> = self
             .full_names
-            .get(&fold(last))
+            .get(&last_name_key(last))
             .into_iter()
             .flatten()
             .map(|&i| &self.names[i])
@@ -62,9 +64,10 @@ impl NameIndex {
             .collect();
         if words >= 2 {
             // A first name given must agree.
-            let first = fold(name.split_whitespace().next().unwrap_or(""));
-            candidates
-                .retain(|m| fold(m.canonical.split_whitespace().next().unwrap_or("")) == first);
+            let first = fold_name(name.split_whitespace().next().unwrap_or(""));
+            candidates.retain(|m| {
+                fold_name(m.canonical.split_whitespace().next().unwrap_or("")) == first
+            });
         }
         let distinct: std::collections::BTreeSet<&str> =
             candidates.iter().map(|m| m.canonical.as_str()).collect();
@@ -111,16 +114,6 @@ impl NameIndex {
                         .is_some_and(|f| f.canonical.contains(' ')))
         })
     }
-}
-
-/// Folds spelling variants for name comparison: lowercase, `’` as `'`, and a doubled final `y`
-/// (`Zelenskyy` / `Zelensky`).
-pub fn fold(s: &str) -> String {
-    let mut f = s.to_lowercase_fast().replace('’', "'");
-    if f.ends_with("yy") {
-        f.pop();
-    }
-    f
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -344,7 +337,7 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
             if name.kind == EntityKind::Person {
                 let parts: Vec<&str> = name.name.of(text).split_whitespace().collect();
                 if let Some(lastname) = parts.last() {
-                    let key = fold(lastname);
+                    let key = last_name_key(lastname);
                     let better = out
                         .by_last
                         .get(&key)

@@ -8,11 +8,11 @@
 //! headed by a common noun (`a former aide to ... Leonid Kuchma`) is an anonymous source, never
 //! the person named inside it. The mention itself is never changed.
 
-use crate::entities::{classify, fold, NameIndex};
+use crate::entities::{classify, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
-use crate::text::{LowercaseFast, Span};
+use crate::text::{last_name_key, LowercaseFast, Span};
 
 /// Resolves every quote's speaker in place.
 pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexicon) {
@@ -195,11 +195,7 @@ fn resolve_pronoun(
             match (speaker, named) {
                 // The nearer of the last person speaking and the last person named, preferring
                 // the speaker unless a newly named person stands after the speaker's quote.
-                (Some((o, c, _)), Some(n))
-                    if n.span.start > *o
-                        && fold(&n.canonical) != fold(c)
-                        && !names_same(&n.canonical, c) =>
-                {
+                (Some((o, c, _)), Some(n)) if n.span.start > *o && !names_same(&n.canonical, c) => {
                     Some((names.full_name(&n.canonical, offset), EntityKind::Person))
                 }
                 (Some((_, c, _)), _) => Some((c.clone(), EntityKind::Person)),
@@ -217,9 +213,7 @@ fn resolve_pronoun(
 }
 
 fn names_same(a: &str, b: &str) -> bool {
-    let la = a.split_whitespace().last().map(fold);
-    let lb = b.split_whitespace().last().map(fold);
-    la.is_some() && la == lb
+    !a.trim().is_empty() && last_name_key(a) == last_name_key(b)
 }
 
 /// Collapses whitespace in a mention used as a canonical label.

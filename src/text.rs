@@ -4,6 +4,7 @@
 //! text, so a span found by segmentation is still valid after attribution and resolution.
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// A half-open byte range `[start, end)` into the original article text. Both ends always fall on
 /// UTF-8 character boundaries.
@@ -67,4 +68,55 @@ impl LowercaseFast for str {
             self.to_lowercase()
         }
     }
+}
+
+/// Folds a name for comparison: NFKD without marks, lowercase, `’` as `'`, dots dropped,
+/// hyphens as spaces, whitespace collapsed.
+pub fn fold_name(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split(|c: char| c.is_ascii_whitespace() || c == '-') {
+            let w: String = w.chars().filter(|&c| c != '.').collect();
+            if !w.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&w.to_ascii_lowercase());
+            }
+        }
+        return out;
+    }
+    let s: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '-' | '‐' | '–' => ' ',
+            c => c,
+        })
+        .filter(|&c| c != '.')
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A last name with spelling variants folded: doubled letters single, `-iy`/`-yy` as `-y`
+/// (`Zelenskyy`, `Zelenskiy`, `Zelensky` are one key).
+pub fn last_name_key(name: &str) -> String {
+    let folded = fold_name(name);
+    let last = folded
+        .rsplit(' ')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .trim_end_matches("'s");
+    let mut out = String::new();
+    for c in last.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if let Some(stem) = out.strip_suffix("iy") {
+        out = format!("{stem}y");
+    }
+    out
 }

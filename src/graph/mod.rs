@@ -24,12 +24,13 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{fold_name, Entity};
+use crate::canon::Entity;
 use crate::facts::ArticleFacts;
 use crate::lexicon::EntityKind;
 use crate::pipeline::{self, Analysis};
 use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
+use crate::text::{fold_name, last_name_key};
 
 pub use json::{from_node_link, to_node_link};
 
@@ -268,13 +269,13 @@ impl QuoteGraph {
         if bare != name && !bare.is_empty() {
             return self.find_entity(&bare);
         }
-        let last = fold_name(name);
-        let mut people = entities().filter(|(_, n)| {
-            n.kind == NodeKind::Person
-                && fold_name(&n.label).rsplit(' ').next().is_some_and(|l| {
-                    l == last || l.trim_end_matches('y') == last.trim_end_matches('y')
-                })
-        });
+        // A last name alone, when only one person has it.
+        if name.trim().contains(' ') {
+            return None;
+        }
+        let last = last_name_key(name);
+        let mut people = entities()
+            .filter(|(_, n)| n.kind == NodeKind::Person && last_name_key(&n.label) == last);
         let one = people.next()?;
         people.next().is_none().then_some(one)
     }
