@@ -161,33 +161,34 @@ pub fn export(
     let full = source.load()?;
     // JSON keeps the whole graph (with article facts) unless a view narrows it.
     let narrowed = view.quotes || view.speaker.is_some() || view.ego.is_some() || view.stance_only;
-    let g = match format {
-        ExportFormat::Json
-        | ExportFormat::Graphml
-        | ExportFormat::Gexf
-        | ExportFormat::Cytoscape
-        | ExportFormat::Neo4jCsv
-            if !narrowed =>
-        {
-            full.clone()
-        }
-        ExportFormat::Html => full.clone(),
-        _ => export::view(&full, view)?,
+    // Data formats keep the whole graph unless a view narrows it; pictures show the
+    // relationship map; the page draws its own map from the whole graph.
+    let whole = match format {
+        ExportFormat::Html => true,
+        ExportFormat::Dot | ExportFormat::Svg => false,
+        _ => !narrowed,
+    };
+    let viewed;
+    let g = if whole {
+        &full
+    } else {
+        viewed = export::view(&full, view)?;
+        &viewed
     };
     let text = match format {
-        ExportFormat::Dot => export::dot(&g),
+        ExportFormat::Dot => export::dot(g),
         ExportFormat::Svg => {
-            let (svg, renderer) = export::svg(&g, pure_rust_svg).map_err(anyhow::Error::msg)?;
+            let (svg, renderer) = export::svg(g, pure_rust_svg).map_err(anyhow::Error::msg)?;
             eprintln!("quotegraph: SVG drawn by {}", renderer.as_str());
             svg
         }
-        ExportFormat::Json => graph::to_node_link(&g),
-        ExportFormat::Graphml => export::graphml(&g),
-        ExportFormat::Gexf => export::gexf(&g),
-        ExportFormat::Cytoscape => export::cytoscape(&g),
-        ExportFormat::Html => export::html(&g),
+        ExportFormat::Json => graph::to_node_link(g),
+        ExportFormat::Graphml => export::graphml(g),
+        ExportFormat::Gexf => export::gexf(g),
+        ExportFormat::Cytoscape => export::cytoscape(g),
+        ExportFormat::Html => export::html(g),
         ExportFormat::Neo4jCsv => {
-            let (nodes, rels) = export::neo4j_csv(&g);
+            let (nodes, rels) = export::neo4j_csv(g);
             match out {
                 Some(dir) => {
                     std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
