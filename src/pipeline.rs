@@ -178,27 +178,7 @@ impl Extraction {
 mod properties {
     use proptest::prelude::*;
 
-    fn newsish() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            Just("“".to_string()),
-            Just("”".to_string()),
-            Just("’".to_string()),
-            Just("\"".to_string()),
-            Just("\n\n".to_string()),
-            Just("said".to_string()),
-            Just("he told reporters".to_string()),
-            Just("according to".to_string()),
-            Just("Secretary General Mark Rutte".to_string()),
-            Just("the Kremlin".to_string()),
-            Just(", ".to_string()),
-            Just(". ".to_string()),
-            Just(": ".to_string()),
-            "[a-z]{1,7}",
-            "[A-Z][a-z]{1,7}",
-            "\\PC{0,2}",
-        ];
-        proptest::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
-    }
+    use crate::text::newsish;
 
     proptest! {
         /// Whatever the text, extraction returns spans that index it.

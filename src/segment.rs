@@ -478,28 +478,7 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    /// Text built from the pieces news is made of, so that quotation marks, initialisms and
-    /// paragraph breaks meet in every order.
-    fn newsish() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            Just("said".to_string()),
-            Just("U.S.".to_string()),
-            Just("“".to_string()),
-            Just("”".to_string()),
-            Just("‘".to_string()),
-            Just("’".to_string()),
-            Just("\"".to_string()),
-            Just("'".to_string()),
-            Just("«".to_string()),
-            Just("\n\n".to_string()),
-            Just(". ".to_string()),
-            Just(", ".to_string()),
-            Just("1,000.5".to_string()),
-            "[A-Za-zÀ-ÿ]{1,8}",
-            "\\PC{0,3}",
-        ];
-        proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
-    }
+    use crate::text::newsish;
 
     proptest! {
         #[test]

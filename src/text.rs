@@ -120,3 +120,36 @@ pub fn last_name_key(name: &str) -> String {
     }
     out
 }
+
+/// Text built from the pieces news is made of (quotation marks of every kind, initialisms,
+/// numbers, paragraph breaks, reporting cues, names), so that property tests meet them in every
+/// order.
+#[cfg(test)]
+pub(crate) fn newsish() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("«".to_string()),
+        Just("\n\n".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just(": ".to_string()),
+        Just("U.S.".to_string()),
+        Just("1,000.5".to_string()),
+        Just("said".to_string()),
+        Just("he told reporters".to_string()),
+        Just("according to".to_string()),
+        Just("Secretary General Mark Rutte".to_string()),
+        Just("the Kremlin".to_string()),
+        "[a-z]{1,7}",
+        "[A-Z][a-z]{1,7}",
+        "[A-Za-zÀ-ÿ]{1,8}",
+        "\\PC{0,3}",
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+}
