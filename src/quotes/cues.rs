@@ -326,16 +326,16 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
                 })
             })
         };
-        let ok = person_in_subject()
-            || left.is_none_or(|l| {
-                !l.is_word()
-                    || is_subject_pronoun(&l.lower)
-                    || matches!(l.lower.as_str(), "who" | "that")
-                    || (l.capitalized && cx.lex.demonym(&l.lower).is_none())
-                    || cx.lex.is_anonymous_head(&l.lower)
-                    || cx.lex.is_org_word(&l.lower)
-                    || cx.lex.is_title_word(&l.lower)
-            });
+        // The word before the verb first; the subject phrase only when that is not enough.
+        let ok = left.is_none_or(|l| {
+            !l.is_word()
+                || is_subject_pronoun(&l.lower)
+                || matches!(l.lower.as_str(), "who" | "that")
+                || (l.capitalized && cx.lex.demonym(&l.lower).is_none())
+                || cx.lex.is_anonymous_head(&l.lower)
+                || cx.lex.is_org_word(&l.lower)
+                || cx.lex.is_title_word(&l.lower)
+        }) || person_in_subject();
         if !ok {
             return None;
         }
