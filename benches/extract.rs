@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|a| {
-                    let x = quotegraph::pipeline::extract_with_entities(a);
+                    let x = quotegraph::extract::extract_with_entities(a);
                     quotegraph::facts::of(a, &x).stances.len()
                 })
                 .sum::<usize>()

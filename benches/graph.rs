@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("build 1000 articles (all cores)", |b| {
         b.iter(|| graph::build(&pipeline::analyze(&docs)).node_count())
     });
-    let big = graph::build(&pipeline::from_facts(large_facts(&base, 105_000)));
+    let big = graph::build(&quotegraph::corpus::from_facts(large_facts(&base, 105_000)));
     let ix = QuoteIndex::new(&big);
     let quotes = big
         .nodes()

@@ -4,7 +4,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: mentions FILE");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let article = quotegraph::ingest::Article::new("doc", text, None);
-    let x = quotegraph::pipeline::extract_with_entities(&article);
+    let x = quotegraph::extract::extract_with_entities(&article);
     for m in &x.mentions {
         println!(
             "{:<10} {:<40} <- {:?} {}",

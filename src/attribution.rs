@@ -55,7 +55,7 @@ pub fn attribute(quotes: &mut [Quote], quoted: &[QuotedSpan]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::extract_text;
+    use crate::extract::extract_text;
 
     /// Each quote as `speaker mention | content`.
     fn check(text: &str) -> Vec<String> {

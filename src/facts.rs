@@ -10,11 +10,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Mention;
+use crate::extract::Extraction;
 use crate::ingest::Article;
 use crate::lexicon::EntityKind;
-use crate::pipeline::Extraction;
 use crate::quotes::QuoteKind;
 use crate::stance;
+pub use crate::stance::StanceFact;
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,16 +72,6 @@ pub struct MentionFact {
     pub affiliations: Vec<String>,
     pub start: usize,
     pub end: usize,
-}
-
-/// The stance quote `quote` takes toward the entity named `name`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StanceFact {
-    pub quote: usize,
-    pub kind: EntityKind,
-    pub name: String,
-    /// In [-1, 1].
-    pub score: f32,
 }
 
 /// The facts of one extracted article.

@@ -17,7 +17,7 @@
 //! [`pipeline`] wires the stages; [`eval`] scores predictions against gold annotations.
 //!
 //! ```
-//! let x = quotegraph::pipeline::extract_text("doc", "“We hope for flexibility,” NATO Secretary General Mark Rutte said.");
+//! let x = quotegraph::extract::extract_text("doc", "“We hope for flexibility,” NATO Secretary General Mark Rutte said.");
 //! let r = &x.records()[0];
 //! assert_eq!(r.content, "We hope for flexibility,");
 //! assert_eq!(r.speaker.as_deref(), Some("Mark Rutte"));
@@ -32,10 +32,12 @@
 
 pub mod attribution;
 pub mod canon;
+pub mod corpus;
 pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod extract;
 pub mod facts;
 pub mod graph;
 pub mod ingest;
@@ -49,4 +51,4 @@ pub mod stance;
 pub mod text;
 
 pub use error::{Diagnostic, Error};
-pub use pipeline::{extract, extract_all, Extraction, QuoteRecord};
+pub use extract::{extract, extract_all, Extraction, QuoteRecord};

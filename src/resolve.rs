@@ -223,7 +223,7 @@ fn tidy(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::extract_text;
+    use crate::extract::extract_text;
 
     /// (article, expected (speaker, speaker_type) of every quote in order).
     const CASES: &[(&str, &[(&str, &str)])] = &[

@@ -28,12 +28,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{fold_name, Canon};
-use crate::facts::{ArticleFacts, StanceFact};
+use crate::extract::Extraction;
 use crate::lexicon::{EntityKind, Lexicon, StanceClass};
-use crate::pipeline::Extraction;
 use crate::quotes::words::{is_determiner, is_discourse_word};
 use crate::segment::{self, Token, TokenKind};
+use crate::text::fold_name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,7 +51,8 @@ impl Polarity {
         }
     }
 
-    fn of(score: f32) -> Polarity {
+    /// The polarity of a score in [-1, 1].
+    pub fn of(score: f32) -> Polarity {
         if score > 0.05 {
             Polarity::Support
         } else if score < -0.05 {
@@ -63,17 +63,15 @@ impl Polarity {
     }
 }
 
-/// A speaker's stance toward a target over the whole corpus.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stance {
-    /// Entity indices into [`Canon::entities`].
-    pub speaker: usize,
-    pub target: usize,
-    pub polarity: Polarity,
-    /// Mean of the quotes' scores, in [-1, 1].
+/// The stance quote `quote` of an article takes toward the entity named `name` (named at
+/// article level, before canon).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StanceFact {
+    pub quote: usize,
+    pub kind: EntityKind,
+    pub name: String,
+    /// In [-1, 1].
     pub score: f32,
-    /// (doc, quote) of every quote that shows it, in order.
-    pub evidence: Vec<(usize, usize)>,
 }
 
 /// The stance of every attributed quote of one article toward each of its targets, named at
@@ -110,44 +108,6 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
         }
     }
     out
-}
-
-/// Aggregates the articles' stance facts per (speaker entity, target entity), in that order.
-pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
-    // (speaker, target) -> (doc, quote, score) of each quote.
-    type Scores = Vec<(usize, usize, f32)>;
-    let mut by_pair: BTreeMap<(usize, usize), Scores> = BTreeMap::new();
-    for (d, f) in facts.iter().enumerate() {
-        for (k, s) in f.stances.iter().enumerate() {
-            let (Some(speaker), Some(target)) =
-                (canon.speaker_entity[d][s.quote], canon.target_entity[d][k])
-            else {
-                continue;
-            };
-            if speaker != target {
-                by_pair
-                    .entry((speaker, target))
-                    .or_default()
-                    .push((d, s.quote, s.score));
-            }
-        }
-    }
-    by_pair
-        .into_iter()
-        .map(|((speaker, target), v)| {
-            let score = v.iter().map(|s| s.2).sum::<f32>() / v.len() as f32;
-            let score = (score * 1000.0).round() / 1000.0;
-            let mut evidence: Vec<(usize, usize)> = v.iter().map(|s| (s.0, s.1)).collect();
-            evidence.dedup();
-            Stance {
-                speaker,
-                target,
-                polarity: Polarity::of(score),
-                score,
-                evidence,
-            }
-        })
-        .collect()
 }
 
 /// A target named at tokens `start..end` of a quote; `entity` numbers the distinct names.

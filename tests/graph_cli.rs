@@ -61,7 +61,7 @@ fn counts(graph_json: &Path) -> (usize, usize) {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(graph_json).unwrap()).unwrap();
     (
         v["nodes"].as_array().unwrap().len(),
-        v["links"].as_array().unwrap().len(),
+        v["edges"].as_array().unwrap().len(),
     )
 }
 
@@ -292,7 +292,7 @@ fn export_formats_and_views() {
     assert!(ids.contains(&"person:dmitry-peskov"));
     assert!(!ids.contains(&"person:mark-rutte"));
     let stance_only: Value = serde_json::from_str(&run(&["-f", "json", "--stance-only"])).unwrap();
-    assert!(stance_only["links"]
+    assert!(stance_only["edges"]
         .as_array()
         .unwrap()
         .iter()

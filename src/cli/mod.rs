@@ -211,7 +211,10 @@ pub fn run() -> Result<ExitCode> {
             max_file_bytes,
             diagnostics,
         } => {
-            let opts = IngestOptions { max_file_bytes };
+            let opts = IngestOptions {
+                max_file_bytes,
+                ..IngestOptions::default()
+            };
             let input = read_input(&paths, &opts);
             report_errors(&input);
             if input.articles.is_empty() {

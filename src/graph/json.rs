@@ -1,9 +1,11 @@
-//! The graph as node-link JSON, the layout `networkx.node_link_graph` reads and writes.
+//! The graph as node-link JSON, the layout `networkx.node_link_graph` reads and writes. Edges
+//! are under `edges`, the key networkx ≥ 3.4 reads by default (older networkx:
+//! `node_link_graph(data, link="edges")`); a file with `links` is read too.
 //!
 //! ```json
 //! {"directed": true, "multigraph": true, "graph": {"generator": "quotegraph 0.1.0"},
 //!  "nodes": [{"id": "person:mark-rutte", "kind": "person", "label": "Mark Rutte", ...}],
-//!  "links": [{"source": "person:mark-rutte", "target": "place:ukraine", "key": "stance",
+//!  "edges": [{"source": "person:mark-rutte", "target": "place:ukraine", "key": "stance",
 //!             "kind": "stance", "polarity": "support", "score": 0.33, "count": 9, ...}]}
 //! ```
 //! The edge `key` is its kind: between two nodes there is at most one edge of each kind.
@@ -18,7 +20,8 @@ struct NodeLink {
     multigraph: bool,
     graph: GraphAttrs,
     nodes: Vec<Node>,
-    links: Vec<Link>,
+    #[serde(alias = "links")]
+    edges: Vec<Link>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -44,7 +47,7 @@ pub fn to_node_link(g: &QuoteGraph) -> String {
             generator: format!("quotegraph {}", env!("CARGO_PKG_VERSION")),
         },
         nodes: g.nodes().map(|(_, n)| n.clone()).collect(),
-        links: g
+        edges: g
             .edges()
             .map(|(s, t, e)| Link {
                 source: g.graph[s].id.clone(),
@@ -64,7 +67,7 @@ pub fn from_node_link(json: &str) -> Result<QuoteGraph, serde_json::Error> {
     let doc: NodeLink = serde_json::from_str(json)?;
     Ok(QuoteGraph::from_parts(
         doc.nodes,
-        doc.links
+        doc.edges
             .into_iter()
             .map(|l| (l.source, l.target, l.edge))
             .collect(),

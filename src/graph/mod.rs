@@ -25,9 +25,9 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
 use crate::canon::Entity;
+use crate::corpus::{self, Analysis};
 use crate::facts::ArticleFacts;
 use crate::lexicon::EntityKind;
-use crate::pipeline::{self, Analysis};
 use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
 use crate::text::{fold_name, last_name_key};
@@ -512,5 +512,5 @@ pub fn build(a: &Analysis) -> QuoteGraph {
 /// the graph of the whole corpus (an article in several parts counts once).
 pub fn merge(parts: &[QuoteGraph]) -> QuoteGraph {
     let facts: Vec<ArticleFacts> = parts.iter().flat_map(QuoteGraph::facts).collect();
-    build(&pipeline::from_facts(facts))
+    build(&corpus::from_facts(facts))
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::pipeline::QuoteRecord;
+use crate::extract::QuoteRecord;
 
 /// One gold document.
 #[derive(Debug, Clone, Deserialize)]

@@ -27,6 +27,10 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
+mod names;
+pub use names::same_person_name;
+use names::{first_key, slug};
+
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -134,34 +138,6 @@ impl Canon {
             .filter_map(|(k, v)| Some((k, v?)))
             .collect();
     }
-}
-
-/// Whether two person names are spelling variants of one name: same first name and same last
-/// name after folding (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`).
-pub fn same_person_name(a: &str, b: &str) -> bool {
-    match (first_key(a), first_key(b)) {
-        (Some(fa), Some(fb)) => fa == fb && last_name_key(a) == last_name_key(b),
-        _ => false,
-    }
-}
-
-fn first_key(name: &str) -> Option<String> {
-    let folded = fold_name(name);
-    let words: Vec<&str> = folded.split(' ').collect();
-    (words.len() >= 2).then(|| words[0].to_string())
-}
-
-/// Lowercase words joined by `-`, for ids.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold_name(s).chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Kinds that are the same entity wherever they appear; the others belong to one article.

@@ -1,0 +1,88 @@
+//! The corpus as a whole: canonical entities and the speakers' stances, from articles' facts.
+//!
+//! Takes the [`ArticleFacts`] of many articles (in any order, an article given twice counts
+//! once); gives an [`Analysis`]: the facts sorted by doc id, the [`Canon`] (one entity per real
+//! entity), and one [`Stance`] per (speaker entity, target entity) with the quotes as evidence.
+//! This module does no IO and knows nothing of how the facts were made.
+
+use std::collections::BTreeMap;
+
+use crate::canon::{self, Canon};
+use crate::facts::ArticleFacts;
+use crate::stance::Polarity;
+
+/// A corpus analysed as a whole: each article's facts, the canonical entities across articles,
+/// and the speakers' stances.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Each article's facts, sorted by doc id.
+    pub docs: Vec<ArticleFacts>,
+    pub canon: Canon,
+    /// One per (speaker, target), aggregated over the corpus.
+    pub stances: Vec<Stance>,
+}
+
+/// The corpus-level stages over articles' facts. The order of `facts` does not matter; an
+/// article given twice (same doc id) counts once.
+pub fn from_facts(mut facts: Vec<ArticleFacts>) -> Analysis {
+    facts.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+    facts.dedup_by(|a, b| a.doc_id == b.doc_id);
+    let canon = canon::build(&facts);
+    let stances = aggregate(&facts, &canon);
+    Analysis {
+        docs: facts,
+        canon,
+        stances,
+    }
+}
+
+/// A speaker's stance toward a target over the whole corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stance {
+    /// Entity indices into [`Canon::entities`](crate::canon::Canon::entities).
+    pub speaker: usize,
+    pub target: usize,
+    pub polarity: Polarity,
+    /// Mean of the quotes' scores, in [-1, 1].
+    pub score: f32,
+    /// (doc, quote) of every quote that shows it, in order.
+    pub evidence: Vec<(usize, usize)>,
+}
+
+/// Aggregates the articles' stance facts per (speaker entity, target entity), in that order.
+pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
+    // (speaker, target) -> (doc, quote, score) of each quote.
+    type Scores = Vec<(usize, usize, f32)>;
+    let mut by_pair: BTreeMap<(usize, usize), Scores> = BTreeMap::new();
+    for (d, f) in facts.iter().enumerate() {
+        for (k, s) in f.stances.iter().enumerate() {
+            let (Some(speaker), Some(target)) =
+                (canon.speaker_entity[d][s.quote], canon.target_entity[d][k])
+            else {
+                continue;
+            };
+            if speaker != target {
+                by_pair
+                    .entry((speaker, target))
+                    .or_default()
+                    .push((d, s.quote, s.score));
+            }
+        }
+    }
+    by_pair
+        .into_iter()
+        .map(|((speaker, target), v)| {
+            let score = v.iter().map(|s| s.2).sum::<f32>() / v.len() as f32;
+            let score = (score * 1000.0).round() / 1000.0;
+            let mut evidence: Vec<(usize, usize)> = v.iter().map(|s| (s.0, s.1)).collect();
+            evidence.dedup();
+            Stance {
+                speaker,
+                target,
+                polarity: Polarity::of(score),
+                score,
+                evidence,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,261 @@
+//! JSONL: one article a line (`id` or `doc_id`, `text`, optional `title`, `source`, `url`,
+//! `date`). A bad line is reported with its number and skipped; the file is read a line at a
+//! time, so its size is not limited.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{Article, IngestOptions, Ingested};
+use crate::error::Error;
+
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    doc_id: Option<Value>,
+    text: Option<Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+fn id_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Parses each non-blank line of `text` as one `T`; a line that does not parse becomes a
+/// [`Error::BadRecord`] naming `path` and the 1-based line, and the rest are still read.
+pub fn parse_lines<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> (Vec<T>, Vec<Error>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str(line) {
+            Ok(v) => items.push(v),
+            Err(e) => errors.push(Error::BadRecord {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: format!("malformed record: {e}"),
+            }),
+        }
+    }
+    (items, errors)
+}
+
+/// Parses JSONL held in memory into `out`.
+pub fn parse_jsonl(path: &Path, text: &str, out: &mut Ingested) {
+    let stem = stem_of(path);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match article_of(path, &stem, i + 1, line) {
+            Ok(a) => out.articles.push(a),
+            Err(e) => out.errors.push(e),
+        }
+    }
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "stdin".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// One JSONL line as an article.
+fn article_of(path: &Path, stem: &str, line_no: usize, line: &str) -> Result<Article, Error> {
+    let bad = |message: String| Error::BadRecord {
+        path: path.to_path_buf(),
+        line: line_no,
+        message,
+    };
+    let record: Record =
+        serde_json::from_str(line).map_err(|e| bad(format!("malformed JSON: {e}")))?;
+    let body = match record.text {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        Some(Value::String(_)) => return Err(bad("empty \"text\" field".into())),
+        Some(_) => return Err(bad("\"text\" is not a string".into())),
+        None => return Err(bad("missing \"text\" field".into())),
+    };
+    let id = record
+        .id
+        .as_ref()
+        .or(record.doc_id.as_ref())
+        .and_then(id_string)
+        .unwrap_or_else(|| format!("{stem}:{line_no}"));
+    let mut article = Article::new(id, body, record.title);
+    article.source = record.source;
+    article.url = record.url;
+    article.date = record.date;
+    article.origin = format!("{}:{line_no}", path.display());
+    Ok(article)
+}
+
+/// Reads JSONL from `input` a line at a time: each line is one article or one error.
+pub struct JsonlReader<R> {
+    input: R,
+    path: PathBuf,
+    stem: String,
+    line_no: usize,
+    limit: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(input: R, path: &Path, opts: &IngestOptions) -> Self {
+        JsonlReader {
+            input,
+            path: path.to_path_buf(),
+            stem: stem_of(path),
+            line_no: 0,
+            limit: opts.max_record_bytes,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads one line into `buf`, keeping at most `limit + 1` bytes of it; returns the line's
+    /// full length, or `None` at the end of the input.
+    fn read_line(&mut self) -> std::io::Result<Option<u64>> {
+        self.buf.clear();
+        let mut len = 0u64;
+        loop {
+            let chunk = self.input.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok((len > 0).then_some(len));
+            }
+            let (part, found) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (&chunk[..i], true),
+                None => (chunk, false),
+            };
+            let room = (self.limit + 1).saturating_sub(self.buf.len() as u64) as usize;
+            self.buf.extend_from_slice(&part[..part.len().min(room)]);
+            len += part.len() as u64;
+            let used = part.len() + usize::from(found);
+            self.input.consume(used);
+            if found {
+                return Ok(Some(len));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Article, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.line_no += 1;
+            let len = match self.read_line() {
+                Ok(Some(len)) => len,
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(Error::Io {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            };
+            let bad = |message: String| Error::BadRecord {
+                path: self.path.clone(),
+                line: self.line_no,
+                message,
+            };
+            if len > self.limit {
+                return Some(Err(bad(format!(
+                    "record of {len} bytes is larger than the limit of {} bytes",
+                    self.limit
+                ))));
+            }
+            let line = match std::str::from_utf8(&self.buf) {
+                Ok(l) => l,
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    return Some(Err(bad(format!("invalid UTF-8 at byte {at} of the line"))));
+                }
+            };
+            let line = if self.line_no == 1 {
+                line.trim_start_matches('\u{feff}')
+            } else {
+                line
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            return Some(article_of(&self.path, &self.stem, self.line_no, line));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_bad_lines_are_reported_with_line_numbers() {
+        let mut out = Ingested::default();
+        let text = "{\"id\":\"a\",\"text\":\"He said so.\"}\n{oops\n{\"id\":\"c\"}\n{\"id\":7,\"text\":\"Fine.\"}\n";
+        parse_jsonl(Path::new("x.jsonl"), text, &mut out);
+        assert_eq!(out.articles.len(), 2);
+        assert_eq!(out.articles[1].id, "7");
+        let msgs: Vec<String> = out.errors.iter().map(|e| e.to_string()).collect();
+        assert!(msgs[0].starts_with("x.jsonl:2: malformed JSON"), "{msgs:?}");
+        assert_eq!(msgs[1], "x.jsonl:3: missing \"text\" field");
+    }
+
+    #[test]
+    fn streamed_lines_keep_their_numbers_and_a_bad_line_costs_only_itself() {
+        let bytes: &[u8] =
+            b"{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"T\xffo.\"}\n\n{\"id\":\"c\",\"text\":\"Three.\"}";
+        let opts = IngestOptions::default();
+        let items: Vec<_> = JsonlReader::new(bytes, Path::new("s.jsonl"), &opts).collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].as_ref().unwrap().id, "a");
+        let err = items[1].as_ref().unwrap_err().to_string();
+        assert!(err.starts_with("s.jsonl:2: invalid UTF-8"), "{err}");
+        assert_eq!(items[2].as_ref().unwrap().origin, "s.jsonl:4");
+    }
+
+    #[test]
+    fn a_line_over_the_record_limit_is_reported_and_skipped() {
+        let bytes = format!(
+            "{{\"id\":\"big\",\"text\":\"{}\"}}\n{{\"id\":\"ok\",\"text\":\"Fine.\"}}\n",
+            "x".repeat(100)
+        );
+        let opts = IngestOptions {
+            max_record_bytes: 50,
+            ..IngestOptions::default()
+        };
+        let items: Vec<_> =
+            JsonlReader::new(bytes.as_bytes(), Path::new("l.jsonl"), &opts).collect();
+        assert!(items[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("larger than the limit"));
+        assert_eq!(items[1].as_ref().unwrap().id, "ok");
+    }
+}

@@ -1,0 +1,233 @@
+//! Turns files, directories, JSONL records and stdin into [`Article`]s, as a stream.
+//!
+//! This is one of the two places (with the CLI) that touch the file system. [`stream`] walks the
+//! paths lazily and yields one `Result<Article, Error>` at a time, in a stable order (directory
+//! entries sorted by name), so that memory is bounded by what the caller keeps, never by the
+//! corpus: a JSONL file is read a line at a time. Bad input never stops a run: each unreadable
+//! file or record becomes an [`Error`] carrying its path (and line, for JSONL), and reading goes
+//! on with the rest. [`Article::new`] is pure: it finds the title line and the trailing page
+//! boilerplate so that later stages only look at the article body.
+//!
+//! One file per input format: `decode` (bytes to text), `jsonl` (records), `stream` (the walk
+//! and the dispatch by file type).
+
+mod decode;
+mod jsonl;
+mod stream;
+
+pub use decode::decode;
+pub use jsonl::{parse_jsonl, parse_lines};
+pub use stream::{stream, stream_stdin, Stream};
+
+use std::path::PathBuf;
+
+use crate::error::{Diagnostic, Error};
+use crate::lexicon::Lexicon;
+use crate::text::Span;
+
+/// Whole-file inputs (a `.txt` article) larger than this are refused rather than read into
+/// memory.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// One record of a streamed file (a JSONL line) larger than this is reported and skipped; the
+/// file itself may be of any size.
+pub const DEFAULT_MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
+
+/// One news article. `text` is kept exactly as read; `title` and `body` are spans into it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The JSONL record's `id` (or `doc_id`), or the file stem for a text file.
+    pub id: String,
+    pub text: String,
+    /// The headline: a line of its own at the top, or the JSONL `title` field.
+    pub title: Option<String>,
+    /// The article proper: after the title line, before trailing page boilerplate.
+    pub body: Span,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// Where it was read from (`path` or `path:line`).
+    pub origin: String,
+    /// Remarks made while laying out the article (boilerplate cut, title found).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Article {
+    /// Lays out raw text: a first line followed by a blank line and short enough to be a headline
+    /// is the title (unless `title` is given); trailing lines that are page furniture (menus, share
+    /// buttons, a repeated headline: short lines with no sentence punctuation) are left out of the
+    /// body.
+    pub fn new(id: impl Into<String>, text: String, title: Option<String>) -> Article {
+        let id = id.into();
+        let lex = Lexicon::builtin();
+        let mut diagnostics = Vec::new();
+        let mut body = Span::new(0, text.len());
+        let mut title = title.filter(|t| !t.trim().is_empty());
+        if let Some((line, rest_start)) = headline(&text) {
+            if title.is_none() {
+                title = Some(line.of(&text).trim().to_string());
+            }
+            if title.as_deref() == Some(line.of(&text).trim()) {
+                body.start = rest_start;
+            }
+        }
+        // Trailing boilerplate, scanned line by line from the end.
+        let mut end = text.len();
+        loop {
+            let head = &text[body.start..end];
+            let trimmed_end = body.start + head.trim_end().len();
+            let line_start = text[body.start..trimmed_end]
+                .rfind('\n')
+                .map_or(body.start, |i| body.start + i + 1);
+            if line_start == body.start {
+                end = trimmed_end; // never drop the whole body
+                break;
+            }
+            let line = text[line_start..trimmed_end].trim();
+            if !is_furniture(line, lex) {
+                end = trimmed_end;
+                break;
+            }
+            diagnostics.push(Diagnostic {
+                doc_id: id.clone(),
+                offset: Some(line_start),
+                message: format!("trailing page boilerplate left out: {line:?}"),
+            });
+            end = line_start;
+        }
+        body.end = end.max(body.start);
+        Article {
+            id,
+            text,
+            title,
+            body,
+            source: None,
+            url: None,
+            date: None,
+            origin: String::new(),
+            diagnostics,
+        }
+    }
+
+    pub fn body_text(&self) -> &str {
+        self.body.of(&self.text)
+    }
+}
+
+/// The first line, when it stands alone above a blank line and reads like a headline.
+fn headline(text: &str) -> Option<(Span, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let nl = rest.find('\n')?;
+    let line = &rest[..nl];
+    let after = &rest[nl + 1..];
+    let blank = after
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
+    let words = line.split_whitespace().count();
+    // A headline does not end with a full stop; a first line that does is the lead paragraph.
+    let sentence = line.trim_end().ends_with('.') && !line.trim_end().ends_with("...");
+    if !blank || sentence || words == 0 || words > 30 || after.trim().is_empty() {
+        return None;
+    }
+    let body_start = lead + nl + 1 + (after.len() - after.trim_start().len());
+    Some((Span::new(lead, lead + nl), body_start))
+}
+
+/// A line that is navigation or page furniture rather than article text.
+fn is_furniture(line: &str, lex: &Lexicon) -> bool {
+    if line.is_empty() {
+        return true;
+    }
+    let key = line
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase();
+    if lex.is_boilerplate(&key) {
+        return true;
+    }
+    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')', '…']);
+    !ends_sentence && line.split_whitespace().count() <= 15
+}
+
+/// How to read input.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Limit for inputs read whole (a text file, stdin that is not JSONL).
+    pub max_file_bytes: u64,
+    /// Limit for one record of a streamed input (a JSONL line).
+    pub max_record_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+        }
+    }
+}
+
+/// Everything read from a set of paths: the articles, and one error per file or record that
+/// could not be used. For corpora that fit in memory; [`stream`] for the rest.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub articles: Vec<Article>,
+    pub errors: Vec<Error>,
+}
+
+impl Ingested {
+    fn collect(items: impl Iterator<Item = Result<Article, Error>>) -> Ingested {
+        let mut out = Ingested::default();
+        for item in items {
+            match item {
+                Ok(a) => out.articles.push(a),
+                Err(e) => out.errors.push(e),
+            }
+        }
+        out
+    }
+}
+
+/// Reads files and directories (recursively) whole, in a stable order: [`stream`], collected.
+pub fn read_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
+    Ingested::collect(stream(paths, opts))
+}
+
+/// Reads standard input whole: [`stream_stdin`], collected.
+pub fn read_stdin(opts: &IngestOptions) -> Ingested {
+    Ingested::collect(stream_stdin(opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_above_blank_line_is_the_title() {
+        let a = Article::new(
+            "a",
+            "Big news today\n\nThe minister said so.\n".into(),
+            None,
+        );
+        assert_eq!(a.title.as_deref(), Some("Big news today"));
+        assert_eq!(a.body_text(), "The minister said so.");
+    }
+
+    #[test]
+    fn first_sentence_without_blank_line_is_body() {
+        let a = Article::new("a", "The minister said so.\nHe left.".into(), None);
+        assert_eq!(a.title, None);
+        assert_eq!(a.body_text(), "The minister said so.\nHe left.");
+    }
+
+    #[test]
+    fn trailing_menu_lines_are_not_body() {
+        let text = "The minister said so on Monday, and he said it again.\nOther headline about things\nPopular Categories\n";
+        let a = Article::new("a", text.into(), None);
+        assert_eq!(
+            a.body_text(),
+            "The minister said so on Monday, and he said it again."
+        );
+        assert_eq!(a.diagnostics.len(), 2);
+    }
+}
