@@ -100,8 +100,20 @@ pub fn fold_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A last name with spelling variants folded: doubled letters single, `-iy`/`-yy` as `-y`
-/// (`Zelenskyy`, `Zelenskiy`, `Zelensky` are one key).
+/// A stable 64-bit FNV-1a hash, for ids that must not change between runs, platforms or
+/// corpora.
+pub fn stable_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A last name with transliteration variants of its ending folded (`Zelenskyy`, `Zelenskiy`,
+/// `Zelensky` are one key: `zelensky`); otherwise the folded last word, so the key reads as
+/// the name (`rutte`).
 pub fn last_name_key(name: &str) -> String {
     let folded = fold_name(name);
     let last = folded
@@ -109,14 +121,14 @@ pub fn last_name_key(name: &str) -> String {
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .trim_end_matches("'s");
-    let mut out = String::new();
-    for c in last.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
+    let mut out: String = last.chars().filter(|&c| c != '\'').collect();
+    for (variant, plain) in [("yy", "y"), ("iy", "y"), ("yi", "y"), ("ij", "y")] {
+        if let Some(stem) = out.strip_suffix(variant) {
+            if stem.chars().count() >= 3 {
+                out = format!("{stem}{plain}");
+                break;
+            }
         }
-    }
-    if let Some(stem) = out.strip_suffix("iy") {
-        out = format!("{stem}y");
     }
     out
 }

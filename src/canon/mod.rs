@@ -16,8 +16,12 @@
 //! - anonymous sources and unnamed roles are entities of their own article only: `a source` in
 //!   two articles is not one source.
 //!
-//! **Invariant**: the result depends only on the set of articles, not on their order, and entity
-//! ids are derived from names (`person:mark-rutte`), so the same corpus gives the same ids.
+//! How: each sighting gets a [`Key`] from its own article ([`keys`]); last names and nominals
+//! are then linked through indexes (by last name, by role word), never by comparing every pair.
+//!
+//! **Invariants**: the result depends only on the set of articles, not on their order; an
+//! entity's id is a function of its key (`person:mark-rutte`), so adding articles never renames
+//! an entity (it can only join a last name or a nominal to a person).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -27,9 +31,10 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
+pub mod keys;
 mod names;
+pub use keys::{Key, Sighting, Slot};
 pub use names::same_person_name;
-use names::{first_key, slug};
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,208 +145,105 @@ impl Canon {
     }
 }
 
-/// Kinds that are the same entity wherever they appear; the others belong to one article.
-fn is_global(kind: EntityKind) -> bool {
-    !matches!(kind, EntityKind::Anonymous)
-}
-
-/// What a mention or speaker is, before clustering.
-struct Sighting {
-    doc: usize,
-    /// Index of the mention, or of the quote for a speaker.
-    slot: Slot,
-    kind: EntityKind,
-    /// The article-level canonical name.
-    name: String,
-    /// The words in the text.
-    alias: String,
-    role: Option<String>,
-    affiliations: Vec<String>,
-    /// A nominal the article could not resolve (`the Ukrainian president`): its lowercase words.
-    nominal: Option<Vec<String>>,
-}
-
-#[derive(Clone, Copy)]
-enum Slot {
-    Mention(usize),
-    Speaker(usize),
-    /// The target of a stance fact: names an entity without counting as a mention.
-    Target(usize),
-}
-
-/// Builds the canonical entities of a corpus from its articles' facts.
+/// Builds the canonical entities of a corpus from its articles' facts: every sighting's key,
+/// then the links of last names and nominals through indexes (by last name, by role word), so
+/// the cost is linear in the number of sightings.
 pub fn build(docs: &[ArticleFacts]) -> Canon {
     let lex = Lexicon::builtin();
-    let mut sightings: Vec<Sighting> = Vec::new();
-    for (d, x) in docs.iter().enumerate() {
-        for (k, m) in x.mentions.iter().enumerate() {
-            sightings.push(Sighting {
-                doc: d,
-                slot: Slot::Mention(k),
-                kind: m.kind,
-                name: m.name.clone(),
-                alias: m.alias.clone(),
-                role: m.role.clone(),
-                affiliations: m.affiliations.clone(),
-                nominal: None,
-            });
-        }
-        for (k, q) in x.quotes.iter().enumerate() {
-            let Some(sp) = &q.speaker else { continue };
-            let name = &sp.name;
-            if lex.pronoun(&name.to_lowercase()).is_some() {
-                continue; // an unresolved pronoun names nobody
-            }
-            // Two named speakers at once ("Trump and Zelensky") are a group of this article.
-            if name.contains(" and ") {
-                sightings.push(Sighting {
-                    doc: d,
-                    slot: Slot::Speaker(k),
-                    kind: EntityKind::Anonymous,
-                    name: name.clone(),
-                    alias: sp.mention.clone(),
-                    role: None,
-                    affiliations: Vec::new(),
-                    nominal: None,
-                });
-                continue;
-            }
-            let kind = sp.kind;
-            let nominal = (kind == EntityKind::Person
-                && name.chars().next().is_some_and(char::is_lowercase)
-                || name.starts_with("The "))
-            .then(|| {
-                fold_name(name)
-                    .split(' ')
-                    .filter(|w| !matches!(*w, "the" | "a" | "an"))
-                    .map(str::to_string)
-                    .collect()
-            });
-            sightings.push(Sighting {
-                doc: d,
-                slot: Slot::Speaker(k),
-                kind,
-                name: name.clone(),
-                alias: sp.mention.clone(),
-                role: None,
-                affiliations: Vec::new(),
-                nominal,
-            });
-        }
-        for (k, st) in x.stances.iter().enumerate() {
-            sightings.push(Sighting {
-                doc: d,
-                slot: Slot::Target(k),
-                kind: st.kind,
-                name: st.name.clone(),
-                alias: st.name.clone(),
-                role: None,
-                affiliations: Vec::new(),
-                nominal: None,
-            });
+    let per_doc: Vec<Vec<Sighting>> = docs.iter().map(keys::sightings).collect();
+    let all = || {
+        per_doc
+            .iter()
+            .enumerate()
+            .flat_map(|(d, v)| v.iter().map(move |s| (d, s)))
+    };
+
+    // Last names alone join the one full-name person with that last name.
+    let mut by_last: HashMap<&str, BTreeSet<&Key>> = HashMap::new();
+    for (_, s) in all() {
+        if let Key::Person { last, .. } = &s.key {
+            by_last.entry(last.as_str()).or_default().insert(&s.key);
         }
     }
-
-    // Keys: people by (first, last); others by folded name; article-bound ones by article too.
-    let full_people: BTreeMap<String, BTreeSet<String>> = {
-        let mut by_last: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for s in &sightings {
-            if s.kind == EntityKind::Person && s.nominal.is_none() {
-                if let Some(first) = first_key(&s.name) {
-                    by_last
-                        .entry(last_name_key(&s.name))
-                        .or_default()
-                        .insert(first);
-                }
-            }
-        }
-        by_last
-    };
-    let key_of = |s: &Sighting| -> String {
-        match s.kind {
-            EntityKind::Person if s.nominal.is_some() => {
-                format!("person|doc{}|{}", s.doc, fold_name(&s.name))
-            }
-            EntityKind::Person => {
-                let last = last_name_key(&s.name);
-                match first_key(&s.name) {
-                    Some(first) => format!("person|{first}|{last}"),
-                    None => match full_people.get(&last) {
-                        Some(firsts) if firsts.len() == 1 => {
-                            format!("person|{}|{last}", firsts.iter().next().unwrap())
-                        }
-                        Some(_) => format!("person|?|{last}"),
-                        None => format!("person||{last}"),
-                    },
-                }
-            }
-            k if !is_global(k) => format!("{}|doc{}|{}", k.as_str(), s.doc, fold_name(&s.name)),
-            k => {
-                let f = fold_name(&s.name);
-                format!("{}|{}", k.as_str(), f.strip_prefix("the ").unwrap_or(&f))
-            }
+    let linked = |k: &'_ Key| -> Key {
+        match k {
+            Key::LastName { last } => by_last
+                .get(last.as_str())
+                .and_then(|c| keys::link_last_name(c.iter().copied()))
+                .cloned()
+                .unwrap_or_else(|| k.clone()),
+            k => k.clone(),
         }
     };
-    let mut clusters: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, s) in sightings.iter().enumerate() {
-        clusters.entry(key_of(s)).or_default().push(i);
-    }
-
-    // Unresolved nominals join the one named person whose roles carry their words.
-    let role_words = |members: &[usize]| -> BTreeSet<String> {
-        let mut words = BTreeSet::new();
-        for &i in members {
-            let s = &sightings[i];
-            if let Some(r) = &s.role {
-                words.extend(fold_name(r).split(' ').map(str::to_string));
-            }
-            for a in &s.affiliations {
-                words.insert(fold_name(a));
-            }
-        }
-        words
-    };
-    let named: Vec<(String, BTreeSet<String>)> = clusters
+    let mut resolved: Vec<Vec<Key>> = per_doc
         .iter()
-        .filter(|(k, _)| k.starts_with("person|") && !k.starts_with("person|doc"))
-        .map(|(k, v)| (k.clone(), role_words(v)))
+        .map(|v| v.iter().map(|s| linked(&s.key)).collect())
         .collect();
-    let nominal_keys: Vec<String> = clusters
-        .keys()
-        .filter(|k| k.starts_with("person|doc"))
-        .cloned()
-        .collect();
-    for nk in nominal_keys {
-        let words = sightings[clusters[&nk][0]]
-            .nominal
-            .clone()
-            .unwrap_or_default();
-        let wanted: Vec<String> = words
-            .iter()
-            .map(|w| lex.demonym(w).map_or_else(|| w.clone(), fold_name))
-            .collect();
-        if wanted.is_empty() {
-            continue;
+
+    // Nominals join the one person whose role words hold all their words: an index from role
+    // word to people, intersected from the rarest word.
+    let mut by_role_word: HashMap<String, BTreeSet<Key>> = HashMap::new();
+    for (d, v) in per_doc.iter().enumerate() {
+        for (i, s) in v.iter().enumerate() {
+            let k = &resolved[d][i];
+            if matches!(k, Key::Person { .. } | Key::LastName { .. }) {
+                for w in s.role_words() {
+                    by_role_word.entry(w).or_default().insert(k.clone());
+                }
+            }
         }
-        let fits: Vec<&String> = named
-            .iter()
-            .filter(|(_, roles)| wanted.iter().all(|w| roles.contains(w)))
-            .map(|(k, _)| k)
-            .collect();
-        if let [one] = fits.as_slice() {
-            let moved = clusters.remove(&nk).unwrap_or_default();
-            clusters.get_mut(*one).unwrap().extend(moved);
+    }
+    for (d, v) in per_doc.iter().enumerate() {
+        for (i, s) in v.iter().enumerate() {
+            let Key::Nominal { words, .. } = &s.key else {
+                continue;
+            };
+            let mut lists: Vec<&BTreeSet<Key>> = Vec::with_capacity(words.len());
+            for w in words {
+                match by_role_word.get(w) {
+                    Some(l) => lists.push(l),
+                    None => {
+                        lists.clear();
+                        break;
+                    }
+                }
+            }
+            lists.sort_by_key(|l| l.len());
+            let Some((first, rest)) = lists.split_first() else {
+                continue;
+            };
+            let fits = first
+                .iter()
+                .filter(|k| rest.iter().all(|l| l.contains(*k)))
+                .take(2);
+            if let Some(one) = keys::link_nominal(fits) {
+                resolved[d][i] = one.clone();
+            }
         }
     }
 
-    // Entities.
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut of_sighting = vec![0usize; sightings.len()];
-    for members in clusters.values() {
+    // One entity per resolved key.
+    let mut clusters: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, v) in resolved.iter().enumerate() {
+        for (i, k) in v.iter().enumerate() {
+            clusters.entry(k.id()).or_default().push((d, i));
+        }
+    }
+    let mut canon = Canon {
+        entities: Vec::with_capacity(clusters.len()),
+        mention_entity: docs.iter().map(|x| vec![None; x.mentions.len()]).collect(),
+        speaker_entity: docs.iter().map(|x| vec![None; x.quotes.len()]).collect(),
+        target_entity: docs.iter().map(|x| vec![None; x.stances.len()]).collect(),
+        by_name: HashMap::new(),
+        by_last: HashMap::new(),
+    };
+    for (id, members) in clusters {
+        let index = canon.entities.len();
+        let sighting = |&(d, i): &(usize, usize)| &per_doc[d][i];
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-        for &i in members {
-            let s = &sightings[i];
-            if s.nominal.is_none() {
+        for m in &members {
+            let s = sighting(m);
+            if !matches!(s.key, Key::Nominal { .. }) {
                 *names.entry(s.name.as_str()).or_default() += 1;
             }
         }
@@ -354,14 +256,13 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
                     .then(b.0.cmp(a.0))
             })
             .map_or_else(
-                || sightings[members[0]].name.clone(),
+                || sighting(&members[0]).name.clone(),
                 |(n, _)| n.to_string(),
             );
-        let first = &sightings[members[0]];
         let mut e = Entity {
-            id: String::new(),
-            name: name.clone(),
-            kind: first.kind,
+            id,
+            name,
+            kind: resolved[members[0].0][members[0].1].kind(),
             aliases: BTreeSet::new(),
             roles: BTreeSet::new(),
             affiliations: BTreeSet::new(),
@@ -369,75 +270,34 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
             quotes: 0,
             articles: BTreeSet::new(),
         };
-        for &i in members {
-            let s = &sightings[i];
-            if lex.pronoun(&s.alias.trim().to_lowercase()).is_none()
-                && !matches!(s.slot, Slot::Target(_))
-            {
+        for m @ &(d, _) in &members {
+            let s = sighting(m);
+            let target = matches!(s.slot, Slot::Target(_));
+            if !target && lex.pronoun(&s.alias.trim().to_lowercase()).is_none() {
                 e.aliases.insert(s.alias.trim().to_string());
             }
             e.roles.extend(s.role.clone());
             e.affiliations.extend(s.affiliations.iter().cloned());
-            if !matches!(s.slot, Slot::Target(_)) {
-                e.articles.insert(docs[s.doc].doc_id.clone());
+            if !target {
+                e.articles.insert(docs[d].doc_id.clone());
             }
             match s.slot {
-                Slot::Mention(_) => e.mentions += 1,
-                Slot::Speaker(_) => e.quotes += 1,
-                Slot::Target(_) => {}
+                Slot::Mention(k) => {
+                    e.mentions += 1;
+                    canon.mention_entity[d][k] = Some(index);
+                }
+                Slot::Speaker(k) => {
+                    e.quotes += 1;
+                    canon.speaker_entity[d][k] = Some(index);
+                }
+                Slot::Target(k) => canon.target_entity[d][k] = Some(index),
             }
-            of_sighting[i] = entities.len();
         }
         e.aliases.remove(&e.name);
-        let local = !is_global(e.kind) || clusters_is_local(&sightings, members);
-        let scope = if !local {
-            String::new()
-        } else {
-            format!("{}/", slug(&docs[first.doc].doc_id))
-        };
-        e.id = format!("{}:{}{}", e.kind.as_str(), scope, slug(&name));
-        entities.push(e);
+        canon.entities.push(e);
     }
-    // Unique ids, then sort by id and renumber.
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for e in &mut entities {
-        let n = seen.entry(e.id.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
-            e.id = format!("{}-{}", e.id, n);
-        }
-    }
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
-    let mut new_index = vec![0usize; entities.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let entities: Vec<Entity> = order.iter().map(|&i| entities[i].clone()).collect();
-
-    let mut canon = Canon {
-        entities,
-        mention_entity: docs.iter().map(|x| vec![None; x.mentions.len()]).collect(),
-        speaker_entity: docs.iter().map(|x| vec![None; x.quotes.len()]).collect(),
-        target_entity: docs.iter().map(|x| vec![None; x.stances.len()]).collect(),
-        by_name: HashMap::new(),
-        by_last: HashMap::new(),
-    };
     canon.index();
-    for (i, s) in sightings.iter().enumerate() {
-        let e = Some(new_index[of_sighting[i]]);
-        match s.slot {
-            Slot::Mention(k) => canon.mention_entity[s.doc][k] = e,
-            Slot::Speaker(k) => canon.speaker_entity[s.doc][k] = e,
-            Slot::Target(k) => canon.target_entity[s.doc][k] = e,
-        }
-    }
     canon
-}
-
-/// A cluster made only of one article's unresolved nominals.
-fn clusters_is_local(sightings: &[Sighting], members: &[usize]) -> bool {
-    members.iter().all(|&i| sightings[i].nominal.is_some())
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Person names: what makes two written names one name (first name, last name with spelling
-//! variants folded), and the slugs entity ids are made of.
+//! variants folded).
 
 use crate::text::{fold_name, last_name_key};
 
@@ -16,17 +16,4 @@ pub(crate) fn first_key(name: &str) -> Option<String> {
     let folded = fold_name(name);
     let words: Vec<&str> = folded.split(' ').collect();
     (words.len() >= 2).then(|| words[0].to_string())
-}
-
-/// Lowercase words joined by `-`, for ids.
-pub(crate) fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold_name(s).chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }

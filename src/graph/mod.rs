@@ -30,7 +30,7 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::EntityKind;
 use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
-use crate::text::{fold_name, last_name_key};
+use crate::text::{fold_name, last_name_key, stable_hash};
 
 pub use json::{from_node_link, to_node_link};
 
@@ -326,16 +326,6 @@ fn strip_role_words(name: &str) -> String {
     words[k..].join(" ")
 }
 
-/// A stable 64-bit FNV-1a hash, for ids that must not change between runs or platforms.
-fn fnv64(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 /// The wording of a quote with case, punctuation, quotation marks and dashes folded away.
 pub fn quote_key(content: &str) -> String {
     fold_name(content)
@@ -384,7 +374,7 @@ pub fn build(a: &Analysis) -> QuoteGraph {
             if key.is_empty() {
                 continue;
             }
-            let id = format!("quote:{:016x}", fnv64(&key));
+            let id = format!("quote:{:016x}", stable_hash(&key));
             quote_of.insert((d, qi), id.clone());
             let speaker = a.canon.speaker_entity[d][qi].map(entity_id);
             let n = quote_nodes.entry(id.clone()).or_insert_with(|| {
