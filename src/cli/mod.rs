@@ -405,11 +405,21 @@ fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
-/// One line on stderr for each input that could not be used.
+/// One line on stderr for each input that could not be used (or was read with a repair).
 fn report_errors(input: &Ingested) {
     for e in &input.errors {
-        eprintln!("quotegraph: skipped {e}");
+        report_error(e);
     }
+}
+
+/// One input fault on stderr: `skipped ...`, or `warning: ...` when the input was still read.
+pub(crate) fn report_error(e: &quotegraph::Error) {
+    let what = if e.is_warning() {
+        "warning:"
+    } else {
+        "skipped"
+    };
+    eprintln!("quotegraph: {what} {e}");
 }
 
 /// The format asked for, else `table` on a terminal and `jsonl` when piped.

@@ -8,14 +8,30 @@
 //! on with the rest. [`Article::new`] is pure: it finds the title line and the trailing page
 //! boilerplate so that later stages only look at the article body.
 //!
-//! One file per input format: `decode` (bytes to text), `jsonl` (records), `stream` (the walk
-//! and the dispatch by file type).
+//! One file per input format: `decode` (bytes to text: encodings, repairs), `kind` (which
+//! format a file is), `jsonl` (records), `table` (CSV/TSV rows), `html` (article pages),
+//! `feed` (RSS/Atom items), `warc` and `http` (web archives), `date` (ISO 8601 dates),
+//! `stream` (the walk and the dispatch by file type, compression undone on the way).
+//!
+//! **Offsets.** Every span later stages produce is a UTF-8 byte offset into [`Article::text`],
+//! the text as kept: for a UTF-8 text file that is the file's bytes (after a byte-order mark,
+//! which is dropped); for other encodings, pages, feeds, archives and tables it is the text
+//! quotegraph made (decoded, the page's main text with paragraphs separated by blank lines).
+//! `extract` also prints character offsets for languages that index strings by character.
 
+mod date;
 mod decode;
+mod feed;
+pub mod html;
+mod http;
 mod jsonl;
+pub mod kind;
 mod stream;
+mod table;
+mod warc;
 
-pub use decode::decode;
+pub use date::normalize as normalize_date;
+pub use decode::{decode, decode_bytes, Decoded, Refusal};
 pub use jsonl::{parse_jsonl, parse_lines};
 pub use stream::{stream, stream_stdin, Stream};
 
@@ -43,10 +59,16 @@ pub struct Article {
     pub title: Option<String>,
     /// The article proper: after the title line, before trailing page boilerplate.
     pub body: Span,
+    /// The outlet (JSONL/CSV `source`, a page's site name, a feed's title).
     pub source: Option<String>,
+    /// The article's address (a page's canonical URL, a feed item's link, a WARC target URI).
     pub url: Option<String>,
+    /// Publication date: ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`) when it parsed,
+    /// else as given.
     pub date: Option<String>,
-    /// Where it was read from (`path` or `path:line`).
+    /// Author or byline, as the source gives it (several joined by commas).
+    pub author: Option<String>,
+    /// Where it was read from (`path`, `path:line`, `path: item N`, `path: record at byte N`).
     pub origin: String,
     /// Remarks made while laying out the article (boilerplate cut, title found).
     pub diagnostics: Vec<Diagnostic>,
@@ -104,6 +126,7 @@ impl Article {
             source: None,
             url: None,
             date: None,
+            author: None,
             origin: String::new(),
             diagnostics,
         }
