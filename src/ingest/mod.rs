@@ -137,7 +137,9 @@ impl Article {
     }
 }
 
-/// The first line, when it stands alone above a blank line and reads like a headline.
+/// The first line, when it stands alone above a blank line and reads like a headline: not a
+/// sentence (no full stop, `!` or `?` at its end, inside closing quotes or not) and holding no
+/// quotation (a quoted run of three words or more), since a quote on that line would be lost.
 fn headline(text: &str) -> Option<(Span, usize)> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
@@ -148,13 +150,37 @@ fn headline(text: &str) -> Option<(Span, usize)> {
         .trim_start_matches([' ', '\t', '\r'])
         .starts_with('\n');
     let words = line.split_whitespace().count();
-    // A headline does not end with a full stop; a first line that does is the lead paragraph.
-    let sentence = line.trim_end().ends_with('.') && !line.trim_end().ends_with("...");
-    if !blank || sentence || words == 0 || words > 30 || after.trim().is_empty() {
+    if !blank || words == 0 || words > 30 || after.trim().is_empty() {
+        return None;
+    }
+    if ends_sentence(line) || holds_quote(line) {
         return None;
     }
     let body_start = lead + nl + 1 + (after.len() - after.trim_start().len());
     Some((Span::new(lead, lead + nl), body_start))
+}
+
+/// Whether a line ends like a sentence (an ellipsis does not).
+fn ends_sentence(line: &str) -> bool {
+    let core = line
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']']);
+    core.ends_with(['.', '!', '?']) && !core.ends_with("...")
+}
+
+/// Whether a line holds a quotation: an opening mark, then three words or more, then a closing
+/// mark.
+fn holds_quote(line: &str) -> bool {
+    let pairs = [('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('‘', '’'), ('»', '«')];
+    pairs.iter().any(|&(open, close)| {
+        let Some(i) = line.find(open) else {
+            return false;
+        };
+        let inner = &line[i + open.len_utf8()..];
+        inner
+            .find(close)
+            .is_some_and(|j| inner[..j].split_whitespace().count() >= 3)
+    })
 }
 
 /// A line that is navigation or page furniture rather than article text.
@@ -234,6 +260,27 @@ mod tests {
         );
         assert_eq!(a.title.as_deref(), Some("Big news today"));
         assert_eq!(a.body_text(), "The minister said so.");
+    }
+
+    #[test]
+    fn a_first_line_is_a_title_only_when_it_looks_like_one() {
+        let table = [
+            ("Bridge vote delayed\n\nThe council met.", Some("Bridge vote delayed")),
+            ("Talks go on...\n\nThe council met.", Some("Talks go on...")),
+            ("\"Smart\" bridges return\n\nThe council met.", Some("\"Smart\" bridges return")),
+            ("The council met.\n\nIt voted.", None),
+            ("Will the bridge open?\n\nThe council met.", None),
+            ("“We will rebuild it,” Mayor Ilse Varnholt said\n\nThe council met.", None),
+            ("Varnholt: “We will rebuild it”\n\nThe council met.", None),
+            ("He said: \"It is done.\"\n\nThe council met.", None),
+        ];
+        for (text, want) in table {
+            let a = Article::new("a", text.into(), None);
+            assert_eq!(a.title.as_deref(), want, "{text}");
+            if want.is_none() {
+                assert_eq!(a.body.start, 0, "{text}");
+            }
+        }
     }
 
     #[test]
