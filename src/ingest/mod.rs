@@ -171,7 +171,14 @@ fn ends_sentence(line: &str) -> bool {
 /// Whether a line holds a quotation: an opening mark, then three words or more, then a closing
 /// mark.
 fn holds_quote(line: &str) -> bool {
-    let pairs = [('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('‘', '’'), ('»', '«')];
+    let pairs = [
+        ('“', '”'),
+        ('"', '"'),
+        ('«', '»'),
+        ('„', '“'),
+        ('‘', '’'),
+        ('»', '«'),
+    ];
     pairs.iter().any(|&(open, close)| {
         let Some(i) = line.find(open) else {
             return false;
@@ -265,12 +272,21 @@ mod tests {
     #[test]
     fn a_first_line_is_a_title_only_when_it_looks_like_one() {
         let table = [
-            ("Bridge vote delayed\n\nThe council met.", Some("Bridge vote delayed")),
+            (
+                "Bridge vote delayed\n\nThe council met.",
+                Some("Bridge vote delayed"),
+            ),
             ("Talks go on...\n\nThe council met.", Some("Talks go on...")),
-            ("\"Smart\" bridges return\n\nThe council met.", Some("\"Smart\" bridges return")),
+            (
+                "\"Smart\" bridges return\n\nThe council met.",
+                Some("\"Smart\" bridges return"),
+            ),
             ("The council met.\n\nIt voted.", None),
             ("Will the bridge open?\n\nThe council met.", None),
-            ("“We will rebuild it,” Mayor Ilse Varnholt said\n\nThe council met.", None),
+            (
+                "“We will rebuild it,” Mayor Ilse Varnholt said\n\nThe council met.",
+                None,
+            ),
             ("Varnholt: “We will rebuild it”\n\nThe council met.", None),
             ("He said: \"It is done.\"\n\nThe council met.", None),
         ];
