@@ -186,9 +186,10 @@ fn utf8_or_1252(bytes: Vec<u8>, bom: usize, notes: &mut Vec<String>) -> String {
     String::from_utf8_lossy(body).into_owned()
 }
 
-/// Bytes that Windows-1252 gives a printable character.
+/// Bytes that Windows-1252 gives a printable character that text plausibly holds (not `þ`,
+/// `ÿ`: a stray 0xFE or 0xFF is a damaged byte, not a letter).
 fn cp1252_defined(b: u8) -> bool {
-    !matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d)
+    !matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d | 0xfe | 0xff)
 }
 
 fn replace_nul(text: &mut String, notes: &mut Vec<String>) {
@@ -255,6 +256,8 @@ mod tests {
             (b"h\0i\0 \0t\0h\0e\0r\0e\0", "hi there", 1),
             (b"\x93Fine,\x94 she said", "\u{201c}Fine,\u{201d} she said", 1),
             (b"caf\xc3\xa9 and \xff here", "caf\u{e9} and \u{fffd} here", 1),
+            (b"plain \xff here", "plain \u{fffd} here", 1),
+            (b"Z\xfcrich caf\xe9", "Z\u{fc}rich caf\u{e9}", 1),
             (b"one\0two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five", "one\u{fffd}two", 1),
         ];
         for (bytes, want, notes) in table {
