@@ -299,3 +299,23 @@ mod tests {
         assert_eq!(d.text, "caf\u{e9}");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes decode to text without NUL, or are refused; UTF-8 without NUL is kept as is.
+        #[test]
+        fn any_bytes_decode_or_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(d) = super::decode_bytes(bytes.clone(), None) {
+                prop_assert!(!d.text.contains('\0'));
+                if let Ok(s) = std::str::from_utf8(&bytes) {
+                    if !s.contains('\0') && !s.starts_with('\u{feff}') {
+                        prop_assert_eq!(d.text.as_str(), s);
+                    }
+                }
+            }
+        }
+    }
+}

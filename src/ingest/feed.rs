@@ -299,3 +299,19 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text, and any cut of a good feed, gives items and errors, never a panic.
+        #[test]
+        fn any_feed_text_is_read(text in any::<String>(), cut in 0usize..400) {
+            let _ = super::items(&text, std::path::Path::new("p.rss"));
+            let good = "<rss><channel><title>T</title><item><title>A &amp; B</title><description>&lt;p&gt;Words, here.&lt;/p&gt;</description></item></channel></rss>";
+            let end = (0..=cut.min(good.len())).rev().find(|&i| good.is_char_boundary(i)).unwrap_or(0);
+            let _ = super::items(&good[..end], std::path::Path::new("p.rss"));
+        }
+    }
+}

@@ -487,3 +487,22 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes, and any cut of a good archive, end in articles and errors, never a panic
+        /// or a loop.
+        #[test]
+        fn any_bytes_are_read_to_the_end(
+            bytes in proptest::collection::vec(any::<u8>(), 0..3000),
+            cut in 0usize..600,
+        ) {
+            let _ = super::read_all(&bytes);
+            let good = "WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 40\r\n\r\n<p>A sentence, long enough to count.</p>\r\n\r\n".repeat(4);
+            let _ = super::read_all(&good.as_bytes()[..cut.min(good.len())]);
+        }
+    }
+}

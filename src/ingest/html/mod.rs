@@ -126,3 +126,34 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    /// Tag soup: tags from a small set, attributes, entities and words in any order.
+    fn soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "<(p|div|article|nav|script|style|title|br|a|h1|li|ul|aside|svg|main)( class='(story|ad|comments|byline)')?>",
+            "</(p|div|article|nav|script|style|title|a|h1|li|ul|aside|svg|main)>",
+            "[A-Za-z ,.\"“”’]{0,30}",
+            "&(quot|amp|#8217|#x201C|nbsp|bogus);?",
+            "<!--|-->|<!DOCTYPE html>|<script type='application/ld\\+json'>\\{\"@type\":\"NewsArticle\"",
+        ];
+        proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Whatever the markup, reading it ends, and paragraphs are trimmed and non-empty.
+        #[test]
+        fn any_page_is_read_without_panic(html in prop_oneof![soup(), any::<String>()]) {
+            let page = super::page(&html);
+            for p in &page.paragraphs {
+                prop_assert!(!p.is_empty() && p.trim() == p);
+            }
+            for p in super::fragment(&html) {
+                prop_assert!(!p.is_empty());
+            }
+        }
+    }
+}
