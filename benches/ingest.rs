@@ -123,7 +123,7 @@ fn bench(c: &mut Criterion) {
     for (name, path) in [("WARC records", &warc_path), ("WARC.gz records", &gz_path)] {
         g.bench_function(format!("{name} to articles (records), one core"), |b| {
             b.iter(|| {
-                ingest::stream(&[path.clone()], &opts)
+                ingest::stream(std::slice::from_ref(path), &opts)
                     .filter(|i| i.is_ok())
                     .count()
             })
@@ -142,7 +142,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(jsonl.len() as u64));
     g.bench_function("JSONL.gz to articles (bytes of JSONL), one core", |b| {
         b.iter(|| {
-            ingest::stream(&[gz.clone()], &opts)
+            ingest::stream(std::slice::from_ref(&gz), &opts)
                 .filter(|i| i.is_ok())
                 .count()
         })

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 
@@ -33,106 +33,143 @@ struct Fields {
 
 /// The articles of a feed, and one error per item or fault.
 pub fn items(text: &str, path: &Path) -> Vec<Item> {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "feed".into(), |s| s.to_string_lossy().into_owned());
     let mut r = Reader::from_str(text);
     let cfg = r.config_mut();
     cfg.check_end_names = false;
     cfg.allow_unmatched_ends = true;
     cfg.allow_dangling_amp = true;
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut item_depth = None;
-    let mut field: Option<(String, usize)> = None;
-    let mut f = Fields::default();
-    let mut feed_title = String::new();
-    let mut in_feed_title = false;
-    let mut n = 0usize;
-    let mut root = None;
+    let mut w = Walk {
+        path,
+        stem: path
+            .file_stem()
+            .map_or_else(|| "feed".into(), |s| s.to_string_lossy().into_owned()),
+        out: Vec::new(),
+        depth: 0,
+        root: false,
+        item_depth: None,
+        field: None,
+        f: Fields::default(),
+        feed_title: String::new(),
+        in_feed_title: false,
+        n: 0,
+    };
     loop {
-        let ev = match r.read_event() {
-            Ok(ev) => ev,
-            Err(e) => {
-                out.push(Err(Error::Format {
-                    origin: format!("{}: byte {}", path.display(), r.error_position()),
-                    message: format!("malformed feed XML ({e}); items after this are lost"),
-                }));
-                break;
-            }
-        };
-        match ev {
-            Event::Start(e) | Event::Empty(e) if root.is_none() => {
-                let name = e.local_name().as_ref().to_vec();
-                root = Some(name.clone());
-                if !matches!(name.as_slice(), b"rss" | b"feed" | b"RDF") {
+        match r.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(ev) => {
+                if !w.event(ev) {
                     return vec![Err(Error::Format {
                         origin: path.display().to_string(),
                         message: "not an RSS or Atom feed".into(),
                     })];
                 }
-                depth += 1;
             }
-            Event::Start(e) => {
-                depth += 1;
-                let name = local(&e);
-                if item_depth.is_none() && matches!(name.as_str(), "item" | "entry") {
-                    item_depth = Some(depth);
-                    f = Fields::default();
-                } else if item_depth.is_some_and(|d| depth == d + 1) {
-                    link_href(&e, &mut f);
-                    field = Some((name, depth));
-                } else if item_depth.is_none() && name == "title" && feed_title.is_empty() {
-                    in_feed_title = true;
-                }
+            Err(e) => {
+                w.out.push(Err(Error::Format {
+                    origin: format!("{}: byte {}", path.display(), r.error_position()),
+                    message: format!("malformed feed XML ({e}); items after this are lost"),
+                }));
+                break;
             }
-            Event::Empty(e) if item_depth.is_some_and(|d| depth == d) => link_href(&e, &mut f),
-            Event::End(_) => {
-                if field.as_ref().is_some_and(|(_, d)| *d == depth) {
-                    field = None;
-                }
-                if item_depth == Some(depth) {
-                    item_depth = None;
-                    n += 1;
-                    out.push(article(std::mem::take(&mut f), n, path, &stem, &feed_title));
-                }
-                in_feed_title = false;
-                depth = depth.saturating_sub(1);
-            }
-            Event::Text(t) => {
-                let s = t.xml10_content().unwrap_or_default();
-                push(&mut f, &field, &mut feed_title, in_feed_title, &s);
-            }
-            Event::CData(t) => {
-                let s = t.xml10_content().unwrap_or_default();
-                push(&mut f, &field, &mut feed_title, in_feed_title, &s);
-            }
-            Event::GeneralRef(g) => {
-                let s = match g.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match g.decode().unwrap_or_default().as_ref() {
-                        "amp" => "&".into(),
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        // An HTML entity in a feed: kept for the HTML reader to decode.
-                        other => format!("&{other};"),
-                    },
-                };
-                push(&mut f, &field, &mut feed_title, in_feed_title, &s);
-            }
-            Event::Eof => break,
-            _ => {}
         }
     }
-    if n == 0 && out.is_empty() {
-        out.push(Err(Error::Format {
+    if w.n == 0 && w.out.is_empty() {
+        w.out.push(Err(Error::Format {
             origin: path.display().to_string(),
             message: "feed has no items".into(),
         }));
     }
-    out
+    w.out
+}
+
+/// Where the reading of a feed is: element depth, the item and field being read.
+struct Walk<'p> {
+    path: &'p Path,
+    stem: String,
+    out: Vec<Item>,
+    depth: usize,
+    root: bool,
+    item_depth: Option<usize>,
+    field: Option<(String, usize)>,
+    f: Fields,
+    feed_title: String,
+    in_feed_title: bool,
+    n: usize,
+}
+
+impl Walk<'_> {
+    /// Takes one event; `false` when the document is not a feed.
+    fn event(&mut self, ev: Event) -> bool {
+        match ev {
+            Event::Start(e) | Event::Empty(e) if !self.root => {
+                self.root = true;
+                self.depth += 1;
+                return matches!(e.local_name().as_ref(), b"rss" | b"feed" | b"RDF");
+            }
+            Event::Start(e) => {
+                self.depth += 1;
+                let name = local(&e);
+                if self.item_depth.is_none() && matches!(name.as_str(), "item" | "entry") {
+                    self.item_depth = Some(self.depth);
+                    self.f = Fields::default();
+                } else if self.item_depth.is_some_and(|d| self.depth == d + 1) {
+                    link_href(&e, &mut self.f);
+                    self.field = Some((name, self.depth));
+                } else if self.item_depth.is_none() && name == "title" && self.feed_title.is_empty()
+                {
+                    self.in_feed_title = true;
+                }
+            }
+            Event::Empty(e) if self.item_depth == Some(self.depth) => link_href(&e, &mut self.f),
+            Event::End(_) => self.end(),
+            Event::Text(t) => self.text(&t.xml10_content().unwrap_or_default()),
+            Event::CData(t) => self.text(&t.xml10_content().unwrap_or_default()),
+            Event::GeneralRef(g) => self.text(&entity(&g)),
+            _ => {}
+        }
+        true
+    }
+
+    fn end(&mut self) {
+        if self.field.as_ref().is_some_and(|(_, d)| *d == self.depth) {
+            self.field = None;
+        }
+        if self.item_depth == Some(self.depth) {
+            self.item_depth = None;
+            self.n += 1;
+            let f = std::mem::take(&mut self.f);
+            let item = article(f, self.n, self.path, &self.stem, &self.feed_title);
+            self.out.push(item);
+        }
+        self.in_feed_title = false;
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn text(&mut self, s: &str) {
+        push(
+            &mut self.f,
+            &self.field,
+            &mut self.feed_title,
+            self.in_feed_title,
+            s,
+        );
+    }
+}
+
+/// The text of an entity reference; an HTML entity (not XML's five) is kept for the HTML
+/// reader to decode.
+fn entity(g: &BytesRef) -> String {
+    match g.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => match g.decode().unwrap_or_default().as_ref() {
+            "amp" => "&".into(),
+            "lt" => "<".into(),
+            "gt" => ">".into(),
+            "quot" => "\"".into(),
+            "apos" => "'".into(),
+            other => format!("&{other};"),
+        },
+    }
 }
 
 fn local(e: &BytesStart) -> String {

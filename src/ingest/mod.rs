@@ -10,7 +10,7 @@
 //!
 //! One file per input format: `decode` (bytes to text: encodings, repairs), `kind` (which
 //! format a file is), `jsonl` (records), `table` (CSV/TSV rows), `html` (article pages),
-//! `feed` (RSS/Atom items), `warc` and `http` (web archives), `date` (ISO 8601 dates),
+//! `feed` (RSS/Atom items), `warc`, `warc_src` and `http` (web archives), `date` (ISO 8601 dates),
 //! `stream` (the walk and the dispatch by file type, compression undone on the way).
 //!
 //! **Offsets.** Every span later stages produce is a UTF-8 byte offset into [`Article::text`],
@@ -29,6 +29,7 @@ pub mod kind;
 mod stream;
 mod table;
 mod warc;
+mod warc_src;
 
 pub use date::normalize as normalize_date;
 pub use decode::{decode, decode_bytes, Decoded, Refusal};

@@ -16,6 +16,7 @@ use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::path::Path;
 
+use super::warc_src::Src;
 use super::{date, decode, html, http, Article, IngestOptions};
 use crate::error::Error;
 
@@ -36,93 +37,6 @@ pub struct WarcReader<R> {
     quiet: bool,
 }
 
-/// The input, with bytes put back after a bad record and the count of bytes read.
-struct Src<R> {
-    back: Vec<u8>,
-    inner: R,
-    offset: u64,
-}
-
-impl<R: BufRead> Src<R> {
-    fn fill(&mut self) -> io::Result<&[u8]> {
-        if !self.back.is_empty() {
-            return Ok(&self.back);
-        }
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.offset += n as u64;
-        if self.back.is_empty() {
-            self.inner.consume(n);
-        } else {
-            self.back.drain(..n);
-        }
-    }
-
-    fn unread(&mut self, bytes: &[u8]) {
-        self.offset -= bytes.len() as u64;
-        let mut back = bytes.to_vec();
-        back.append(&mut self.back);
-        self.back = back;
-    }
-
-    /// One line (without its end), at most `cap` bytes kept; `None` at the end.
-    fn line(&mut self, cap: usize) -> io::Result<Option<Vec<u8>>> {
-        let mut out = Vec::new();
-        loop {
-            let buf = self.fill()?;
-            if buf.is_empty() {
-                return Ok((!out.is_empty()).then_some(out));
-            }
-            let (part, found) = match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => (&buf[..i], true),
-                None => (buf, false),
-            };
-            let room = cap.saturating_sub(out.len());
-            out.extend_from_slice(&part[..part.len().min(room)]);
-            let used = part.len() + usize::from(found);
-            self.consume(used);
-            if found {
-                if out.last() == Some(&b'\r') {
-                    out.pop();
-                }
-                return Ok(Some(out));
-            }
-        }
-    }
-
-    /// Exactly `n` bytes, or as many as are left.
-    fn take(&mut self, n: u64) -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        while (out.len() as u64) < n {
-            let buf = self.fill()?;
-            if buf.is_empty() {
-                break;
-            }
-            let k = buf.len().min((n - out.len() as u64) as usize);
-            out.extend_from_slice(&buf[..k]);
-            self.consume(k);
-        }
-        Ok(out)
-    }
-
-    /// Skips `n` bytes without keeping them; returns how many were there.
-    fn skip(&mut self, n: u64) -> io::Result<u64> {
-        let mut left = n;
-        while left > 0 {
-            let buf = self.fill()?;
-            if buf.is_empty() {
-                break;
-            }
-            let k = buf.len().min(left.min(usize::MAX as u64) as usize);
-            self.consume(k);
-            left -= k as u64;
-        }
-        Ok(n - left)
-    }
-}
-
 /// A record's header fields (names lowercased).
 struct Header {
     offset: u64,
@@ -141,11 +55,7 @@ impl Header {
 impl<R: BufRead> WarcReader<R> {
     pub fn new(input: R, path: &Path, compressed: bool, opts: &IngestOptions) -> Self {
         WarcReader {
-            src: Src {
-                back: Vec::new(),
-                inner: input,
-                offset: 0,
-            },
+            src: Src::new(input),
             path: path.display().to_string(),
             compressed,
             limit: opts.max_record_bytes,

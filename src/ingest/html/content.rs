@@ -14,13 +14,24 @@ use super::dom::Outline;
 /// Blocks shorter than this (in characters) do not vote for a container.
 const MIN_VOTE_CHARS: usize = 25;
 
-/// The article body's paragraphs, or none when the page holds no article text.
-pub fn main_text(o: &Outline) -> Vec<String> {
+/// Per element: its score, the characters and link characters of the blocks it holds (up to
+/// four levels down), and whether any block voted for it.
+struct Tally {
+    score: Vec<f64>,
+    chars: Vec<usize>,
+    links: Vec<usize>,
+    voted: Vec<bool>,
+}
+
+/// Each long enough block votes for its container and the ancestors above.
+fn tally(o: &Outline) -> Tally {
     let n = o.elems.len();
-    let mut score = vec![0.0f64; n];
-    let mut chars = vec![0usize; n];
-    let mut links = vec![0usize; n];
-    let mut voted = vec![false; n];
+    let mut t = Tally {
+        score: vec![0.0; n],
+        chars: vec![0; n],
+        links: vec![0; n],
+        voted: vec![false; n],
+    };
     for b in &o.blocks {
         if o.elems[b.elem].dropped {
             continue;
@@ -29,8 +40,8 @@ pub fn main_text(o: &Outline) -> Vec<String> {
         // Link density counts over every block a container holds.
         let mut e = b.elem;
         for _ in 0..4 {
-            chars[e] += len;
-            links[e] += b.link_chars;
+            t.chars[e] += len;
+            t.links[e] += b.link_chars;
             if e == 0 {
                 break;
             }
@@ -57,17 +68,29 @@ pub fn main_text(o: &Outline) -> Vec<String> {
                 1 => 0.5,
                 l => 1.0 / (l as f64 * 3.0),
             };
-            if !voted[e] {
-                voted[e] = true;
-                score[e] += head_start(&o.elems[e].tag) + f64::from(o.elems[e].weight);
+            if !t.voted[e] {
+                t.voted[e] = true;
+                t.score[e] += head_start(&o.elems[e].tag) + f64::from(o.elems[e].weight);
             }
-            score[e] += points * share;
+            t.score[e] += points * share;
             if e == 0 {
                 break;
             }
             e = o.elems[e].parent;
         }
     }
+    t
+}
+
+/// The article body's paragraphs, or none when the page holds no article text.
+pub fn main_text(o: &Outline) -> Vec<String> {
+    let n = o.elems.len();
+    let Tally {
+        score,
+        chars,
+        links,
+        voted,
+    } = tally(o);
     let adjusted = |e: usize| {
         let density = if chars[e] == 0 {
             0.0

@@ -11,6 +11,8 @@
 use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
+
+use super::tags::{judge, words, BLOCK, VOID};
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -117,143 +119,6 @@ struct Builder {
     byline: Capture,
 }
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
-
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "html",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "caption",
-];
-
-/// Elements whose content is never article text.
-const FURNITURE_TAGS: &[&str] = &[
-    "nav", "aside", "footer", "header", "form", "button", "select", "figure", "dialog", "menu",
-    "svg", "math", "template", "object", "video", "audio", "canvas", "label", "input", "head",
-];
-
-const FURNITURE_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "alertdialog",
-    "search",
-    "menu",
-    "menubar",
-    "toolbar",
-    "alert",
-];
-
-/// Class or id words that mark furniture (compared with each word of the class and id, split
-/// at spaces, `-` and `_`).
-const FURNITURE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adslot",
-    "author",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "comment",
-    "comments",
-    "cookie",
-    "cookies",
-    "disqus",
-    "embed",
-    "footer",
-    "hidden",
-    "instagram",
-    "masthead",
-    "menu",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "outbrain",
-    "paywall",
-    "popup",
-    "promo",
-    "recommended",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "social",
-    "sponsor",
-    "sponsored",
-    "subscribe",
-    "taboola",
-    "tiktok",
-    "toolbar",
-    "trending",
-    "tweet",
-    "twitter",
-    "widget",
-    "sronly",
-    "visually",
-];
-
-const ARTICLE_WORDS: &[&str] = &[
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-];
-
 impl Builder {
     fn new() -> Self {
         let root = Elem {
@@ -290,50 +155,8 @@ impl Builder {
                 .find(|a| &*a.name.local == k)
                 .map(|a| a.value.to_string())
         };
-        match name {
-            "script" => {
-                let json_ld = attr("type").is_some_and(|t| t.trim() == "application/ld+json");
-                self.raw = if json_ld { Raw::JsonLd } else { Raw::Skip };
-                self.raw_text.clear();
-                return TokenSinkResult::RawData(RawKind::ScriptData);
-            }
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                self.raw = Raw::Skip;
-                return TokenSinkResult::RawData(RawKind::Rawtext);
-            }
-            "title" | "textarea" => {
-                let first = name == "title" && self.out.title.is_none();
-                self.raw = if first { Raw::Title } else { Raw::Skip };
-                self.raw_text.clear();
-                return TokenSinkResult::RawData(RawKind::Rcdata);
-            }
-            "meta" => {
-                let key = attr("property")
-                    .or_else(|| attr("name"))
-                    .or_else(|| attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, attr("content")) {
-                    self.out.meta.push((k.trim().to_ascii_lowercase(), v));
-                }
-            }
-            "link" => {
-                let rel = attr("rel").unwrap_or_default().to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && self.out.canonical.is_none()
-                {
-                    self.out.canonical = attr("href");
-                }
-            }
-            "time" => {
-                if let Some(dt) = attr("datetime") {
-                    if attr("pubdate").is_some()
-                        || attr("itemprop").as_deref() == Some("datePublished")
-                    {
-                        self.out.times.insert(0, dt);
-                    } else if self.out.times.len() < 8 {
-                        self.out.times.push(dt);
-                    }
-                }
-            }
-            _ => {}
+        if let Some(raw) = self.head(name, &attr) {
+            return raw;
         }
         if name == "br" {
             self.push_break();
@@ -373,6 +196,62 @@ impl Builder {
             self.byline.depth = Some(self.stack.len());
         }
         TokenSinkResult::Continue
+    }
+
+    /// Tags read for what they hold rather than as page structure: raw text (scripts, styles,
+    /// the title: the tokenizer is told, as the tree builder would) and metadata (`meta`,
+    /// `link rel=canonical`, `time datetime`). Returns the tokenizer's next state for raw text.
+    fn head(
+        &mut self,
+        name: &str,
+        attr: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<TokenSinkResult<()>> {
+        match name {
+            "script" => {
+                let json_ld = attr("type").is_some_and(|t| t.trim() == "application/ld+json");
+                self.raw = if json_ld { Raw::JsonLd } else { Raw::Skip };
+                self.raw_text.clear();
+                return Some(TokenSinkResult::RawData(RawKind::ScriptData));
+            }
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                self.raw = Raw::Skip;
+                return Some(TokenSinkResult::RawData(RawKind::Rawtext));
+            }
+            "title" | "textarea" => {
+                let first = name == "title" && self.out.title.is_none();
+                self.raw = if first { Raw::Title } else { Raw::Skip };
+                self.raw_text.clear();
+                return Some(TokenSinkResult::RawData(RawKind::Rcdata));
+            }
+            "meta" => {
+                let key = attr("property")
+                    .or_else(|| attr("name"))
+                    .or_else(|| attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    self.out.meta.push((k.trim().to_ascii_lowercase(), v));
+                }
+            }
+            "link" => {
+                let rel = attr("rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && self.out.canonical.is_none()
+                {
+                    self.out.canonical = attr("href");
+                }
+            }
+            "time" => {
+                if let Some(dt) = attr("datetime") {
+                    if attr("pubdate").is_some()
+                        || attr("itemprop").as_deref() == Some("datePublished")
+                    {
+                        self.out.times.insert(0, dt);
+                    } else if self.out.times.len() < 8 {
+                        self.out.times.push(dt);
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
     }
 
     fn end(&mut self, name: &str) {
@@ -486,48 +365,6 @@ impl Builder {
             link_chars: links,
         });
     }
-}
-
-/// Whether an element is furniture, and its class/id weight.
-fn judge(name: &str, attr: &dyn Fn(&str) -> Option<String>) -> (bool, i32) {
-    let hidden = attr("hidden").is_some()
-        || attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-        || attr("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
-        });
-    let role = attr("role").unwrap_or_default().to_ascii_lowercase();
-    let names = format!(
-        "{} {}",
-        attr("class").unwrap_or_default(),
-        attr("id").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
-    let article_body = attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-    let furniture_word = words(&names).any(|w| FURNITURE_WORDS.contains(&w));
-    let article_word = words(&names).any(|w| ARTICLE_WORDS.contains(&w));
-    let exempt = matches!(name, "html" | "body" | "article" | "main") || article_body;
-    let dropped = hidden
-        || FURNITURE_TAGS.contains(&name)
-        || FURNITURE_ROLES.contains(&role.as_str())
-        || furniture_word && !exempt;
-    let mut weight = 0;
-    if article_word || article_body {
-        weight += 25;
-    }
-    if furniture_word {
-        weight -= 25;
-    }
-    if article_body {
-        weight += 50;
-    }
-    (dropped, weight)
-}
-
-/// The words of a class or id attribute.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|w| !w.is_empty())
 }
 
 /// White space collapsed to single spaces, trimmed.

@@ -7,12 +7,13 @@
 //! metadata. **Offsets index that text, not the HTML.** Linear in the page size, whatever its
 //! nesting ([`dom`]). Never fetches anything a page links to.
 //!
-//! `dom` reads the page into an outline, `content` picks the article's text, `meta` its
-//! metadata.
+//! `dom` reads the page into an outline (`tags` says which tags are blocks and which are
+//! furniture), `content` picks the article's text, `meta` its metadata.
 
 mod content;
 mod dom;
 mod meta;
+mod tags;
 
 pub use meta::Meta;
 
