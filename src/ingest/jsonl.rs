@@ -326,3 +326,65 @@ mod tests {
         assert_eq!(items[1].as_ref().unwrap().id, "ok");
     }
 }
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    /// (line, id or error, warnings)
+    #[test]
+    fn fields_of_the_wrong_type_are_reported_and_html_is_read_as_a_page() {
+        let page = "<html><body><nav>Home</nav><article><p>The ferry to Nordholm was cancelled on Monday, the third time this month.</p></article></body></html>";
+        let table: Vec<(String, Result<&str, &str>, usize)> = vec![
+            (r#"{"id":"a","text":"Words."}"#.into(), Ok("a"), 0),
+            (r#"{"doc_id":7,"text":"Words."}"#.into(), Ok("7"), 0),
+            (r#"{"text":"Words."}"#.into(), Ok("x:1"), 0),
+            (
+                r#"{"id":["a"],"text":"Words."}"#.into(),
+                Err("x.jsonl:1: \"id\" is an array, not a string or number"),
+                0,
+            ),
+            (
+                r#"{"id":"b","text":"Words.","date":5,"title":{"t":1}}"#.into(),
+                Ok("b"),
+                2,
+            ),
+            (
+                r#"{"id":"c","text":5}"#.into(),
+                Err("x.jsonl:1: \"text\" is a number, not a string"),
+                0,
+            ),
+            (
+                r#"["not","an","object"]"#.into(),
+                Err("x.jsonl:1: a record must be a JSON object"),
+                0,
+            ),
+            (
+                serde_json::json!({"id": "h", "html": page}).to_string(),
+                Ok("h"),
+                0,
+            ),
+            (
+                serde_json::json!({"id": "t", "text": page}).to_string(),
+                Ok("t"),
+                0,
+            ),
+        ];
+        for (line, want, warnings) in table {
+            let items = article_of(Path::new("x.jsonl"), "x", 1, &line);
+            let (last, warns) = items.split_last().unwrap();
+            assert_eq!(warns.len(), warnings, "{line}");
+            assert!(warns
+                .iter()
+                .all(|w| w.as_ref().is_err_and(Error::is_warning)));
+            match (last, want) {
+                (Ok(a), Ok(id)) => {
+                    assert_eq!(a.id, id, "{line}");
+                    assert!(!a.text.contains('<'), "{line}: {}", a.text);
+                }
+                (Err(e), Err(msg)) => assert_eq!(e.to_string(), msg),
+                (got, want) => panic!("{line}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+}
