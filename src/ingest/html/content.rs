@@ -178,6 +178,26 @@ mod tests {
     }
 
     #[test]
+    fn common_layouts_give_their_article_text() {
+        let table: Vec<(String, usize)> = vec![
+            // Old style: paragraphs as text broken by <br><br>.
+            (format!("<body><div id='main'><div class='text'>{PARA}<br><br>{PARA}</div></div>\
+              <div id='sidebar'><p>{PARA}</p></div></body>"), 2),
+            // The body split in parts around an advertisement.
+            (format!("<article><div class='body-part'><p>{PARA}</p><p>{PARA}</p></div>\
+              <div class='ad'><p>{PARA}</p></div><div class='body-part'><p>{PARA}</p><p>{PARA}</p></div></article>"), 4),
+            // A short brief with no container of its own.
+            (format!("<html><body><p>{PARA}</p></body></html>"), 1),
+            // A fragment with no body element at all.
+            (format!("<p>{PARA}</p><p>Short line.</p>"), 2),
+        ];
+        for (page, want) in table {
+            let got = main_text(&outline(&page));
+            assert_eq!(got.len(), want, "{page}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_page_without_article_text_gives_nothing() {
         let table = [
             "<html><body><nav><a href=/>Home</a></nav></body></html>",
