@@ -39,6 +39,30 @@ pub enum Error {
     },
     #[error("{path}: not a file or directory")]
     NotFound { path: PathBuf },
+    /// A fault inside a file that cost only part of it: a record of an archive, an item of a
+    /// feed, a page with no article text, a file of an unexpected shape. `origin` names the file
+    /// and the place in it (`path`, `path:line`, `path: record at byte N`).
+    #[error("{origin}: {message}")]
+    Format { origin: String, message: String },
+    /// The same article id read twice: the first is kept, this one is skipped.
+    #[error("{origin}: duplicate article id {id:?} (first read from {first})")]
+    Duplicate {
+        origin: String,
+        id: String,
+        first: String,
+    },
+    /// Input that was read, but repaired or guessed at (bytes replaced, an encoding guessed, a
+    /// field of the wrong type ignored): a warning, the article itself follows in the stream.
+    #[error("{origin}: {message}")]
+    Recovered { origin: String, message: String },
+}
+
+impl Error {
+    /// Whether this is a warning about input that was still read (the article follows), rather
+    /// than input that was skipped.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Error::Recovered { .. })
+    }
 }
 
 /// A remark about an article that did not stop processing: an unbalanced quotation mark, an

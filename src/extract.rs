@@ -93,15 +93,50 @@ pub struct QuoteRecord {
     pub content_end: usize,
     pub speaker_start: Option<usize>,
     pub speaker_end: Option<usize>,
+    /// The same spans in characters (Unicode scalar values) rather than UTF-8 bytes, for
+    /// languages whose strings index by character (Python `text[a:b]`; in JavaScript
+    /// `Array.from(text).slice(a, b).join("")`, since JS strings index UTF-16 units).
+    pub content_char_start: usize,
+    pub content_char_end: usize,
+    pub speaker_char_start: Option<usize>,
+    pub speaker_char_end: Option<usize>,
     pub confidence: f32,
     pub link: Link,
 }
 
+/// The character offsets of byte offsets into `text`, in one pass over it (linear however many
+/// offsets are asked for).
+fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let (mut pos, mut chars) = (0, 0);
+    for i in order {
+        let at = bytes[i].min(text.len());
+        // Every byte that does not continue a character starts one.
+        chars += text.as_bytes()[pos..at]
+            .iter()
+            .filter(|&&b| b & 0xc0 != 0x80)
+            .count();
+        pos = at;
+        out[i] = chars;
+    }
+    out
+}
+
 impl Extraction {
     pub fn records(&self) -> Vec<QuoteRecord> {
+        let mut offsets = Vec::with_capacity(self.quotes.len() * 4);
+        for q in &self.quotes {
+            let sp = q.speaker.as_ref().map(|s| s.span);
+            offsets.extend([q.content.start, q.content.end]);
+            offsets.extend([sp.map_or(0, |s| s.start), sp.map_or(0, |s| s.end)]);
+        }
+        let chars = char_offsets(&self.text, &offsets);
         self.quotes
             .iter()
-            .map(|q| {
+            .zip(chars.chunks(4))
+            .map(|(q, c)| {
                 let sp = q.speaker.as_ref();
                 QuoteRecord {
                     doc_id: self.doc_id.clone(),
@@ -121,6 +156,10 @@ impl Extraction {
                     content_end: q.content.end,
                     speaker_start: sp.map(|s| s.span.start),
                     speaker_end: sp.map(|s| s.span.end),
+                    content_char_start: c[0],
+                    content_char_end: c[1],
+                    speaker_char_start: sp.map(|_| c[2]),
+                    speaker_char_end: sp.map(|_| c[3]),
                     confidence: (q.confidence * 100.0).round() / 100.0,
                     link: q.link,
                 }
@@ -145,9 +184,36 @@ mod properties {
                 prop_assert_eq!(&text[r.content_start..r.content_end], r.content.as_str());
                 if let (Some(s), Some(e)) = (r.speaker_start, r.speaker_end) {
                     prop_assert_eq!(&text[s..e], r.speaker_mention.as_deref().unwrap());
+                    let chars: String = text.chars().skip(r.speaker_char_start.unwrap())
+                        .take(r.speaker_char_end.unwrap() - r.speaker_char_start.unwrap()).collect();
+                    prop_assert_eq!(chars.as_str(), &text[s..e]);
                 }
+                let chars: String = text.chars().skip(r.content_char_start)
+                    .take(r.content_char_end - r.content_char_start).collect();
+                prop_assert_eq!(chars, r.content.clone());
                 prop_assert!((0.0..=1.0).contains(&r.confidence));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod char_offset_tests {
+    #[test]
+    fn byte_offsets_become_character_offsets() {
+        let text = "Zoë said “ok” 🙂 here";
+        let table = [
+            (0, 0),
+            (4, 3),
+            (10, 9),
+            (13, 10),
+            (15, 12),
+            (18, 13),
+            (23, 15),
+        ];
+        let bytes: Vec<usize> = table.iter().rev().map(|&(b, _)| b).collect();
+        let got = super::char_offsets(text, &bytes);
+        let want: Vec<usize> = table.iter().rev().map(|&(_, c)| c).collect();
+        assert_eq!(got, want);
     }
 }

@@ -151,12 +151,15 @@ fn bad_files_are_named_and_skipped_while_good_ones_are_read() {
         .success()
         .stderr(predicate::str::contains("empty.txt: empty file"))
         .stderr(predicate::str::contains("binary.txt: binary file"))
+        .stderr(predicate::str::contains("warning: "))
         .stderr(predicate::str::contains(
-            "latin1.txt: invalid UTF-8 at byte 4",
+            "latin1.txt: not UTF-8 (first at byte 4); read as Windows-1252",
         ));
+    // The Latin-1 file is decoded (and reported), not lost.
     let quotes = jsonl(&assert.get_output().stdout);
-    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0]["content"], "Prices will fall,");
+    assert_eq!(quotes[1]["content"], "Caf\u{e9} au lait,");
 }
 
 #[test]

@@ -62,7 +62,7 @@ pub enum QueryFormat {
 fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
     let input = ingest::read_paths(paths, &IngestOptions::default());
     for e in &input.errors {
-        eprintln!("quotegraph: skipped {e}");
+        super::report_error(e);
     }
     if input.articles.is_empty() {
         bail!("no readable articles in {}", show(paths));

@@ -32,7 +32,8 @@ struct Cli {
 enum Command {
     /// Extract quotes and their speakers from text files, directories, JSONL or stdin.
     Extract {
-        /// Files or directories (`*.txt`, `*.jsonl`, recursively); stdin when none.
+        /// Files or directories (recursively: .txt .md .jsonl .ndjson .html .htm .warc .rss .atom
+        /// .xml .csv .tsv, each also .gz or .zst); stdin when none.
         paths: Vec<PathBuf>,
         /// Output format; `table` on a terminal, `jsonl` otherwise.
         #[arg(long, short)]
@@ -46,7 +47,8 @@ enum Command {
     },
     /// Build the graph of a corpus and write every export into a directory (the main job).
     Build {
-        /// Files or directories to read (`*.txt`, `*.jsonl`, recursively).
+        /// Files or directories to read (recursively: .txt .md .jsonl .ndjson .html .htm .warc
+        /// .rss .atom .xml .csv .tsv, each also .gz or .zst).
         #[arg(default_value = "corpus")]
         paths: Vec<PathBuf>,
         /// Output directory.
@@ -405,11 +407,21 @@ fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
-/// One line on stderr for each input that could not be used.
+/// One line on stderr for each input that could not be used (or was read with a repair).
 fn report_errors(input: &Ingested) {
     for e in &input.errors {
-        eprintln!("quotegraph: skipped {e}");
+        report_error(e);
     }
+}
+
+/// One input fault on stderr: `skipped ...`, or `warning: ...` when the input was still read.
+pub(crate) fn report_error(e: &quotegraph::Error) {
+    let what = if e.is_warning() {
+        "warning:"
+    } else {
+        "skipped"
+    };
+    eprintln!("quotegraph: {what} {e}");
 }
 
 /// The format asked for, else `table` on a terminal and `jsonl` when piped.

@@ -8,14 +8,31 @@
 //! on with the rest. [`Article::new`] is pure: it finds the title line and the trailing page
 //! boilerplate so that later stages only look at the article body.
 //!
-//! One file per input format: `decode` (bytes to text), `jsonl` (records), `stream` (the walk
-//! and the dispatch by file type).
+//! One file per input format: `decode` (bytes to text: encodings, repairs), `kind` (which
+//! format a file is), `jsonl` (records), `table` (CSV/TSV rows), `html` (article pages),
+//! `feed` (RSS/Atom items), `warc`, `warc_src` and `http` (web archives), `date` (ISO 8601 dates),
+//! `stream` (the walk and the dispatch by file type, compression undone on the way).
+//!
+//! **Offsets.** Every span later stages produce is a UTF-8 byte offset into [`Article::text`],
+//! the text as kept: for a UTF-8 text file that is the file's bytes (after a byte-order mark,
+//! which is dropped); for other encodings, pages, feeds, archives and tables it is the text
+//! quotegraph made (decoded, the page's main text with paragraphs separated by blank lines).
+//! `extract` also prints character offsets for languages that index strings by character.
 
+mod date;
 mod decode;
+mod feed;
+pub mod html;
+mod http;
 mod jsonl;
+pub mod kind;
 mod stream;
+mod table;
+mod warc;
+mod warc_src;
 
-pub use decode::decode;
+pub use date::normalize as normalize_date;
+pub use decode::{decode, decode_bytes, Decoded, Refusal};
 pub use jsonl::{parse_jsonl, parse_lines};
 pub use stream::{stream, stream_stdin, Stream};
 
@@ -43,10 +60,16 @@ pub struct Article {
     pub title: Option<String>,
     /// The article proper: after the title line, before trailing page boilerplate.
     pub body: Span,
+    /// The outlet (JSONL/CSV `source`, a page's site name, a feed's title).
     pub source: Option<String>,
+    /// The article's address (a page's canonical URL, a feed item's link, a WARC target URI).
     pub url: Option<String>,
+    /// Publication date: ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`) when it parsed,
+    /// else as given.
     pub date: Option<String>,
-    /// Where it was read from (`path` or `path:line`).
+    /// Author or byline, as the source gives it (several joined by commas).
+    pub author: Option<String>,
+    /// Where it was read from (`path`, `path:line`, `path: item N`, `path: record at byte N`).
     pub origin: String,
     /// Remarks made while laying out the article (boilerplate cut, title found).
     pub diagnostics: Vec<Diagnostic>,
@@ -104,6 +127,7 @@ impl Article {
             source: None,
             url: None,
             date: None,
+            author: None,
             origin: String::new(),
             diagnostics,
         }
@@ -114,7 +138,9 @@ impl Article {
     }
 }
 
-/// The first line, when it stands alone above a blank line and reads like a headline.
+/// The first line, when it stands alone above a blank line and reads like a headline: not a
+/// sentence (no full stop, `!` or `?` at its end, inside closing quotes or not) and holding no
+/// quotation (a quoted run of three words or more), since a quote on that line would be lost.
 fn headline(text: &str) -> Option<(Span, usize)> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
@@ -125,13 +151,44 @@ fn headline(text: &str) -> Option<(Span, usize)> {
         .trim_start_matches([' ', '\t', '\r'])
         .starts_with('\n');
     let words = line.split_whitespace().count();
-    // A headline does not end with a full stop; a first line that does is the lead paragraph.
-    let sentence = line.trim_end().ends_with('.') && !line.trim_end().ends_with("...");
-    if !blank || sentence || words == 0 || words > 30 || after.trim().is_empty() {
+    if !blank || words == 0 || words > 30 || after.trim().is_empty() {
+        return None;
+    }
+    if ends_sentence(line) || holds_quote(line) {
         return None;
     }
     let body_start = lead + nl + 1 + (after.len() - after.trim_start().len());
     Some((Span::new(lead, lead + nl), body_start))
+}
+
+/// Whether a line ends like a sentence (an ellipsis does not).
+fn ends_sentence(line: &str) -> bool {
+    let core = line
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']']);
+    core.ends_with(['.', '!', '?']) && !core.ends_with("...")
+}
+
+/// Whether a line holds a quotation: an opening mark, then three words or more, then a closing
+/// mark.
+fn holds_quote(line: &str) -> bool {
+    let pairs = [
+        ('“', '”'),
+        ('"', '"'),
+        ('«', '»'),
+        ('„', '“'),
+        ('‘', '’'),
+        ('»', '«'),
+    ];
+    pairs.iter().any(|&(open, close)| {
+        let Some(i) = line.find(open) else {
+            return false;
+        };
+        let inner = &line[i + open.len_utf8()..];
+        inner
+            .find(close)
+            .is_some_and(|j| inner[..j].split_whitespace().count() >= 3)
+    })
 }
 
 /// A line that is navigation or page furniture rather than article text.
@@ -211,6 +268,36 @@ mod tests {
         );
         assert_eq!(a.title.as_deref(), Some("Big news today"));
         assert_eq!(a.body_text(), "The minister said so.");
+    }
+
+    #[test]
+    fn a_first_line_is_a_title_only_when_it_looks_like_one() {
+        let table = [
+            (
+                "Bridge vote delayed\n\nThe council met.",
+                Some("Bridge vote delayed"),
+            ),
+            ("Talks go on...\n\nThe council met.", Some("Talks go on...")),
+            (
+                "\"Smart\" bridges return\n\nThe council met.",
+                Some("\"Smart\" bridges return"),
+            ),
+            ("The council met.\n\nIt voted.", None),
+            ("Will the bridge open?\n\nThe council met.", None),
+            (
+                "“We will rebuild it,” Mayor Ilse Varnholt said\n\nThe council met.",
+                None,
+            ),
+            ("Varnholt: “We will rebuild it”\n\nThe council met.", None),
+            ("He said: \"It is done.\"\n\nThe council met.", None),
+        ];
+        for (text, want) in table {
+            let a = Article::new("a", text.into(), None);
+            assert_eq!(a.title.as_deref(), want, "{text}");
+            if want.is_none() {
+                assert_eq!(a.body.start, 0, "{text}");
+            }
+        }
     }
 
     #[test]

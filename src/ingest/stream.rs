@@ -2,20 +2,33 @@
 //!
 //! Directories are walked depth first, entries sorted by name, one directory listing in memory
 //! per level; each file is opened only when the stream reaches it. A directory reached twice
-//! (a symlink loop) is reported once and not walked again; a path that is neither a file nor a
-//! directory (a FIFO, a socket) is reported and skipped, never read.
+//! (a symlink loop) is reported once and not walked again; an unreadable directory is reported
+//! and its siblings are still read; a path found in a directory that is neither a file nor a
+//! directory (a FIFO, a socket) is reported and skipped, never opened. A path the user names
+//! is read whatever it is (a FIFO from `<(zcat x.jsonl.gz)` included), its format taken from
+//! its name or, failing that, its first bytes. An article whose id was already read is
+//! reported with both origins and skipped (the first is kept); the stream remembers one hash
+//! and one origin per article for that.
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::fs::{self, File};
+use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use flate2::bufread::MultiGzDecoder;
+
 use super::jsonl::JsonlReader;
-use super::{decode, Article, IngestOptions};
+use super::kind::{self, Compression, Format};
+use super::table::TableReader;
+use super::warc::WarcReader;
+use super::{decode, feed, html, Article, IngestOptions};
 use crate::error::Error;
 
 type Item = Result<Article, Error>;
 type Items = Box<dyn Iterator<Item = Item> + Send>;
+type Input = Box<dyn BufRead + Send>;
 
 /// The articles of a set of paths, read lazily in a stable order.
 pub struct Stream {
@@ -24,6 +37,8 @@ pub struct Stream {
     todo: Vec<(PathBuf, bool)>,
     visited: HashSet<PathBuf>,
     current: Option<Items>,
+    /// Each article id read so far (hashed), with where it was read.
+    seen: HashMap<u64, Box<str>>,
 }
 
 /// Streams the articles of files and directories (recursively: the file types [`is_input`]
@@ -34,15 +49,15 @@ pub fn stream(paths: &[PathBuf], opts: &IngestOptions) -> Stream {
         todo: paths.iter().rev().map(|p| (p.clone(), true)).collect(),
         visited: HashSet::new(),
         current: None,
+        seen: HashMap::new(),
     }
 }
 
-/// Whether a file found in a directory is read: `*.txt` articles and `*.jsonl` records.
+/// Whether a file found in a directory is read: the names [`kind::of_path`] knows (`.txt`,
+/// `.md`, `.jsonl`, `.ndjson`, `.html`, `.htm`, `.warc`, `.rss`, `.atom`, `.xml`, `.csv`,
+/// `.tsv`, any of them `.gz` or `.zst`; case-insensitive).
 pub fn is_input(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "jsonl")
-    )
+    kind::of_path(path).is_some()
 }
 
 impl Iterator for Stream {
@@ -52,7 +67,8 @@ impl Iterator for Stream {
         loop {
             if let Some(items) = &mut self.current {
                 match items.next() {
-                    Some(item) => return Some(item),
+                    Some(Ok(a)) => return Some(self.first_of_its_id(a)),
+                    Some(err) => return Some(err),
                     None => self.current = None,
                 }
             }
@@ -65,6 +81,23 @@ impl Iterator for Stream {
 }
 
 impl Stream {
+    /// The article, or a duplicate-id error naming where the id was first read.
+    fn first_of_its_id(&mut self, a: Article) -> Item {
+        let mut h = std::hash::DefaultHasher::new();
+        a.id.hash(&mut h);
+        match self.seen.entry(h.finish()) {
+            std::collections::hash_map::Entry::Occupied(first) => Err(Error::Duplicate {
+                origin: a.origin,
+                id: a.id,
+                first: first.get().to_string(),
+            }),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(a.origin.as_str().into());
+                Ok(a)
+            }
+        }
+    }
+
     /// Queues a directory's entries or opens a file.
     fn visit(&mut self, path: &Path, named: bool) -> Result<(), Error> {
         let io = |source| Error::Io {
@@ -100,35 +133,100 @@ impl Stream {
             }
             return Ok(());
         }
-        if !meta.is_file() {
-            return Err(Error::NotFound {
-                path: path.to_path_buf(),
+        if !meta.is_file() && !named {
+            return Err(Error::Format {
+                origin: path.display().to_string(),
+                message: "not a regular file (a FIFO, socket or device); not opened".into(),
             });
         }
-        self.current = Some(open(path, &self.opts)?);
+        let file = File::open(path).map_err(io)?;
+        let input = Box::new(BufReader::with_capacity(1 << 16, file));
+        self.current = Some(open(input, path, kind::of_path(path), &self.opts)?);
         Ok(())
     }
 }
 
-/// The articles of one file, by its type.
-fn open(path: &Path, opts: &IngestOptions) -> Result<Items, Error> {
+/// The articles of one input, by its format (from its name, else its first bytes).
+fn open(
+    mut raw: Input,
+    path: &Path,
+    known: Option<(Format, Compression)>,
+    opts: &IngestOptions,
+) -> Result<Items, Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        let file = File::open(path).map_err(io)?;
-        let reader = BufReader::with_capacity(1 << 16, file);
-        return Ok(Box::new(JsonlReader::new(reader, path, opts)));
+    let compression = match known {
+        Some((_, c)) => c,
+        None => kind::sniff_compression(raw.fill_buf().map_err(io)?),
+    };
+    let mut input: Input = match compression {
+        Compression::None => raw,
+        Compression::Gzip => Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(raw))),
+        Compression::Zstd => Box::new(BufReader::with_capacity(
+            1 << 16,
+            zstd::Decoder::with_buffer(raw).map_err(io)?,
+        )),
+    };
+    let format = match known {
+        Some((f, _)) => f,
+        None => kind::sniff(input.fill_buf().map_err(io)?),
+    };
+    let compressed = compression != Compression::None;
+    Ok(match format {
+        Format::Jsonl => Box::new(JsonlReader::new(input, path, opts)),
+        Format::Csv => Box::new(TableReader::new(input, path, b',', opts)),
+        Format::Tsv => Box::new(TableReader::new(input, path, b'\t', opts)),
+        Format::Warc => Box::new(WarcReader::new(input, path, compressed, opts)),
+        Format::Text | Format::Html | Format::Feed => {
+            let bytes = read_whole(input, path, opts.max_file_bytes)?;
+            Box::new(whole(bytes, path, format)?.into_iter())
+        }
+    })
+}
+
+/// The items of an input read whole: warnings about its bytes, then its articles.
+fn whole(bytes: Vec<u8>, path: &Path, format: Format) -> Result<Vec<Item>, Error> {
+    let declared = match format {
+        Format::Text => None,
+        _ => decode::declared_encoding(&bytes),
+    };
+    let decoded =
+        decode::decode_bytes(bytes, declared).map_err(|r| decode::refusal_error(path, r))?;
+    let origin = path.display().to_string();
+    let mut items: Vec<Item> = decoded
+        .notes
+        .into_iter()
+        .map(|message| {
+            Err(Error::Recovered {
+                origin: origin.clone(),
+                message,
+            })
+        })
+        .collect();
+    let id = if path.as_os_str() == "<stdin>" {
+        "stdin".to_string()
+    } else {
+        kind::stem(path)
+    };
+    match format {
+        Format::Feed => items.extend(feed::items(&decoded.text, path)),
+        Format::Html => items.push(
+            html::page(&decoded.text)
+                .into_article(id, origin.clone())
+                .ok_or(Error::Format {
+                    origin,
+                    message: "no article text in the page".into(),
+                }),
+        ),
+        _ => {
+            let mut a = Article::new(id, decoded.text, None);
+            a.origin = origin;
+            items.push(Ok(a));
+        }
     }
-    let bytes = read_whole(File::open(path).map_err(io)?, path, opts.max_file_bytes)?;
-    let text = decode(path, bytes)?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    let mut article = Article::new(stem, text, None);
-    article.origin = path.display().to_string();
-    Ok(Box::new(std::iter::once(Ok(article))))
+    Ok(items)
 }
 
 /// Reads all of `input`, refusing more than `limit` bytes.
@@ -151,40 +249,19 @@ fn read_whole(input: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, Erro
     Ok(bytes)
 }
 
-/// Streams standard input: JSONL (a line at a time) when it starts with `{`, else one
-/// plain-text article `stdin`.
-pub fn stream_stdin(opts: &IngestOptions) -> Items {
+/// Streams standard input, its format (and compression) taken from its first bytes: JSONL,
+/// WARC, a feed, an HTML page, else one plain-text article `stdin`.
+pub fn stream_stdin(opts: &IngestOptions) -> Stream {
     let path = PathBuf::from("<stdin>");
-    let mut input = BufReader::with_capacity(1 << 16, std::io::stdin());
-    // Look past leading whitespace for the first byte, keeping what was passed over.
-    let mut lead = Vec::new();
-    let first = loop {
-        let buf = match input.fill_buf() {
-            Ok(b) => b,
-            Err(source) => return Box::new(std::iter::once(Err(Error::Io { path, source }))),
-        };
-        if buf.is_empty() {
-            break None;
-        }
-        let n = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        lead.extend_from_slice(&buf[..n]);
-        let first = buf.get(n).copied();
-        input.consume(n);
-        if first.is_some() {
-            break first;
-        }
+    let input: Input = Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
+    let current: Items = match open(input, &path, None, opts) {
+        Ok(items) => items,
+        Err(e) => Box::new(std::iter::once(Err(e))),
     };
-    if first == Some(b'{') {
-        return Box::new(JsonlReader::new(input, &path, opts));
+    Stream {
+        current: Some(current),
+        ..stream(&[], opts)
     }
-    let item = read_whole(lead.as_slice().chain(input), &path, opts.max_file_bytes)
-        .and_then(|bytes| decode(&path, bytes))
-        .map(|text| {
-            let mut a = Article::new("stdin", text, None);
-            a.origin = path.display().to_string();
-            a
-        });
-    Box::new(std::iter::once(item))
 }
 
 #[cfg(test)]
