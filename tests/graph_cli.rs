@@ -336,7 +336,11 @@ import json, sys
 import networkx as nx
 d = sys.argv[1]
 with open(d + "/graph.json") as f:
-    g = nx.node_link_graph(json.load(f), directed=True, multigraph=True)
+    data = json.load(f)
+try:  # networkx >= 3.4 names the edge key `edges`; older versions `link`
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+except TypeError:
+    g = nx.node_link_graph(data, directed=True, multigraph=True, link="edges")
 h = nx.read_graphml(d + "/graph.graphml")
 x = nx.read_gexf(d + "/graph.gexf")
 print(json.dumps([[g.number_of_nodes(), g.number_of_edges()], [h.number_of_nodes(), h.number_of_edges()], [x.number_of_nodes(), x.number_of_edges()]]))
