@@ -104,6 +104,20 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))
 }
 
+/// How to draw SVG: Graphviz's time limit may be set in seconds with
+/// `QUOTEGRAPH_GRAPHVIZ_TIMEOUT` (default [`export::GRAPHVIZ_TIMEOUT`]).
+fn svg_options(pure_rust: bool) -> export::SvgOptions {
+    let timeout = std::env::var("QUOTEGRAPH_GRAPHVIZ_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(export::GRAPHVIZ_TIMEOUT, std::time::Duration::from_secs_f64);
+    export::SvgOptions {
+        pure_rust,
+        graphviz_timeout: timeout,
+    }
+}
+
 /// `0` means no bound.
 fn bound(max_nodes: usize) -> Option<usize> {
     (max_nodes > 0).then_some(max_nodes)
@@ -135,7 +149,7 @@ fn write_all(
     for (name, text) in files {
         write_atomic(&dir.join(name), &text)?;
     }
-    let (svg, renderer) = export::svg(&map, pure_rust_svg).map_err(anyhow::Error::msg)?;
+    let (svg, renderer) = export::svg_with(&map, &svg_options(pure_rust_svg));
     write_atomic(&dir.join("graph.svg"), &svg)?;
     Ok((renderer, map.node_count()))
 }
@@ -224,7 +238,7 @@ pub fn export(
     let text = match format {
         ExportFormat::Dot => export::dot(g),
         ExportFormat::Svg => {
-            let (svg, renderer) = export::svg(g, pure_rust_svg).map_err(anyhow::Error::msg)?;
+            let (svg, renderer) = export::svg_with(g, &svg_options(pure_rust_svg));
             eprintln!("quotegraph: SVG drawn by {}", renderer.as_str());
             svg
         }
