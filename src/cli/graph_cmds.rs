@@ -9,6 +9,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use quotegraph::export::{self, SvgRenderer, ViewOptions};
+
+use super::files::{bound, svg_options, write_atomic};
 use quotegraph::graph::{self, QuoteGraph};
 use quotegraph::ingest::{self, IngestOptions};
 use quotegraph::pipeline;
@@ -88,39 +90,6 @@ fn show(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so a
-/// reader never sees half a file.
-fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let name = path
-        .file_name()
-        .map_or_else(Default::default, |n| n.to_os_string());
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(&name);
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, text).with_context(|| format!("{}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))
-}
-
-/// How to draw SVG: Graphviz's time limit may be set in seconds with
-/// `QUOTEGRAPH_GRAPHVIZ_TIMEOUT` (default [`export::GRAPHVIZ_TIMEOUT`]).
-fn svg_options(pure_rust: bool) -> export::SvgOptions {
-    let timeout = std::env::var("QUOTEGRAPH_GRAPHVIZ_TIMEOUT")
-        .ok()
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(export::GRAPHVIZ_TIMEOUT, std::time::Duration::from_secs_f64);
-    export::SvgOptions {
-        pure_rust,
-        graphviz_timeout: timeout,
-    }
-}
-
-/// `0` means no bound.
-fn bound(max_nodes: usize) -> Option<usize> {
-    (max_nodes > 0).then_some(max_nodes)
 }
 
 /// Writes every export of `g` into `dir` (the map bounded to `max_nodes` entities; 0: all);

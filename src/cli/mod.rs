@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
 //! threshold was missed; 2 usage or output errors.
 
+mod files;
 mod graph_cmds;
 mod output;
 

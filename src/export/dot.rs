@@ -9,7 +9,7 @@
 //!
 //! ```dot
 //! digraph quotegraph {
-//!   graph [layout="neato" overlap="false" splines="curved" ...]
+//!   graph [layout="neato" overlap="prism" splines="curved" ...]
 //!   "person:ilse-brandt" [label="Ilse Brandt" shape="ellipse" fillcolor="#9ecae1" fontsize="14" ...]
 //!   "person:ilse-brandt" -> "place:estrelle" [label="3" tooltip="oppose · 3 quotes" color="#d62728" ...]
 //! }
@@ -71,7 +71,9 @@ fn graph_attributes(nodes: usize) -> Vec<Attribute> {
     vec![
         attr("layout", engine),
         attr("start", "7"),
-        attr("overlap", "false"),
+        // Prism overlap removal from the layout at half scale: compact, nothing overlaps.
+        attr("overlap", "prism"),
+        attr("overlap_scaling", "-2"),
         attr("sep", "+10"),
         attr("splines", splines),
         attr("outputorder", "edgesfirst"),

@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde_json::{json, Value};
@@ -151,19 +152,7 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
             (Direction::Outgoing, EdgeKind::Said),
             (Direction::Incoming, EdgeKind::Mentions),
         ] {
-            let mut quotes: Vec<&Node> = g
-                .graph
-                .edges_directed(i, dir)
-                .filter(|e| e.weight().kind == kind)
-                .map(|e| {
-                    let q = if dir == Direction::Outgoing {
-                        e.target()
-                    } else {
-                        e.source()
-                    };
-                    &g.graph[q]
-                })
-                .collect();
+            let mut quotes: Vec<&Node> = linked(g, i, dir, kind).map(|q| &g.graph[q]).collect();
             quotes.sort_by(|a, b| {
                 b.occurrences
                     .len()
@@ -180,18 +169,9 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
     let mut out = serde_json::Map::new();
     for id in chosen {
         let Some((i, q)) = g.node(id) else { continue };
-        let linked = |dir: Direction, kind: EdgeKind| -> Vec<&str> {
-            g.graph
-                .edges_directed(i, dir)
-                .filter(|e| e.weight().kind == kind)
-                .map(|e| {
-                    let other = if dir == Direction::Incoming {
-                        e.source()
-                    } else {
-                        e.target()
-                    };
-                    g.graph[other].id.as_str()
-                })
+        let on_map_ids = |dir: Direction, kind: EdgeKind| -> Vec<&str> {
+            linked(g, i, dir, kind)
+                .map(|n| g.graph[n].id.as_str())
                 .filter(|id| on_map.contains(id))
                 .collect()
         };
@@ -212,14 +192,33 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
             json!({
                 "text": q.label,
                 "kind": q.quote_kind,
-                "speakers": linked(Direction::Incoming, EdgeKind::Said),
-                "mentions": linked(Direction::Outgoing, EdgeKind::Mentions),
+                "speakers": on_map_ids(Direction::Incoming, EdgeKind::Said),
+                "mentions": on_map_ids(Direction::Outgoing, EdgeKind::Mentions),
                 "articles": q.occurrences.len(),
                 "occurrences": occurrences,
             }),
         );
     }
     Value::Object(out)
+}
+
+/// The nodes at the other end of `i`'s edges of `kind` in direction `dir`.
+fn linked(
+    g: &QuoteGraph,
+    i: NodeIndex,
+    dir: Direction,
+    kind: EdgeKind,
+) -> impl Iterator<Item = NodeIndex> + '_ {
+    g.graph
+        .edges_directed(i, dir)
+        .filter(move |e| e.weight().kind == kind)
+        .map(move |e| {
+            if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            }
+        })
 }
 
 #[cfg(test)]

@@ -118,3 +118,21 @@ fn bad_links_are_ignored() {
     let p = place(&items, &bad);
     assert!(p.xs.iter().chain(&p.ys).all(|v| v.is_finite()));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Any boxes and any links (out of range, self, repeated): finite, apart, repeatable.
+    #[test]
+    fn any_input_is_placed_apart(
+        sizes in proptest::collection::vec((1.0..300.0f64, 1.0..120.0f64, 0.0..50.0f64), 0..50),
+        raw in proptest::collection::vec((0usize..60, 0usize..60, 0.1..5.0f64), 0..120),
+    ) {
+        let items: Vec<Item> = sizes.iter().map(|&(w, h, weight)| Item { w, h, weight }).collect();
+        let links: Vec<Link> = raw.iter().map(|&(a, b, strength)| Link { a, b, strength }).collect();
+        let p = place(&items, &links);
+        proptest::prop_assert!(p.xs.iter().chain(&p.ys).all(|v| v.is_finite()));
+        proptest::prop_assert_eq!(overlapping(&p, &items), 0);
+        proptest::prop_assert_eq!(p, place(&items, &links));
+    }
+}
