@@ -132,7 +132,7 @@ fn map_json(shown: &QuoteGraph, m: &Map) -> Value {
                 "color": edge_colour(e.edge),
             });
             if !e.edge.evidence.is_empty() {
-                v["evidence"] = json!(e.edge.evidence);
+                v["evidence"] = json!(evidence(e.edge).collect::<Vec<_>>());
             }
             v
         })
@@ -141,8 +141,8 @@ fn map_json(shown: &QuoteGraph, m: &Map) -> Value {
 }
 
 /// The quotes the side panel shows: for every node on the map, its most repeated quotes said
-/// and quoted about (at most [`QUOTES_PER_NODE`] each), plus every stance edge's evidence that
-/// the graph holds; each once.
+/// and quoted about (at most [`QUOTES_PER_NODE`] each), plus as many of each stance edge's
+/// evidence that the graph holds; each once.
 fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
     let on_map: BTreeSet<&str> = m.nodes.iter().map(|n| n.id).collect();
     let mut chosen: BTreeSet<&str> = BTreeSet::new();
@@ -163,7 +163,7 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
         }
     }
     for e in &m.edges {
-        chosen.extend(e.edge.evidence.iter().map(String::as_str));
+        chosen.extend(evidence(e.edge));
     }
     let mut titles: HashMap<&str, &str> = HashMap::new();
     let mut out = serde_json::Map::new();
@@ -200,6 +200,11 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
         );
     }
     Value::Object(out)
+}
+
+/// The quotes of a stance edge the page embeds: the first [`QUOTES_PER_NODE`].
+fn evidence(e: &crate::graph::Edge) -> impl Iterator<Item = &str> {
+    e.evidence.iter().take(QUOTES_PER_NODE).map(String::as_str)
 }
 
 /// The nodes at the other end of `i`'s edges of `kind` in direction `dir`.

@@ -1,6 +1,6 @@
 //! Exports: the graph in the formats people's tools read, and views that filter it.
 //!
-//! Takes a [`QuoteGraph`]; gives text (or SVG). [`view`] narrows a graph first: by default the
+//! Takes a [`QuoteGraph`](crate::graph::QuoteGraph); gives text (or SVG). [`view`] narrows a graph first: by default the
 //! bounded relationship map (the most connected entities, quotes folded into speaker → entity
 //! stance edges labelled with quote counts), which is what the pictures (DOT, SVG, index.html)
 //! show; or one speaker, one entity's neighbourhood, stance edges only, a date range. Every

@@ -34,7 +34,8 @@ pub struct ViewOptions {
     /// Only stance edges.
     pub stance_only: bool,
     /// At most this many nodes: the most connected entities (and, with `quotes`, their most
-    /// repeated quotes). `None` keeps everything the other options keep.
+    /// repeated quotes); without `quotes`, also only the strongest edges, about two per node.
+    /// `None` keeps everything the other options keep.
     pub max_nodes: Option<usize>,
     /// Only quotes from articles dated on or after this day (`YYYY-MM-DD`; dates compare as
     /// text on their first ten characters). Articles without a date are left out.

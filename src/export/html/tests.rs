@@ -79,3 +79,49 @@ fn an_empty_graph_gives_a_page() {
     let d = data(&html(&QuoteGraph::default()));
     assert_eq!(d["map"]["nodes"], json!([]));
 }
+
+#[test]
+fn a_prolific_speaker_embeds_a_bounded_sample_of_quotes() {
+    use crate::export::fixtures::{article, edge, node, quote, stance};
+    use crate::graph::{EdgeKind, NodeKind};
+    use crate::stance::Polarity;
+    let mut nodes = vec![
+        node("person:ilse-brandt", NodeKind::Person, "Ilse Brandt"),
+        node("place:estrelle", NodeKind::Place, "Estrelle"),
+        article("article:a", "A long year", Some("2031-01-01")),
+    ];
+    let mut edges = Vec::new();
+    let mut e = stance(500, Polarity::Oppose);
+    for k in 0..500 {
+        let id = format!("quote:{k:03}");
+        nodes.push(quote(
+            &id,
+            &format!("Estrelle failed us, part {k}."),
+            "article:a",
+        ));
+        edges.push((
+            "person:ilse-brandt".into(),
+            id.clone(),
+            edge(EdgeKind::Said, 1, None),
+        ));
+        edges.push((
+            id.clone(),
+            "place:estrelle".into(),
+            edge(EdgeKind::Mentions, 1, None),
+        ));
+        e.evidence.push(id);
+    }
+    edges.push(("person:ilse-brandt".into(), "place:estrelle".into(), e));
+    let d = data(&html(&QuoteGraph::from_parts(nodes, edges)));
+    let embedded = d["quotes"].as_object().unwrap().len();
+    assert!(
+        embedded <= 3 * super::QUOTES_PER_NODE,
+        "{embedded} quotes embedded"
+    );
+    let edge = &d["map"]["edges"][0];
+    assert_eq!(edge["count"], 500);
+    assert_eq!(
+        edge["evidence"].as_array().unwrap().len(),
+        super::QUOTES_PER_NODE
+    );
+}
