@@ -20,7 +20,7 @@ use std::fmt::Write;
 use std::time::Duration;
 
 use super::graphviz::{self, Outcome};
-use super::map::{first_baseline, map, Map, MapNode, LEADING};
+use super::map::{first_baseline, map, Map, MapNode, NodeGrid, LEADING};
 use super::style::{colour, edge_colour, edge_label, stroke, LEGEND, OTHER_EDGE};
 use crate::graph::{EdgeKind, NodeKind, QuoteGraph};
 
@@ -212,6 +212,7 @@ fn header(s: &mut String, m: &Map) {
 /// returns their quote counts, to be drawn over the nodes.
 fn edges(s: &mut String, m: &Map) -> String {
     let mut counts = String::new();
+    let grid = NodeGrid::new(&m.nodes);
     for e in &m.edges {
         if e.source == e.target {
             continue;
@@ -250,12 +251,17 @@ fn edges(s: &mut String, m: &Map) -> String {
             xml_text(&edge_label(e.edge)),
             &colour[1..]
         );
-        if e.edge.kind == EdgeKind::Stance && e.edge.count > 1 && len > 40.0 {
-            // The count where the curve passes its middle.
-            let (mx, my) = (
-                0.25 * a.x + 0.5 * cx + 0.25 * b.x,
-                0.25 * a.y + 0.5 * cy + 0.25 * b.y,
-            );
+        // The count where the curve passes its middle, unless a node is there (the line's
+        // title still says it).
+        let (mx, my) = (
+            0.25 * a.x + 0.5 * cx + 0.25 * b.x,
+            0.25 * a.y + 0.5 * cy + 0.25 * b.y,
+        );
+        if e.edge.kind == EdgeKind::Stance
+            && e.edge.count > 1
+            && len > 40.0
+            && !grid.on_a_node(mx, my, 8.0)
+        {
             let _ = writeln!(
                 counts,
                 r##"<text x="{mx:.1}" y="{:.1}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
