@@ -1,5 +1,5 @@
 //! `build`, `export`, `merge` and the queries through the real binary, and the exports opened
-//! by the tools people use: Graphviz `dot`, networkx, headless Chromium. A tool that is not
+//! by the tools people use: Graphviz `dot`, networkx (headless Chromium: `tests/maps.rs`). A tool that is not
 //! installed skips its test with a note, unless `QUOTEGRAPH_REQUIRE_TOOLS=1` (set by `.ci/run`,
 //! which installs them) makes its absence a failure.
 
@@ -9,6 +9,9 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+
+mod common;
+use common::tool;
 
 /// The exports that are byte-identical from build to build (the SVG depends on the renderer).
 const DETERMINISTIC_FILES: [&str; 6] = [
@@ -35,26 +38,6 @@ fn built() -> (tempfile::TempDir, PathBuf) {
         .success()
         .stdout(predicate::str::contains("5 articles"));
     (dir, out)
-}
-
-fn tool(path: &str, version_flag: &str) -> Option<PathBuf> {
-    let found = [path, &format!("/usr/bin/{path}")]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| {
-            Process::new(p)
-                .arg(version_flag)
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("QUOTEGRAPH_REQUIRE_TOOLS").is_none(),
-            "{path} is required (QUOTEGRAPH_REQUIRE_TOOLS is set) but not installed"
-        );
-        eprintln!("note: {path} not installed; skipping");
-    }
-    found
 }
 
 fn counts(graph_json: &Path) -> (usize, usize) {
@@ -125,8 +108,9 @@ fn merging_parts_gives_the_graph_of_the_whole() {
         .arg(dir.path().join("whole"))
         .assert()
         .success();
-    // (The pure-Rust SVG layout is not deterministic; the graph itself is.)
+    // The pure-Rust SVG layout is deterministic too.
     for name in [
+        "graph.svg",
         "graph.json",
         "graph.dot",
         "graph.gexf",
@@ -357,100 +341,5 @@ print(json.dumps([[g.number_of_nodes(), g.number_of_edges()], [h.number_of_nodes
         got,
         vec![want; 3],
         "json, graphml, gexf as networkx reads them"
-    );
-}
-
-/// Share of pixels in a PNG that are not (near) white, decoded with Python's standard library.
-const PNG_INK: &str = r#"
-import sys, zlib, struct
-data = open(sys.argv[1], "rb").read()
-pos, idat, w, h, ctype = 8, b"", 0, 0, 0
-while pos < len(data):
-    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-    body = data[pos + 8:pos + 8 + n]
-    if kind == b"IHDR":
-        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
-    elif kind == b"IDAT":
-        idat += body
-    pos += 12 + n
-bpp = {2: 3, 6: 4}[ctype]
-raw = zlib.decompress(idat)
-stride = w * bpp
-prev = bytearray(stride)
-ink = 0
-for y in range(h):
-    f = raw[y * (stride + 1)]
-    line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-    for i in range(stride):
-        a = line[i - bpp] if i >= bpp else 0
-        b = prev[i]
-        c = prev[i - bpp] if i >= bpp else 0
-        if f == 1: line[i] = (line[i] + a) & 255
-        elif f == 2: line[i] = (line[i] + b) & 255
-        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c
-            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    for x in range(0, stride, bpp):
-        if min(line[x], line[x + 1], line[x + 2]) < 200:
-            ink += 1
-    prev = line
-print(ink / (w * h))
-"#;
-
-#[test]
-fn index_html_draws_the_graph_in_headless_chromium_without_console_errors() {
-    let Some(chromium) = tool("chromium", "--version") else {
-        return;
-    };
-    let (dir, out) = built();
-    let page = std::fs::canonicalize(out.join("index.html")).unwrap();
-    let shot = dir.path().join("shot.png");
-    let profile = dir.path().join("profile");
-    let o = Process::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--hide-scrollbars",
-            "--window-size=1280,800",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    let log = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "{log}");
-    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
-    assert!(console.is_empty(), "console messages: {console:#?}");
-    assert!(shot.exists(), "no screenshot: {log}");
-    let python = ["/usr/bin/python3", "python3"]
-        .iter()
-        .find(|p| Process::new(p).arg("--version").output().is_ok())
-        .unwrap();
-    let ink = Process::new(python)
-        .args(["-c", PNG_INK])
-        .arg(&shot)
-        .output()
-        .unwrap();
-    assert!(
-        ink.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ink.stderr)
-    );
-    let share: f64 = String::from_utf8_lossy(&ink.stdout).trim().parse().unwrap();
-    assert!(
-        share > 0.01,
-        "the screenshot is blank ({share:.4} of pixels drawn)"
     );
 }

@@ -9,6 +9,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use quotegraph::export::{self, SvgRenderer, ViewOptions};
+
+use super::files::{bound, svg_options, write_atomic};
 use quotegraph::graph::{self, QuoteGraph};
 use quotegraph::ingest::{self, IngestOptions};
 use quotegraph::pipeline;
@@ -41,7 +43,7 @@ impl Source {
     }
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Dot,
     Svg,
@@ -90,51 +92,73 @@ fn show(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// Writes every export of `g` into `dir`; returns which renderer drew the SVG.
-fn write_all(g: &QuoteGraph, dir: &Path, pure_rust_svg: bool) -> Result<SvgRenderer> {
+/// Writes every export of `g` into `dir` (the map bounded to `max_nodes` entities; 0: all);
+/// returns which renderer drew the SVG and how many entities the map shows. The SVG is written
+/// last, so every other file is there even if drawing is stopped.
+fn write_all(
+    g: &QuoteGraph,
+    dir: &Path,
+    pure_rust_svg: bool,
+    max_nodes: usize,
+) -> Result<(SvgRenderer, usize)> {
     std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
-    let map = export::view(g, &ViewOptions::default())?;
-    let (svg, renderer) = export::svg(&map, pure_rust_svg).map_err(anyhow::Error::msg)?;
-    let files: [(&str, String); 7] = [
+    let options = ViewOptions {
+        max_nodes: bound(max_nodes),
+        ..ViewOptions::default()
+    };
+    let map = export::view(g, &options)?;
+    let files: [(&str, String); 6] = [
         ("graph.json", graph::to_node_link(g)),
         ("graph.dot", export::dot(&map)),
-        ("graph.svg", svg),
         ("graph.graphml", export::graphml(g)),
         ("graph.gexf", export::gexf(g)),
         ("graph.cyjs", export::cytoscape(g)),
-        ("index.html", export::html(g)),
+        ("index.html", export::html_with(g, &options)?),
     ];
     for (name, text) in files {
-        let path = dir.join(name);
-        std::fs::write(&path, text).with_context(|| format!("{}", path.display()))?;
+        write_atomic(&dir.join(name), &text)?;
     }
-    Ok(renderer)
+    let (svg, renderer) = export::svg_with(&map, &svg_options(pure_rust_svg));
+    write_atomic(&dir.join("graph.svg"), &svg)?;
+    Ok((renderer, map.node_count()))
 }
 
-fn summary(g: &QuoteGraph, dir: &Path, renderer: SvgRenderer) {
+fn summary(g: &QuoteGraph, dir: &Path, (renderer, shown): (SvgRenderer, usize)) {
     use quotegraph::graph::NodeKind;
     let count = |k: NodeKind| g.nodes().filter(|(_, n)| n.kind == k).count();
     let entities = g.nodes().filter(|(_, n)| n.kind.is_entity()).count();
     println!(
-        "{}: {} articles, {} quotes, {} entities; {} nodes, {} edges; graph.svg drawn by {}",
+        "{}: {} articles, {} quotes, {} entities; {} nodes, {} edges; map of {} entities, graph.svg drawn by {}",
         dir.display(),
         count(NodeKind::Article),
         count(NodeKind::Quote),
         entities,
         g.node_count(),
         g.edge_count(),
+        shown,
         renderer.as_str()
     );
 }
 
-pub fn build(paths: &[PathBuf], out: &Path, pure_rust_svg: bool, quiet: bool) -> Result<ExitCode> {
+pub fn build(
+    paths: &[PathBuf],
+    out: &Path,
+    pure_rust_svg: bool,
+    max_nodes: usize,
+    quiet: bool,
+) -> Result<ExitCode> {
     let g = build_graph(paths, quiet)?;
-    let renderer = write_all(&g, out, pure_rust_svg)?;
-    summary(&g, out, renderer);
+    let drawn = write_all(&g, out, pure_rust_svg, max_nodes)?;
+    summary(&g, out, drawn);
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn merge(graphs: &[PathBuf], out: &Path, pure_rust_svg: bool) -> Result<ExitCode> {
+pub fn merge(
+    graphs: &[PathBuf],
+    out: &Path,
+    pure_rust_svg: bool,
+    max_nodes: usize,
+) -> Result<ExitCode> {
     let mut parts = Vec::new();
     for p in graphs {
         parts.push(
@@ -146,39 +170,44 @@ pub fn merge(graphs: &[PathBuf], out: &Path, pure_rust_svg: bool) -> Result<Exit
         );
     }
     let g = graph::merge(&parts);
-    let renderer = write_all(&g, out, pure_rust_svg)?;
-    summary(&g, out, renderer);
+    let drawn = write_all(&g, out, pure_rust_svg, max_nodes)?;
+    summary(&g, out, drawn);
     Ok(ExitCode::SUCCESS)
 }
 
+/// One export. Pictures (DOT, SVG, HTML) show the map bounded to `max_nodes` (default
+/// [`export::DEFAULT_MAX_NODES`]); data formats keep the whole graph unless a view or
+/// `max_nodes` narrows it. `max_nodes` 0: no bound.
 pub fn export(
     source: &Source,
     format: ExportFormat,
     out: Option<&Path>,
-    view: &ViewOptions,
+    mut view: ViewOptions,
+    max_nodes: Option<usize>,
     pure_rust_svg: bool,
 ) -> Result<ExitCode> {
     let full = source.load()?;
-    // JSON keeps the whole graph (with article facts) unless a view narrows it.
-    let narrowed = view.quotes || view.speaker.is_some() || view.ego.is_some() || view.stance_only;
-    // Data formats keep the whole graph unless a view narrows it; pictures show the
-    // relationship map; the page draws its own map from the whole graph.
-    let whole = match format {
-        ExportFormat::Html => true,
-        ExportFormat::Dot | ExportFormat::Svg => false,
-        _ => !narrowed,
+    let picture = matches!(
+        format,
+        ExportFormat::Dot | ExportFormat::Svg | ExportFormat::Html
+    );
+    view.max_nodes = match max_nodes {
+        Some(m) => bound(m),
+        None if picture => Some(export::DEFAULT_MAX_NODES),
+        None => None,
     };
+    let whole = !picture && !view.narrows() && view.max_nodes.is_none();
     let viewed;
-    let g = if whole {
+    let g = if whole || format == ExportFormat::Html {
         &full
     } else {
-        viewed = export::view(&full, view)?;
+        viewed = export::view(&full, &view)?;
         &viewed
     };
     let text = match format {
         ExportFormat::Dot => export::dot(g),
         ExportFormat::Svg => {
-            let (svg, renderer) = export::svg(g, pure_rust_svg).map_err(anyhow::Error::msg)?;
+            let (svg, renderer) = export::svg_with(g, &svg_options(pure_rust_svg));
             eprintln!("quotegraph: SVG drawn by {}", renderer.as_str());
             svg
         }
@@ -186,14 +215,14 @@ pub fn export(
         ExportFormat::Graphml => export::graphml(g),
         ExportFormat::Gexf => export::gexf(g),
         ExportFormat::Cytoscape => export::cytoscape(g),
-        ExportFormat::Html => export::html(g),
+        ExportFormat::Html => export::html_with(g, &view)?,
         ExportFormat::Neo4jCsv => {
             let (nodes, rels) = export::neo4j_csv(g);
             match out {
                 Some(dir) => {
                     std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
-                    std::fs::write(dir.join("nodes.csv"), nodes)?;
-                    std::fs::write(dir.join("relationships.csv"), rels)?;
+                    write_atomic(&dir.join("nodes.csv"), &nodes)?;
+                    write_atomic(&dir.join("relationships.csv"), &rels)?;
                     return Ok(ExitCode::SUCCESS);
                 }
                 None => format!("{nodes}\n{rels}"),
@@ -201,7 +230,7 @@ pub fn export(
         }
     };
     match out {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("{}", path.display()))?,
+        Some(path) => write_atomic(path, &text)?,
         None => io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
 //! threshold was missed; 2 usage or output errors.
 
+mod files;
 mod graph_cmds;
 mod output;
 
@@ -57,6 +58,10 @@ enum Command {
         /// Render graph.svg with the pure-Rust layout even when Graphviz is installed.
         #[arg(long)]
         pure_rust_svg: bool,
+        /// The map (graph.dot, graph.svg, index.html) shows at most this many of the most
+        /// connected entities; 0 shows all.
+        #[arg(long, default_value_t = quotegraph::export::DEFAULT_MAX_NODES)]
+        max_nodes: usize,
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
@@ -71,6 +76,9 @@ enum Command {
         out: PathBuf,
         #[arg(long)]
         pure_rust_svg: bool,
+        /// The map shows at most this many of the most connected entities; 0 shows all.
+        #[arg(long, default_value_t = quotegraph::export::DEFAULT_MAX_NODES)]
+        max_nodes: usize,
     },
     /// Export the graph, or a view of it, in one format.
     Export {
@@ -99,6 +107,15 @@ enum Command {
         /// SVG: use the pure-Rust layout even when Graphviz is installed.
         #[arg(long)]
         pure_rust_svg: bool,
+        /// At most this many nodes, the most connected (pictures default to 100; 0: all).
+        #[arg(long)]
+        max_nodes: Option<usize>,
+        /// Only quotes from articles dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only quotes from articles dated on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
     },
     /// Every speaker who said a phrase, with the matching quotes.
     WhoSaid {
@@ -244,13 +261,15 @@ pub fn run() -> Result<ExitCode> {
             paths,
             out,
             pure_rust_svg,
+            max_nodes,
             quiet,
-        } => graph_cmds::build(&paths, &out, pure_rust_svg, quiet),
+        } => graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet),
         Command::Merge {
             graphs,
             out,
             pure_rust_svg,
-        } => graph_cmds::merge(&graphs, &out, pure_rust_svg),
+            max_nodes,
+        } => graph_cmds::merge(&graphs, &out, pure_rust_svg, max_nodes),
         Command::Export {
             source,
             format,
@@ -261,14 +280,27 @@ pub fn run() -> Result<ExitCode> {
             stance_only,
             quotes,
             pure_rust_svg,
+            max_nodes,
+            since,
+            until,
         } => {
             let view = quotegraph::export::ViewOptions {
                 quotes,
                 speaker,
                 ego: ego.map(|e| (e, depth)),
                 stance_only,
+                max_nodes: None,
+                since,
+                until,
             };
-            graph_cmds::export(&source, format, out.as_deref(), &view, pure_rust_svg)
+            graph_cmds::export(
+                &source,
+                format,
+                out.as_deref(),
+                view,
+                max_nodes,
+                pure_rust_svg,
+            )
         }
         Command::WhoSaid {
             phrase,

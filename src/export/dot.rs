@@ -1,14 +1,17 @@
-//! DOT through graphviz-rust's model and printer, and SVG rendered from it.
+//! DOT through graphviz-rust's model and printer: the relationship map for Graphviz.
 //!
-//! A relationship map that reads well: shapes and fill colours by node kind (people ellipses,
-//! organisations boxes, places hexagons, quotes notes), green / red / grey stance edges labelled
-//! with their quote counts, blue role edges, labels wrapped to fit.
+//! Takes a graph (normally a bounded view); gives DOT text that any Graphviz command draws as a
+//! force-directed map (`layout=neato` with overlap removal and curved splines; `sfdp` for large
+//! graphs): shapes and fill colours by node kind (people ellipses, organisations boxes, places
+//! hexagons), label size by weight, green / red / grey stance edges with their quote counts,
+//! dashed blue role edges. Every string is a quoted DOT string with quotes and backslashes
+//! escaped and control characters replaced, so no label can end its quotes or add statements.
 //!
 //! ```dot
 //! digraph quotegraph {
-//!   graph [rankdir="LR" ...]
-//!   "person:mark-rutte" [label="Mark Rutte" shape="ellipse" fillcolor="#9ecae1" ...]
-//!   "person:mark-rutte" -> "place:ukraine" [label="support · 9 quotes" color="#2ca02c" ...]
+//!   graph [layout="neato" overlap="prism" splines="curved" ...]
+//!   "person:ilse-brandt" [label="Ilse Brandt" shape="ellipse" fillcolor="#9ecae1" fontsize="14" ...]
+//!   "person:ilse-brandt" -> "place:estrelle" [label="3" tooltip="oppose · 3 quotes" color="#d62728" ...]
 //! }
 //! ```
 
@@ -18,7 +21,7 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use super::{colour, edge_colour, edge_label, short};
+use super::style::{colour, edge_colour, edge_label, short, wrap};
 use crate::graph::{EdgeKind, NodeKind, QuoteGraph};
 
 fn quoted(s: &str) -> Id {
@@ -29,6 +32,8 @@ fn quoted(s: &str) -> Id {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            // Other control characters (and the line and paragraph separators) become spaces.
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => out.push(' '),
             c => out.push(c),
         }
     }
@@ -38,23 +43,6 @@ fn quoted(s: &str) -> Id {
 
 fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), quoted(v))
-}
-
-/// Wraps a label into lines of about `width` characters.
-fn wrap(s: &str, width: usize) -> String {
-    let mut lines: Vec<String> = vec![String::new()];
-    for w in s.split_whitespace() {
-        let line = lines.last_mut().expect("one line");
-        if !line.is_empty() && line.chars().count() + w.chars().count() + 1 > width {
-            lines.push(w.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(w);
-        }
-    }
-    lines.join("\n")
 }
 
 fn shape(kind: NodeKind) -> &'static str {
@@ -70,39 +58,76 @@ fn shape(kind: NodeKind) -> &'static str {
     }
 }
 
+/// Graphs with more nodes than this are laid out by `sfdp` (multilevel, fast) instead of `neato`.
+const NEATO_MAX_NODES: usize = 300;
+
+fn graph_attributes(nodes: usize) -> Vec<Attribute> {
+    // Curved splines cost Graphviz far more than the layout on large graphs: straight there.
+    let (engine, splines) = if nodes > NEATO_MAX_NODES {
+        ("sfdp", "false")
+    } else {
+        ("neato", "curved")
+    };
+    vec![
+        attr("layout", engine),
+        attr("start", "7"),
+        // Prism overlap removal from the layout at half scale: compact, nothing overlaps.
+        attr("overlap", "prism"),
+        attr("overlap_scaling", "-2"),
+        attr("sep", "+10"),
+        attr("splines", splines),
+        attr("outputorder", "edgesfirst"),
+        attr("bgcolor", "white"),
+        attr("pad", "0.3"),
+        attr("fontname", "Helvetica"),
+        attr("fontsize", "16"),
+        attr(
+            "label",
+            "Who said what about whom: green supports, red opposes, grey neutral, dashed blue roles; numbers are quotes",
+        ),
+        attr("labelloc", "t"),
+    ]
+}
+
+/// Quotes (and roles) on each node's edges, by node index.
+fn weights(g: &QuoteGraph) -> std::collections::HashMap<petgraph::stable_graph::NodeIndex, usize> {
+    let mut w = std::collections::HashMap::new();
+    for (s, t, e) in g.edges() {
+        *w.entry(s).or_default() += e.count.max(1);
+        *w.entry(t).or_default() += e.count.max(1);
+    }
+    w
+}
+
 /// The graphviz-rust model of a graph.
 pub fn model(g: &QuoteGraph) -> Graph {
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "LR"),
-            attr("overlap", "false"),
-            attr("splines", "true"),
-            attr("fontname", "Helvetica"),
-            attr(
-                "label",
-                "quotegraph: who said what about whom (green support, red oppose, grey neutral)",
-            ),
-            attr("labelloc", "t"),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attributes(g.node_count()))),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", "filled"),
             attr("fontname", "Helvetica"),
-            attr("fontsize", "11"),
+            attr("margin", "0.06,0.03"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", "Helvetica"),
-            attr("fontsize", "9"),
+            attr("fontsize", "10"),
+            attr("arrowsize", "0.7"),
         ])),
     ];
-    for (_, n) in g.nodes() {
+    let weight = weights(g);
+    for (i, n) in g.nodes() {
+        let w = weight.get(&i).copied().unwrap_or(0);
         let label = match n.kind {
             NodeKind::Quote => wrap(&format!("“{}”", short(&n.label, 90)), 30),
-            _ => wrap(&short(&n.label, 40), 18),
-        };
+            _ => wrap(&short(&n.label, 30), 16),
+        }
+        .join("\n");
+        let font = (12.0 + 1.2 * (1.0 + w as f64).ln()).min(20.0);
         let mut attributes = vec![
             attr("label", &label),
             attr("shape", shape(n.kind)),
             attr("fillcolor", colour(n.kind)),
+            attr("fontsize", &format!("{font:.1}")),
             attr("tooltip", &format!("{} ({})", n.label, n.kind.as_str())),
         ];
         if n.kind == NodeKind::Anonymous {
@@ -115,18 +140,26 @@ pub fn model(g: &QuoteGraph) -> Graph {
     }
     for (s, t, e) in g.edges() {
         let mut attributes = vec![
-            attr("label", &edge_label(e)),
             attr("color", edge_colour(e)),
             attr("fontcolor", edge_colour(e)),
+            attr("tooltip", &edge_label(e)),
         ];
-        if e.kind == EdgeKind::Stance {
-            attributes.push(attr(
-                "penwidth",
-                &format!("{:.1}", 1.0 + (e.count as f32).ln_1p()),
-            ));
-        }
-        if matches!(e.kind, EdgeKind::Role | EdgeKind::AffiliatedWith) {
-            attributes.push(attr("style", "dashed"));
+        match e.kind {
+            EdgeKind::Stance => {
+                if e.count > 1 {
+                    attributes.push(attr("label", &e.count.to_string()));
+                }
+                attributes.push(attr(
+                    "penwidth",
+                    &format!("{:.1}", 1.0 + 1.1 * (e.count.max(1) as f32).ln()),
+                ));
+            }
+            EdgeKind::Role | EdgeKind::AffiliatedWith => {
+                attributes.push(attr("style", "dashed"));
+                attributes.push(attr("label", &short(&edge_label(e), 24)));
+                attributes.push(attr("fontsize", "9"));
+            }
+            _ => attributes.push(attr("label", &edge_label(e))),
         }
         stmts.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(
@@ -151,74 +184,5 @@ pub fn dot(g: &QuoteGraph) -> String {
     s
 }
 
-/// Which program drew an SVG.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SvgRenderer {
-    /// Graphviz `dot`, found on the PATH.
-    Graphviz,
-    /// The pure-Rust layout (layout-rs), used when Graphviz is not installed.
-    PureRust,
-}
-
-impl SvgRenderer {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            SvgRenderer::Graphviz => "graphviz dot",
-            SvgRenderer::PureRust => "layout-rs (pure Rust)",
-        }
-    }
-}
-
-/// Renders the graph's DOT as SVG: with Graphviz `dot` when it runs, else with layout-rs.
-/// `force_pure_rust` skips Graphviz (for reproducible output and tests).
-pub fn svg(g: &QuoteGraph, force_pure_rust: bool) -> Result<(String, SvgRenderer), String> {
-    let text = dot(g);
-    if !force_pure_rust {
-        if let Some(svg) = graphviz_svg(&text) {
-            return Ok((svg, SvgRenderer::Graphviz));
-        }
-    }
-    pure_rust_svg(&text).map(|s| (s, SvgRenderer::PureRust))
-}
-
-fn graphviz_svg(dot: &str) -> Option<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    child.stdin.take()?.write_all(dot.as_bytes()).ok()?;
-    let out = child.wait_with_output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).ok())
-        .flatten()
-}
-
-fn pure_rust_svg(dot: &str) -> Result<String, String> {
-    use layout::backends::svg::SVGWriter;
-    use layout::gv::{DotParser, GraphBuilder};
-    // layout-rs reads a subset of DOT: drop the attributes it does not know.
-    let simple: String = dot
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("graph ["))
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::panic::catch_unwind(|| {
-        let mut parser = DotParser::new(&simple);
-        let ast = parser
-            .process()
-            .map_err(|e| format!("layout-rs could not parse the DOT: {e}"))?;
-        let mut builder = GraphBuilder::new();
-        builder.visit_graph(&ast);
-        let mut vg = builder.get();
-        let mut writer = SVGWriter::new();
-        vg.do_it(false, false, false, &mut writer);
-        Ok(writer.finalize())
-    })
-    .unwrap_or_else(|_| Err("layout-rs failed to lay out the graph".into()))
-}
+#[cfg(test)]
+mod tests;
