@@ -75,9 +75,7 @@ pub(crate) fn article(id: &str, title: &str, date: Option<&str>) -> Node {
         source: None,
         url: None,
         date: date.map(str::to_string),
-        quotes: Vec::new(),
-        mentions: Vec::new(),
-        stances: Vec::new(),
+        ..ArticleFacts::default()
     });
     a
 }

@@ -6,6 +6,11 @@
 //! after this point (canonical entities, aggregated stances, the graph) is computed from facts
 //! alone, so facts are the unit of distribution: extract shards anywhere, then build one graph
 //! from all their facts (`graph::merge` does exactly that).
+//!
+//! [`format`] is the versioned file form of facts (`*.facts.jsonl` shards), kept apart from
+//! these types so that they can change without changing the files.
+
+pub mod format;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +23,7 @@ use crate::stance;
 pub use crate::stance::StanceFact;
 use crate::text::Span;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
     pub doc_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,6 +34,11 @@ pub struct ArticleFacts {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// [`content_hash`] of the article text: the same id with another hash is a changed article.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content_hash: String,
     pub quotes: Vec<QuoteFact>,
     pub mentions: Vec<MentionFact>,
     pub stances: Vec<StanceFact>,
@@ -117,10 +127,18 @@ pub fn of(article: &Article, x: &Extraction) -> ArticleFacts {
         source: article.source.clone(),
         url: article.url.clone(),
         date: article.date.clone(),
+        author: article.author.clone(),
+        content_hash: content_hash(&article.text),
         quotes,
         mentions,
         stances: stance::in_article(x),
     }
+}
+
+/// A short, stable fingerprint of an article's text (16 hex digits of a 64-bit FNV-1a hash):
+/// what tells a changed article from the same one read again.
+pub fn content_hash(text: &str) -> String {
+    format!("{:016x}", crate::text::stable_hash(text))
 }
 
 /// The role words of a person mention as written, `Secretary-General` as `Secretary General`.
