@@ -187,7 +187,9 @@ pub fn validate(f: &ArticleFacts) -> Result<(), FormatError> {
         }
         if let Some(s) = &q.speaker {
             if !is_entity(s.kind) || s.name.trim().is_empty() {
-                return Err(bad(format!("quote {i} has a speaker without a name or kind")));
+                return Err(bad(format!(
+                    "quote {i} has a speaker without a name or kind"
+                )));
             }
         }
     }
@@ -211,7 +213,9 @@ pub fn validate(f: &ArticleFacts) -> Result<(), FormatError> {
             return Err(bad(format!("stance {i} has score {}", s.score)));
         }
         if !is_entity(s.kind) || s.name.trim().is_empty() {
-            return Err(bad(format!("stance {i} has a target without a name or kind")));
+            return Err(bad(format!(
+                "stance {i} has a target without a name or kind"
+            )));
         }
     }
     Ok(())
@@ -324,7 +328,10 @@ mod tests {
         let f = sample();
         assert!(!f.quotes.is_empty() && !f.content_hash.is_empty());
         let line = to_line(&f);
-        assert!(line.starts_with(r#"{"schema_version":1,"doc_id":"d1""#), "{line}");
+        assert!(
+            line.starts_with(r#"{"schema_version":1,"doc_id":"d1""#),
+            "{line}"
+        );
         assert!(!line.contains('\n'));
         assert_eq!(from_line(&line).unwrap(), f);
     }
