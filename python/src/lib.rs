@@ -1,0 +1,266 @@
+//! `quotegraph._native`: the Rust half of the Python package `quotegraph`.
+//!
+//! Takes Python strings and mappings; gives quote records and facts records as Python dicts (or
+//! facts lines as `str`), each the same as the command-line tool gives for the same article
+//! (`quotegraph extract`, the `*.facts.jsonl` format of `quotegraph::facts::format`). Batches are
+//! read while attached to the interpreter, then extracted detached from it (other Python threads
+//! run) on rayon threads, then converted back. Problems with single items come back as
+//! `(index, message, skipped)` tuples: the Python layer (`quotegraph/__init__.py`) decides
+//! whether they raise or warn. The only IO is [`read::ArticleStream`], which walks paths with
+//! the library's ingest. Never panics on input: every input fault is a problem or an exception.
+
+mod items;
+mod pool;
+mod read;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+use quotegraph::facts::format;
+use quotegraph::ingest::Article;
+use quotegraph::{extract as ex, pipeline, QuoteRecord};
+
+use items::{Problem, ProblemTuple};
+
+pyo3::create_exception!(
+    quotegraph,
+    InputError,
+    pyo3::exceptions::PyValueError,
+    "An article that cannot be read (no text, a field of a type quotegraph cannot read)."
+);
+pyo3::create_exception!(
+    quotegraph,
+    FactsError,
+    pyo3::exceptions::PyValueError,
+    "A facts record that is not one this quotegraph reads (no schema_version, another version, inconsistent offsets or stances)."
+);
+
+/// The records of many items with their positions, read attached (texts copied out of Python),
+/// for detached work.
+type Records = Vec<(usize, Result<Map<String, Value>, Problem>)>;
+
+/// The records of `items`, the first at position `start` (a batch of a longer input).
+fn records_of(items: &Bound<'_, PyAny>, start: usize) -> PyResult<Records> {
+    let mut out = Vec::new();
+    for (i, item) in items.try_iter()?.enumerate() {
+        out.push((start + i, items::record_of(start + i, &item?)));
+    }
+    Ok(out)
+}
+
+/// Each record's article and problems, in parallel, in input order.
+fn articles_of(records: Records) -> Vec<(Option<Article>, Vec<Problem>)> {
+    records
+        .into_par_iter()
+        .map(|(i, r)| match r {
+            Ok(record) => items::article_of(i, record),
+            Err(p) => (None, vec![p]),
+        })
+        .collect()
+}
+
+fn problems_list(all: impl IntoIterator<Item = Problem>) -> Vec<ProblemTuple> {
+    all.into_iter().map(Problem::into_tuple).collect()
+}
+
+/// The record of one article given as arguments: what a JSONL line with these fields holds.
+fn one_record(fields: [(&str, Option<String>); 7]) -> Map<String, Value> {
+    fields
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_string(), Value::String(v?))))
+        .collect()
+}
+
+/// Quote records as JSON values, as `quotegraph extract` prints them (through the printed form,
+/// so that a confidence of `0.9` stays `0.9` rather than the nearest double of an f32).
+fn quote_values(records: &[QuoteRecord]) -> Vec<Value> {
+    records
+        .iter()
+        .map(|r| {
+            serde_json::to_string(r)
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or(Value::Null)
+        })
+        .collect()
+}
+
+fn quote_dicts<'py>(py: Python<'py>, values: &[Value]) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    values
+        .iter()
+        .map(|v| Ok(pythonize::pythonize(py, v)?))
+        .collect()
+}
+
+/// The quotes of one article (see `quotegraph.extract`).
+#[pyfunction]
+#[pyo3(signature = (text, id=None, title=None))]
+fn extract<'py>(
+    py: Python<'py>,
+    text: String,
+    id: Option<String>,
+    title: Option<String>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let named = id.is_some();
+    let record = one_record([
+        ("id", Some(id.unwrap_or_else(|| "0".into()))),
+        ("text", Some(text)),
+        ("title", title),
+        ("source", None),
+        ("url", None),
+        ("date", None),
+        ("author", None),
+    ]);
+    let (article, problems) = py.detach(|| items::article_of(0, record));
+    let Some(article) = article else {
+        let why = problems.into_iter().find(|p| p.skipped).map(|p| p.message);
+        return Err(InputError::new_err(
+            why.unwrap_or_else(|| "no article".into()),
+        ));
+    };
+    let records = py.detach(|| quote_values(&ex::extract(&article).records()));
+    let dicts = quote_dicts(py, &records)?;
+    if !named {
+        for d in &dicts {
+            d.cast::<PyDict>()?.set_item("doc_id", py.None())?;
+        }
+    }
+    Ok(dicts)
+}
+
+/// The quotes of many articles (see `quotegraph.extract_many`): one list per item, `None` for a
+/// skipped item, and the problems.
+#[pyfunction]
+#[pyo3(signature = (items, threads=None, start=0))]
+#[allow(clippy::type_complexity)]
+fn extract_batch<'py>(
+    py: Python<'py>,
+    items: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    start: usize,
+) -> PyResult<(Vec<Option<Vec<Bound<'py, PyAny>>>>, Vec<ProblemTuple>)> {
+    pool::check(threads)?;
+    let records = records_of(items, start)?;
+    let done = py.detach(|| {
+        pool::run(threads, || {
+            articles_of(records)
+                .into_par_iter()
+                .map(|(a, p)| (a.map(|a| quote_values(&ex::extract(&a).records())), p))
+                .collect::<Vec<_>>()
+        })
+    });
+    let mut out = Vec::with_capacity(done.len());
+    let mut problems = Vec::new();
+    for (records, p) in done {
+        problems.extend(p);
+        out.push(records.map(|r| quote_dicts(py, &r)).transpose()?);
+    }
+    Ok((out, problems_list(problems)))
+}
+
+/// The facts line of one article, and that line as JSON.
+fn facts_line(article: &Article, want_value: bool) -> (String, Option<Value>) {
+    let line = format::to_line(&pipeline::facts_of(article));
+    // The line was written by serde_json a moment ago: it parses.
+    let value = want_value.then(|| serde_json::from_str(&line).unwrap_or(Value::Null));
+    (line, value)
+}
+
+/// The facts of one article as a dict (see `quotegraph.facts`).
+#[pyfunction]
+#[pyo3(signature = (text, id, title=None, source=None, url=None, date=None, author=None))]
+#[allow(clippy::too_many_arguments)]
+fn facts<'py>(
+    py: Python<'py>,
+    text: String,
+    id: String,
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+) -> PyResult<(Bound<'py, PyAny>, Vec<ProblemTuple>)> {
+    let record = one_record([
+        ("id", Some(id)),
+        ("text", Some(text)),
+        ("title", title),
+        ("source", source),
+        ("url", url),
+        ("date", date),
+        ("author", author),
+    ]);
+    let (article, problems) = py.detach(|| items::article_of(0, record));
+    let Some(article) = article else {
+        let why = problems.into_iter().find(|p| p.skipped).map(|p| p.message);
+        return Err(InputError::new_err(
+            why.unwrap_or_else(|| "no article".into()),
+        ));
+    };
+    let (_, value) = py.detach(|| facts_line(&article, true));
+    Ok((pythonize::pythonize(py, &value)?, problems_list(problems)))
+}
+
+/// The facts of many articles (see `quotegraph.facts_many` and `quotegraph.write_facts`): one
+/// dict (or, with `lines`, one facts line) per item, `None` for a skipped item, and the problems.
+#[pyfunction]
+#[pyo3(signature = (items, threads=None, lines=false, start=0))]
+#[allow(clippy::type_complexity)]
+fn facts_batch<'py>(
+    py: Python<'py>,
+    items: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    lines: bool,
+    start: usize,
+) -> PyResult<(Vec<Option<Bound<'py, PyAny>>>, Vec<ProblemTuple>)> {
+    pool::check(threads)?;
+    let records = records_of(items, start)?;
+    let done = py.detach(|| {
+        pool::run(threads, || {
+            articles_of(records)
+                .into_par_iter()
+                .map(|(a, p)| (a.map(|a| facts_line(&a, !lines)), p))
+                .collect::<Vec<_>>()
+        })
+    });
+    let mut out = Vec::with_capacity(done.len());
+    let mut problems = Vec::new();
+    for (facts, p) in done {
+        problems.extend(p);
+        out.push(match facts {
+            None => None,
+            Some((line, _)) if lines => Some(line.into_pyobject(py)?.into_any()),
+            Some((_, value)) => Some(pythonize::pythonize(py, &value)?),
+        });
+    }
+    Ok((out, problems_list(problems)))
+}
+
+/// A facts line read back: checked (schema_version, offsets, stances) and returned as the dict
+/// this quotegraph would write for it (unknown fields dropped). Raises `FactsError`.
+#[pyfunction]
+fn read_facts_line<'py>(py: Python<'py>, line: &str) -> PyResult<Bound<'py, PyAny>> {
+    let facts = format::from_line(line).map_err(|e| FactsError::new_err(e.to_string()))?;
+    let value: Value = serde_json::from_str(&format::to_line(&facts))
+        .map_err(|e| FactsError::new_err(e.to_string()))?;
+    Ok(pythonize::pythonize(py, &value)?)
+}
+
+/// The native module. The API, its documentation and types are in `quotegraph/__init__.py` and
+/// `quotegraph/_native.pyi`.
+#[pymodule]
+#[pyo3(name = "_native")]
+mod native {
+    #[pymodule_export]
+    use super::{
+        extract, extract_batch, facts, facts_batch, read::ArticleStream, read_facts_line,
+        FactsError, InputError,
+    };
+
+    #[pymodule_export]
+    const SCHEMA_VERSION: u32 = quotegraph::facts::format::SCHEMA_VERSION;
+
+    #[pymodule_export]
+    const VERSION: &str = env!("CARGO_PKG_VERSION");
+}
