@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 import os
 import tempfile
 import warnings
@@ -173,9 +174,9 @@ def facts(
     Raises:
         InputError: ``text`` is empty or blank, or ``id`` is.
     """
-    record, problems = _native.facts(text, id, title, source, url, date, author)
+    line, problems = _native.facts(text, id, title, source, url, date, author)
     _report(problems, "warn")
-    return record
+    return json.loads(line)
 
 
 def facts_many(
@@ -196,9 +197,9 @@ def facts_many(
         One record per article, in input order.
     """
     _check_errors(errors)
-    out, problems = _native.facts_batch(articles, threads)
+    lines, problems = _native.facts_batch(articles, threads)
     _report(problems, errors)
-    return out
+    return [json.loads(line) if line is not None else None for line in lines]
 
 
 def write_facts(
@@ -246,7 +247,7 @@ def write_facts(
                 batch = list(itertools.islice(items, batch_size))
                 if not batch:
                     break
-                lines, problems = _native.facts_batch(batch, threads, True, start)
+                lines, problems = _native.facts_batch(batch, threads, start)
                 _report(problems, errors)
                 chunk = "".join(line + "\n" for line in lines if line is not None)
                 out.write(chunk.encode("utf-8"))
@@ -283,12 +284,14 @@ def read_facts(path: Union[str, "os.PathLike[str]"], *, errors: str = "warn") ->
             if not line:
                 continue
             try:
-                yield _native.read_facts_line(line)
+                checked = _native.read_facts_line(line)
             except FactsError as e:
                 message = f"{path}:{number}: {e}"
                 if errors == "raise":
                     raise FactsError(message) from None
                 warnings.warn(message, InputWarning, stacklevel=2)
+                continue
+            yield json.loads(checked)
 
 
 def read_articles(

@@ -2,7 +2,7 @@
 
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
-from ._records import Article, Facts, Quote
+from ._records import Quote
 
 VERSION: str
 SCHEMA_VERSION: int
@@ -28,11 +28,11 @@ def facts(
     url: Optional[str] = None,
     date: Optional[str] = None,
     author: Optional[str] = None,
-) -> Tuple[Facts, List[Problem]]: ...
+) -> Tuple[str, List[Problem]]: ...
 def facts_batch(
-    items: Iterable[Any], threads: Optional[int] = None, lines: bool = False, start: int = 0
-) -> Tuple[List[Any], List[Problem]]: ...
-def read_facts_line(line: str) -> Facts: ...
+    items: Iterable[Any], threads: Optional[int] = None, start: int = 0
+) -> Tuple[List[Optional[str]], List[Problem]]: ...
+def read_facts_line(line: str) -> str: ...
 
 class ArticleStream(Iterator[Tuple[str, Any]]):
     """("article", Article) or ("skipped" | "warning", message) for each file or record."""

@@ -115,7 +115,7 @@ def _facts_of_batches(batches: Iterator["pa.RecordBatch"], threads: int) -> Iter
                 problem_col.append(_problem(None, why, True))
             else:
                 ready.append(row)
-        lines, problems = _native.facts_batch(ready, threads, True)
+        lines, problems = _native.facts_batch(ready, threads)
         facts_col.extend(line for line in lines if line is not None)
         problem_col.extend(None for line in lines if line is not None)
         for _, doc_id, message, skipped in problems:

@@ -1,8 +1,9 @@
 //! `quotegraph._native`: the Rust half of the Python package `quotegraph`.
 //!
-//! Takes Python strings and mappings; gives quote records and facts records as Python dicts (or
-//! facts lines as `str`), each the same as the command-line tool gives for the same article
-//! (`quotegraph extract`, the `*.facts.jsonl` format of `quotegraph::facts::format`). Batches are
+//! Takes Python strings and mappings; gives quote records as Python dicts and facts records as
+//! facts lines (`str`, parsed by the Python layer so that keys keep the file's order), each the
+//! same as the command-line tool gives for the same article (`quotegraph extract`, the
+//! `*.facts.jsonl` format of `quotegraph::facts::format`). Batches are
 //! read while attached to the interpreter, then extracted detached from it (other Python threads
 //! run) on rayon threads, then converted back. Problems with single items come back as
 //! `(index, message, skipped)` tuples: the Python layer (`quotegraph/__init__.py`) decides
@@ -73,24 +74,17 @@ fn one_record(fields: [(&str, Option<String>); 7]) -> Map<String, Value> {
         .collect()
 }
 
-/// Quote records as JSON values, as `quotegraph extract` prints them (through the printed form,
-/// so that a confidence of `0.9` stays `0.9` rather than the nearest double of an f32).
-fn quote_values(records: &[QuoteRecord]) -> Vec<Value> {
+/// Quote records as dicts with the keys in the order `quotegraph extract` prints them, and the
+/// confidence as printed there (`0.9`, not the double nearest the f32 `0.9`).
+fn quote_dicts<'py>(py: Python<'py>, records: &[QuoteRecord]) -> PyResult<Vec<Bound<'py, PyAny>>> {
     records
         .iter()
         .map(|r| {
-            serde_json::to_string(r)
-                .ok()
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .unwrap_or(Value::Null)
+            let d = pythonize::pythonize(py, r)?;
+            let shown: f64 = r.confidence.to_string().parse().unwrap_or(0.0);
+            d.set_item("confidence", shown)?;
+            Ok(d)
         })
-        .collect()
-}
-
-fn quote_dicts<'py>(py: Python<'py>, values: &[Value]) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    values
-        .iter()
-        .map(|v| Ok(pythonize::pythonize(py, v)?))
         .collect()
 }
 
@@ -120,7 +114,7 @@ fn extract<'py>(
             why.unwrap_or_else(|| "no article".into()),
         ));
     };
-    let records = py.detach(|| quote_values(&ex::extract(&article).records()));
+    let records = py.detach(|| ex::extract(&article).records());
     let dicts = quote_dicts(py, &records)?;
     if !named {
         for d in &dicts {
@@ -147,7 +141,7 @@ fn extract_batch<'py>(
         pool::run(threads, || {
             articles_of(records)
                 .into_par_iter()
-                .map(|(a, p)| (a.map(|a| quote_values(&ex::extract(&a).records())), p))
+                .map(|(a, p)| (a.map(|a| ex::extract(&a).records()), p))
                 .collect::<Vec<_>>()
         })
     });
@@ -160,20 +154,17 @@ fn extract_batch<'py>(
     Ok((out, problems_list(problems)))
 }
 
-/// The facts line of one article, and that line as JSON.
-fn facts_line(article: &Article, want_value: bool) -> (String, Option<Value>) {
-    let line = format::to_line(&pipeline::facts_of(article));
-    // The line was written by serde_json a moment ago: it parses.
-    let value = want_value.then(|| serde_json::from_str(&line).unwrap_or(Value::Null));
-    (line, value)
+/// The facts line of one article (the facts format, no newline).
+fn facts_line(article: &Article) -> String {
+    format::to_line(&pipeline::facts_of(article))
 }
 
-/// The facts of one article as a dict (see `quotegraph.facts`).
+/// The facts line of one article (see `quotegraph.facts`, which parses it), and the problems.
 #[pyfunction]
 #[pyo3(signature = (text, id, title=None, source=None, url=None, date=None, author=None))]
 #[allow(clippy::too_many_arguments)]
-fn facts<'py>(
-    py: Python<'py>,
+fn facts(
+    py: Python<'_>,
     text: String,
     id: String,
     title: Option<String>,
@@ -181,7 +172,7 @@ fn facts<'py>(
     url: Option<String>,
     date: Option<String>,
     author: Option<String>,
-) -> PyResult<(Bound<'py, PyAny>, Vec<ProblemTuple>)> {
+) -> PyResult<(String, Vec<ProblemTuple>)> {
     let record = one_record([
         ("id", Some(id)),
         ("text", Some(text)),
@@ -198,53 +189,45 @@ fn facts<'py>(
             why.unwrap_or_else(|| "no article".into()),
         ));
     };
-    let (_, value) = py.detach(|| facts_line(&article, true));
-    Ok((pythonize::pythonize(py, &value)?, problems_list(problems)))
+    let line = py.detach(|| facts_line(&article));
+    Ok((line, problems_list(problems)))
 }
 
-/// The facts of many articles (see `quotegraph.facts_many` and `quotegraph.write_facts`): one
-/// dict (or, with `lines`, one facts line) per item, `None` for a skipped item, and the problems.
+/// The facts lines of many articles (see `quotegraph.facts_many` and `quotegraph.write_facts`):
+/// one per item, `None` for a skipped item, and the problems.
 #[pyfunction]
-#[pyo3(signature = (items, threads=None, lines=false, start=0))]
-#[allow(clippy::type_complexity)]
-fn facts_batch<'py>(
-    py: Python<'py>,
-    items: &Bound<'py, PyAny>,
+#[pyo3(signature = (items, threads=None, start=0))]
+fn facts_batch(
+    py: Python<'_>,
+    items: &Bound<'_, PyAny>,
     threads: Option<usize>,
-    lines: bool,
     start: usize,
-) -> PyResult<(Vec<Option<Bound<'py, PyAny>>>, Vec<ProblemTuple>)> {
+) -> PyResult<(Vec<Option<String>>, Vec<ProblemTuple>)> {
     pool::check(threads)?;
     let records = records_of(items, start)?;
     let done = py.detach(|| {
         pool::run(threads, || {
             articles_of(records)
                 .into_par_iter()
-                .map(|(a, p)| (a.map(|a| facts_line(&a, !lines)), p))
+                .map(|(a, p)| (a.map(|a| facts_line(&a)), p))
                 .collect::<Vec<_>>()
         })
     });
-    let mut out = Vec::with_capacity(done.len());
+    let mut lines = Vec::with_capacity(done.len());
     let mut problems = Vec::new();
-    for (facts, p) in done {
+    for (line, p) in done {
         problems.extend(p);
-        out.push(match facts {
-            None => None,
-            Some((line, _)) if lines => Some(line.into_pyobject(py)?.into_any()),
-            Some((_, value)) => Some(pythonize::pythonize(py, &value)?),
-        });
+        lines.push(line);
     }
-    Ok((out, problems_list(problems)))
+    Ok((lines, problems_list(problems)))
 }
 
-/// A facts line read back: checked (schema_version, offsets, stances) and returned as the dict
-/// this quotegraph would write for it (unknown fields dropped). Raises `FactsError`.
+/// A facts line read back: checked (schema_version, offsets, stances) and written again as this
+/// quotegraph writes it (unknown fields dropped). Raises `FactsError`.
 #[pyfunction]
-fn read_facts_line<'py>(py: Python<'py>, line: &str) -> PyResult<Bound<'py, PyAny>> {
+fn read_facts_line(line: &str) -> PyResult<String> {
     let facts = format::from_line(line).map_err(|e| FactsError::new_err(e.to_string()))?;
-    let value: Value = serde_json::from_str(&format::to_line(&facts))
-        .map_err(|e| FactsError::new_err(e.to_string()))?;
-    Ok(pythonize::pythonize(py, &value)?)
+    Ok(format::to_line(&facts))
 }
 
 /// The native module. The API, its documentation and types are in `quotegraph/__init__.py` and
