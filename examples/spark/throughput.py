@@ -4,7 +4,8 @@
     python examples/spark/throughput.py --quotegraph target/release/quotegraph --sizes 2000,20000
 
 For each size, writes that many invented articles (make_articles.py) as JSONL, then times, each
-in a process of its own under /usr/bin/time (wall time and peak RSS):
+in a process of its own (wall time, and peak RSS of its whole process tree: for Spark, the
+driver, the JVM and the Python workers):
 
 - ``cli extract``: ``quotegraph extract FILE`` (quotes and speakers only: less work than facts);
 - ``cli build``: ``quotegraph build FILE --quiet`` (facts, then canon, graph and every export);
@@ -32,15 +33,38 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_articles import make  # noqa: E402
 
 
-def timed(cmd: List[str], env=None) -> Tuple[float, int, str]:
-    """Wall seconds, peak RSS (MB) and stdout of a command run under /usr/bin/time -v."""
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the JVM and the Python workers of
+    a Spark run), from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+def timed(cmd: List[str], env=None) -> Tuple[float, float, str]:
+    """Wall seconds, peak RSS of the whole process tree (MB, sampled every 0.2 s) and stdout."""
     start = time.perf_counter()
-    run = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
-    if run.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{run.stderr[-3000:]}")
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
-    return seconds, int(rss.group(1)) // 1024 if rss else -1, run.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, text=True)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{err.read()[-3000:]}")
+        return seconds, peak, out.read()
 
 
 def main() -> None:
@@ -48,6 +72,10 @@ def main() -> None:
     parser.add_argument("--quotegraph", default="target/release/quotegraph", help="the CLI binary")
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--master", default="local[2]")
+    parser.add_argument(
+        "--runs", default="extract,build,python,spark",
+        help="which of extract, build, python, spark to run (build holds the corpus in memory)",
+    )
     args = parser.parse_args()
     env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
     rows = []
@@ -71,7 +99,11 @@ def main() -> None:
                     "--master", args.master,
                 ],
             }
+            chosen = set(args.runs.split(","))
+            keys = {"cli extract": "extract", "cli build": "build", "python write_facts": "python"}
             for name, cmd in runs.items():
+                if keys.get(name, "spark") not in chosen:
+                    continue
                 seconds, rss, out = timed(cmd, env)
                 rows.append((n, mb, name, seconds, rss))
                 job = re.search(r"articles in \d+ shards.*?, ([\d.]+) s,", out)
@@ -79,7 +111,8 @@ def main() -> None:
                     rows.append((n, mb, f"  job alone", float(job.group(1)), -1))
     print(f"{'articles':>8} {'MB':>6}  {'run':<20} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'peak RSS MB':>11}")
     for n, mb, name, seconds, rss in rows:
-        print(f"{n:>8} {mb:>6.1f}  {name:<20} {seconds:>8.2f} {n / seconds:>11.0f} {mb / seconds:>6.2f} {rss if rss >= 0 else '':>11}")
+        shown_rss = f"{rss:.0f}" if rss >= 0 else ""
+        print(f"{n:>8} {mb:>6.1f}  {name:<20} {seconds:>8.2f} {n / seconds:>11.0f} {mb / seconds:>6.2f} {shown_rss:>11}")
 
 
 if __name__ == "__main__":

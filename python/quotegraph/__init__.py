@@ -30,12 +30,13 @@ gives an :class:`InputWarning` naming it and an empty result in its place; with
 from __future__ import annotations
 
 import gzip
+import io
 import itertools
 import json
 import os
 import tempfile
 import warnings
-from typing import IO, Any, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple, Union
 
 from . import _native
 from ._native import FactsError, InputError
@@ -44,6 +45,8 @@ from ._records import Article, Facts, Quote
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "ArticleLike",
+    "Errors",
     "Facts",
     "FactsError",
     "InputError",
@@ -68,6 +71,9 @@ ArticleLike = Union[str, Mapping[str, Any]]
 (or ``doc_id``), ``title``, ``source``, ``url``, ``date``, ``author``: the fields of a
 ``quotegraph`` JSONL record. Other keys are ignored."""
 
+Errors = Literal["warn", "raise"]
+"""What a batch does with an article it cannot read: warn and go on, or raise."""
+
 _DEFAULT_BATCH = 1000
 
 
@@ -75,7 +81,7 @@ class InputWarning(UserWarning):
     """An article that was skipped, or read with a field left out (the message names it)."""
 
 
-def _check_errors(errors: str) -> None:
+def _check_errors(errors: Errors) -> None:
     if errors not in ("warn", "raise"):
         raise ValueError(f'errors must be "warn" or "raise", not {errors!r}')
 
@@ -86,15 +92,17 @@ def _describe(problem: Tuple[int, Optional[str], str, bool]) -> str:
     return f"{where}: {message}"
 
 
-def _report(problems: List[Tuple[int, Optional[str], str, bool]], errors: str) -> None:
+def _report(
+    problems: List[Tuple[int, Optional[str], str, bool]], errors: Errors, stacklevel: int = 3
+) -> None:
     """Raises for the first skipped item (``errors="raise"``), else warns for each problem, at
-    the line that called the public function."""
+    the line that called the public function (``stacklevel`` frames up)."""
     if errors == "raise":
         for problem in problems:
             if problem[3]:
                 raise InputError(_describe(problem))
     for problem in problems:
-        warnings.warn(_describe(problem), InputWarning, stacklevel=3)
+        warnings.warn(_describe(problem), InputWarning, stacklevel=stacklevel)
 
 
 def extract(text: str, id: Optional[str] = None, *, title: Optional[str] = None) -> List[Quote]:
@@ -124,7 +132,7 @@ def extract_many(
     articles: Iterable[ArticleLike],
     *,
     threads: Optional[int] = None,
-    errors: str = "warn",
+    errors: Errors = "warn",
 ) -> List[List[Quote]]:
     """The quotes of many articles, extracted in parallel with the GIL released.
 
@@ -183,7 +191,7 @@ def facts_many(
     articles: Iterable[ArticleLike],
     *,
     threads: Optional[int] = None,
-    errors: str = "warn",
+    errors: Errors = "warn",
 ) -> List[Optional[Facts]]:
     """The facts records of many articles (see :func:`facts`), in parallel with the GIL released.
 
@@ -208,7 +216,7 @@ def write_facts(
     *,
     threads: Optional[int] = None,
     batch_size: int = _DEFAULT_BATCH,
-    errors: str = "warn",
+    errors: Errors = "warn",
 ) -> int:
     """Writes a facts shard: one facts line per article, for ``quotegraph ingest --facts``.
 
@@ -237,24 +245,13 @@ def write_facts(
         raise ValueError("batch_size must be at least 1")
     folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    written = 0
     try:
         with os.fdopen(fd, "wb") as raw:
-            out: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if name.endswith(".gz") else raw
-            items = iter(articles)
-            start = 0
-            while True:
-                batch = list(itertools.islice(items, batch_size))
-                if not batch:
-                    break
-                lines, problems = _native.facts_batch(batch, threads, start)
-                _report(problems, errors)
-                chunk = "".join(line + "\n" for line in lines if line is not None)
-                out.write(chunk.encode("utf-8"))
-                written += sum(line is not None for line in lines)
-                start += len(batch)
-            if out is not raw:
-                out.close()
+            if name.endswith(".gz"):
+                with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+                    written = _write_lines(gz, articles, threads, batch_size, errors)
+            else:
+                written = _write_lines(raw, articles, threads, batch_size, errors)
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(tmp, path)
@@ -267,7 +264,29 @@ def write_facts(
     return written
 
 
-def read_facts(path: Union[str, "os.PathLike[str]"], *, errors: str = "warn") -> Iterator[Facts]:
+def _write_lines(
+    out: io.BufferedIOBase,
+    articles: Iterable[ArticleLike],
+    threads: Optional[int],
+    batch_size: int,
+    errors: Errors,
+) -> int:
+    """The facts lines of ``articles``, ``batch_size`` at a time, into ``out``; how many."""
+    items = iter(articles)
+    start = written = 0
+    while True:
+        batch = list(itertools.islice(items, batch_size))
+        if not batch:
+            return written
+        lines, problems = _native.facts_batch(batch, threads, start)
+        _report(problems, errors, stacklevel=4)
+        kept = [line for line in lines if line is not None]
+        out.write("".join(line + "\n" for line in kept).encode("utf-8"))
+        written += len(kept)
+        start += len(batch)
+
+
+def read_facts(path: Union[str, "os.PathLike[str]"], *, errors: Errors = "warn") -> Iterator[Facts]:
     """Reads a facts shard back, one checked record at a time.
 
     Each line is checked as ``quotegraph ingest --facts`` checks it (``schema_version``, spans,

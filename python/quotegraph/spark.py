@@ -23,9 +23,10 @@ columns are not read. Output folder::
                                        skipped (no text, malformed JSON) or read with a warning
     _SUCCESS                           written by Spark when the job committed
 
-Shards are written by Spark's own committer (a failed or speculative task leaves nothing),
-then renamed from Spark's ``part-*.txt`` names through the Hadoop FileSystem API, so the same
-code writes to a local folder, HDFS or an object store.
+Shards are written in one pass by Spark's own committer (a failed or speculative task leaves
+nothing), then moved from Spark's ``kind=facts/part-*.txt`` names through the Hadoop FileSystem
+API, so the same code writes to a local folder, HDFS or an object store. A task holds at most
+one Arrow batch of articles and the facts of 1,000 of them at a time.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ ARTICLE_COLUMNS = ("id", "doc_id", "text", "html", "title", "source", "url", "da
 """The columns of an article that quotegraph reads."""
 
 _CORRUPT = "_corrupt_record"
-_OUTPUT_SCHEMA = "facts string, problem string"
+_OUTPUT_SCHEMA = "kind string, line string"
+_SLICE = 1000
+"""Articles handed to the native library at a time within a task (bounds a task's memory)."""
 _PART = re.compile(r"^part-(\d+)-.*?(?:-(c\d+))?\.txt(\.gz)?$")
 
 
@@ -73,9 +76,10 @@ def read_articles(spark: "SparkSession", path: str, format: Optional[str] = None
 
 
 def facts_frame(articles: "DataFrame", threads: int = 1) -> "DataFrame":
-    """Each partition's articles through quotegraph: a frame of ``facts`` (one facts line per
-    article read) and ``problem`` (one JSON object per record skipped or read with a warning)
-    rows. ``threads`` is per task (Spark already runs one task per core)."""
+    """Each partition's articles through quotegraph: a frame of ``kind`` and ``line`` rows, a
+    facts line (``kind="facts"``) per article read and a JSON object (``kind="problem"``) per
+    record skipped or read with a warning. ``threads`` is per task (Spark already runs one task
+    per core)."""
     columns = [c for c in ARTICLE_COLUMNS + (_CORRUPT,) if c in articles.columns]
     if "text" not in columns and "html" not in columns:
         raise ValueError(f"the articles have no text or html column (columns: {articles.columns})")
@@ -92,39 +96,41 @@ def _problem(doc_id: Any, message: str, skipped: bool) -> str:
 
 
 def _facts_of_batches(batches: Iterator["pa.RecordBatch"], threads: int) -> Iterator["pa.RecordBatch"]:
-    """The task: Arrow batches of articles in, Arrow batches of facts lines and problems out."""
+    """The task: Arrow batches of articles in, Arrow batches of (kind, line) out, at most
+    :data:`_SLICE` articles at a time so that the memory of a task stays bounded."""
     import pyarrow as pa
 
     from . import _native
 
     for batch in batches:
-        rows: List[Dict[str, Any]] = batch.to_pylist()
-        facts_col: List[Optional[str]] = []
-        problem_col: List[Optional[str]] = []
-        ready: List[Dict[str, Any]] = []
-        for row in rows:
-            corrupt = row.pop(_CORRUPT, None)
-            doc_id = row.get("id") if row.get("id") is not None else row.get("doc_id")
-            if corrupt is not None:
-                why = f"malformed JSON: {corrupt[:120]!r}"
-                facts_col.append(None)
-                problem_col.append(_problem(doc_id, why, True))
-            elif doc_id is None:
-                why = "no id (or doc_id): a Spark job needs one (positions are not stable)"
-                facts_col.append(None)
-                problem_col.append(_problem(None, why, True))
-            else:
-                ready.append(row)
-        lines, problems = _native.facts_batch(ready, threads)
-        facts_col.extend(line for line in lines if line is not None)
-        problem_col.extend(None for line in lines if line is not None)
-        for _, doc_id, message, skipped in problems:
-            facts_col.append(None)
-            problem_col.append(_problem(doc_id, message, skipped))
-        yield pa.RecordBatch.from_arrays(
-            [pa.array(facts_col, pa.string()), pa.array(problem_col, pa.string())],
-            names=["facts", "problem"],
-        )
+        for offset in range(0, batch.num_rows, _SLICE):
+            rows: List[Dict[str, Any]] = batch.slice(offset, _SLICE).to_pylist()
+            kinds: List[str] = []
+            lines: List[str] = []
+            ready: List[Dict[str, Any]] = []
+            for row in rows:
+                corrupt = row.pop(_CORRUPT, None)
+                doc_id = row.get("id") if row.get("id") is not None else row.get("doc_id")
+                if corrupt is not None:
+                    kinds.append("problem")
+                    lines.append(_problem(doc_id, f"malformed JSON: {corrupt[:120]!r}", True))
+                elif doc_id is None:
+                    why = "no id (or doc_id): a Spark job needs one (positions are not stable)"
+                    kinds.append("problem")
+                    lines.append(_problem(None, why, True))
+                else:
+                    ready.append(row)
+            facts, problems = _native.facts_batch(ready, threads)
+            for line in facts:
+                if line is not None:
+                    kinds.append("facts")
+                    lines.append(line)
+            for _, doc_id, message, skipped in problems:
+                kinds.append("problem")
+                lines.append(_problem(doc_id, message, skipped))
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(kinds, pa.string()), pa.array(lines, pa.string())], names=["kind", "line"]
+            )
 
 
 def write_shards(
@@ -138,6 +144,10 @@ def write_shards(
 ) -> Dict[str, int]:
     """Writes the facts of ``articles`` as shards into the folder ``out`` (see the module doc).
 
+    One pass: each task extracts its partition once and Spark writes its facts and its problems
+    (``partitionBy("kind")``, spilling to disk rather than holding a partition in memory); the
+    files are then moved to their names and the lines counted from what was written.
+
     Args:
         articles: a frame with the columns of :data:`ARTICLE_COLUMNS` (``text`` or ``html``).
         out: the output folder (a local path, ``hdfs://...``, ``s3a://...``).
@@ -150,53 +160,60 @@ def write_shards(
     Returns:
         ``{"articles": ..., "problems": ..., "skipped": ..., "shards": ...}``.
     """
-    from pyspark import StorageLevel
-
     spark = articles.sparkSession
-    wanted = partitions or max(articles.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
-    if wanted != articles.rdd.getNumPartitions():
+    have = articles.rdd.getNumPartitions()
+    wanted = partitions or max(have, spark.sparkContext.defaultParallelism)
+    if wanted != have:
         articles = articles.repartition(wanted)
-    frame = facts_frame(articles, threads).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        writer = frame.where("facts IS NOT NULL").select("facts").write.mode(mode)
-        writer.option("compression", compression or "none").text(out)
-        problems_dir = out.rstrip("/") + "/_problems"
-        frame.where("problem IS NOT NULL").select("problem").write.mode("overwrite").text(problems_dir)
-        counts = frame.selectExpr(
-            "count(facts) AS articles",
-            "count(problem) AS problems",
-            "count_if(get_json_object(problem, '$.skipped') = 'true') AS skipped",
-        ).first()
-    finally:
-        frame.unpersist()
-    shards = _rename_parts(spark, out, ".facts.jsonl")
-    _rename_parts(spark, problems_dir, ".problems.jsonl")
+    writer = facts_frame(articles, threads).write.mode(mode).partitionBy("kind")
+    writer.option("compression", compression or "none").text(out)
+    row = (
+        spark.read.text(out)
+        .selectExpr(
+            "count_if(kind = 'facts') AS articles",
+            "count_if(kind = 'problem') AS problems",
+            "count_if(kind = 'problem' AND get_json_object(value, '$.skipped') = 'true') AS skipped",
+        )
+        .first()
+    )
+    counts = row.asDict() if row is not None else {}
+    shards = _move_parts(spark, out, "kind=facts", "", ".facts.jsonl")
+    _move_parts(spark, out, "kind=problem", "_problems", ".problems.jsonl")
     return {
-        "articles": int(counts["articles"]),
-        "problems": int(counts["problems"]),
-        "skipped": int(counts["skipped"]),
+        "articles": int(counts.get("articles") or 0),
+        "problems": int(counts.get("problems") or 0),
+        "skipped": int(counts.get("skipped") or 0),
         "shards": shards,
     }
 
 
-def _rename_parts(spark: "SparkSession", folder: str, suffix: str) -> int:
-    """Renames Spark's ``part-N-<uuid>-cM.txt[.gz]`` files to ``part-N-cM<suffix>[.gz]``
-    through the Hadoop FileSystem API (local, HDFS, object stores); returns how many."""
+def _move_parts(spark: "SparkSession", out: str, source: str, target: str, suffix: str) -> int:
+    """Moves Spark's ``OUT/SOURCE/part-N-<uuid>-cM.txt[.gz]`` files to
+    ``OUT/TARGET/part-N-cM<suffix>[.gz]`` and removes SOURCE, through the Hadoop FileSystem API
+    (local, HDFS, object stores alike); returns how many files were moved."""
     jvm = spark.sparkContext._jvm
+    if jvm is None:
+        raise RuntimeError("quotegraph.spark needs a classic Spark session (not Spark Connect)")
     hadoop_path = jvm.org.apache.hadoop.fs.Path
-    base = hadoop_path(folder)
+    base = hadoop_path(out)
     fs = base.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
-    renamed = 0
-    for status in fs.listStatus(base):
+    src = hadoop_path(base, source)
+    if not fs.exists(src):
+        return 0
+    dst = hadoop_path(base, target) if target else base
+    fs.mkdirs(dst)
+    moved = 0
+    for status in fs.listStatus(src):
         name = status.getPath().getName()
         m = _PART.match(name)
         if not m:
             continue
-        target = f"part-{m.group(1)}-{m.group(2) or 'c000'}{suffix}{m.group(3) or ''}"
-        if not fs.rename(status.getPath(), hadoop_path(base, target)):
-            raise OSError(f"{folder}: could not rename {name} to {target}")
-        renamed += 1
-    return renamed
+        final = f"part-{m.group(1)}-{m.group(2) or 'c000'}{suffix}{m.group(3) or ''}"
+        if not fs.rename(status.getPath(), hadoop_path(dst, final)):
+            raise OSError(f"{out}: could not move {source}/{name} to {target or '.'}/{final}")
+        moved += 1
+    fs.delete(src, True)
+    return moved
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -161,6 +161,16 @@ pub fn article_of(index: usize, record: Map<String, Value>) -> (Option<Article>,
     (read.articles.pop(), problems)
 }
 
+/// The problem of an article on which the library panicked: a bug, reported, never expected.
+pub fn internal_error(index: usize, id: &str) -> Problem {
+    Problem {
+        index,
+        id: Some(id.to_string()),
+        message: "quotegraph failed on this article (an internal error: please report it)".into(),
+        skipped: true,
+    }
+}
+
 /// An ingest error's message without the place the reader gave it (`item:1`).
 fn message_of(e: &Error) -> String {
     match e {
@@ -168,5 +178,90 @@ fn message_of(e: &Error) -> String {
         | Error::Recovered { message, .. }
         | Error::Format { message, .. } => message.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::article_of;
+
+    /// (record, expected id, title, date, problems as (message, skipped)).
+    #[allow(clippy::type_complexity)]
+    fn table() -> Vec<(
+        serde_json::Value,
+        Option<(&'static str, Option<&'static str>, Option<&'static str>)>,
+        Vec<(&'static str, bool)>,
+    )> {
+        let text = "Ferry back\n\n“It runs,” Mayor Lena Ortiz said.";
+        vec![
+            (
+                json!({"id": "a", "text": text}),
+                Some(("a", Some("Ferry back"), None)),
+                vec![],
+            ),
+            (
+                json!({"doc_id": 7, "text": text, "title": "T", "date": "5 March 2031"}),
+                Some(("7", Some("T"), Some("2031-03-05"))),
+                vec![],
+            ),
+            (
+                json!({"id": "b", "text": text, "title": 3}),
+                Some(("b", Some("Ferry back"), None)),
+                vec![("\"title\" is a number, not a string; left out", false)],
+            ),
+            (
+                json!({"id": "c", "text": ""}),
+                None,
+                vec![("empty \"text\" field", true)],
+            ),
+            (
+                json!({"id": "d"}),
+                None,
+                vec![("missing \"text\" field", true)],
+            ),
+            (
+                json!({"id": "e", "text": 5}),
+                None,
+                vec![("\"text\" is a number, not a string", true)],
+            ),
+            (
+                json!({"id": "f", "html": "<html><body><p>“It runs,” Mayor Lena Ortiz said.</p></body></html>"}),
+                Some(("f", None, None)),
+                vec![],
+            ),
+        ]
+    }
+
+    #[test]
+    fn records_become_articles_as_jsonl_records_do() {
+        for (record, want, problems) in table() {
+            let serde_json::Value::Object(map) = record.clone() else {
+                unreachable!()
+            };
+            let (article, got) = article_of(4, map);
+            let got_article = article
+                .as_ref()
+                .map(|a| (a.id.as_str(), a.title.as_deref(), a.date.as_deref()));
+            assert_eq!(got_article, want, "{record}");
+            let got: Vec<(&str, bool)> = got
+                .iter()
+                .map(|p| (p.message.as_str(), p.skipped))
+                .collect();
+            assert_eq!(got, problems, "{record}");
+        }
+    }
+
+    #[test]
+    fn problems_name_the_item_position_and_id() {
+        let serde_json::Value::Object(map) = json!({"id": "x9", "text": " "}) else {
+            unreachable!()
+        };
+        let (_, problems) = article_of(12, map);
+        assert_eq!(
+            (problems[0].index, problems[0].id.as_deref()),
+            (12, Some("x9"))
+        );
     }
 }

@@ -3,16 +3,19 @@
 //! Takes Python strings and mappings; gives quote records as Python dicts and facts records as
 //! facts lines (`str`, parsed by the Python layer so that keys keep the file's order), each the
 //! same as the command-line tool gives for the same article (`quotegraph extract`, the
-//! `*.facts.jsonl` format of `quotegraph::facts::format`). Batches are
-//! read while attached to the interpreter, then extracted detached from it (other Python threads
-//! run) on rayon threads, then converted back. Problems with single items come back as
-//! `(index, message, skipped)` tuples: the Python layer (`quotegraph/__init__.py`) decides
-//! whether they raise or warn. The only IO is [`read::ArticleStream`], which walks paths with
-//! the library's ingest. Never panics on input: every input fault is a problem or an exception.
+//! `*.facts.jsonl` format of `quotegraph::facts::format`). Batches are read while attached to
+//! the interpreter, then extracted detached from it (other Python threads run) on rayon
+//! threads, then converted back. Problems with single items come back as `(index, id, message,
+//! skipped)` tuples: the Python layer (`quotegraph/__init__.py`) decides whether they raise or
+//! warn. The only IO is [`read::ArticleStream`], which walks paths with the library's ingest.
+//! Never panics on input: every input fault is a problem or an exception, and a panic inside
+//! the library on one article (a bug) skips that article with a problem, not the batch.
 
 mod items;
 mod pool;
 mod read;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -51,27 +54,67 @@ fn records_of(items: &Bound<'_, PyAny>, start: usize) -> PyResult<Records> {
     Ok(out)
 }
 
-/// Each record's article and problems, in parallel, in input order.
-fn articles_of(records: Records) -> Vec<(Option<Article>, Vec<Problem>)> {
-    records
-        .into_par_iter()
-        .map(|(i, r)| match r {
-            Ok(record) => items::article_of(i, record),
-            Err(p) => (None, vec![p]),
+/// Makes each record's article and runs `work` on it, detached, in parallel on `threads`, in
+/// input order: one output per record (`None` when skipped) and every problem.
+fn run_batch<T: Send>(
+    py: Python<'_>,
+    records: Records,
+    threads: Option<usize>,
+    work: impl Fn(&Article) -> T + Sync + Send,
+) -> (Vec<Option<T>>, Vec<Problem>) {
+    let done: Vec<(Option<T>, Vec<Problem>)> = py.detach(|| {
+        pool::run(threads, || {
+            records
+                .into_par_iter()
+                .map(|(i, r)| {
+                    let (article, mut problems) = match r {
+                        Ok(record) => items::article_of(i, record),
+                        Err(p) => (None, vec![p]),
+                    };
+                    let out = article.and_then(|a| {
+                        let out = catch_unwind(AssertUnwindSafe(|| work(&a)));
+                        out.map_err(|_| problems.push(items::internal_error(i, &a.id)))
+                            .ok()
+                    });
+                    (out, problems)
+                })
+                .collect()
         })
-        .collect()
+    });
+    let mut outs = Vec::with_capacity(done.len());
+    let mut problems = Vec::new();
+    for (out, p) in done {
+        outs.push(out);
+        problems.extend(p);
+    }
+    (outs, problems)
+}
+
+/// One article given as arguments through [`run_batch`]: its output and warnings, or
+/// `InputError` with the reason it was skipped.
+fn run_one<T: Send>(
+    py: Python<'_>,
+    fields: [(&str, Option<String>); 7],
+    work: impl Fn(&Article) -> T + Sync + Send,
+) -> PyResult<(T, Vec<Problem>)> {
+    let record: Map<String, Value> = fields
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_string(), Value::String(v?))))
+        .collect();
+    let (mut outs, problems) = run_batch(py, vec![(0, Ok(record))], None, work);
+    match outs.pop().flatten() {
+        Some(out) => Ok((out, problems)),
+        None => {
+            let why = problems.into_iter().find(|p| p.skipped).map(|p| p.message);
+            Err(InputError::new_err(
+                why.unwrap_or_else(|| "no article".into()),
+            ))
+        }
+    }
 }
 
 fn problems_list(all: impl IntoIterator<Item = Problem>) -> Vec<ProblemTuple> {
     all.into_iter().map(Problem::into_tuple).collect()
-}
-
-/// The record of one article given as arguments: what a JSONL line with these fields holds.
-fn one_record(fields: [(&str, Option<String>); 7]) -> Map<String, Value> {
-    fields
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.to_string(), Value::String(v?))))
-        .collect()
 }
 
 /// Quote records as dicts with the keys in the order `quotegraph extract` prints them, and the
@@ -98,7 +141,7 @@ fn extract<'py>(
     title: Option<String>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let named = id.is_some();
-    let record = one_record([
+    let fields = [
         ("id", Some(id.unwrap_or_else(|| "0".into()))),
         ("text", Some(text)),
         ("title", title),
@@ -106,15 +149,8 @@ fn extract<'py>(
         ("url", None),
         ("date", None),
         ("author", None),
-    ]);
-    let (article, problems) = py.detach(|| items::article_of(0, record));
-    let Some(article) = article else {
-        let why = problems.into_iter().find(|p| p.skipped).map(|p| p.message);
-        return Err(InputError::new_err(
-            why.unwrap_or_else(|| "no article".into()),
-        ));
-    };
-    let records = py.detach(|| ex::extract(&article).records());
+    ];
+    let (records, _) = run_one(py, fields, |a| ex::extract(a).records())?;
     let dicts = quote_dicts(py, &records)?;
     if !named {
         for d in &dicts {
@@ -137,21 +173,12 @@ fn extract_batch<'py>(
 ) -> PyResult<(Vec<Option<Vec<Bound<'py, PyAny>>>>, Vec<ProblemTuple>)> {
     pool::check(threads)?;
     let records = records_of(items, start)?;
-    let done = py.detach(|| {
-        pool::run(threads, || {
-            articles_of(records)
-                .into_par_iter()
-                .map(|(a, p)| (a.map(|a| ex::extract(&a).records()), p))
-                .collect::<Vec<_>>()
-        })
-    });
-    let mut out = Vec::with_capacity(done.len());
-    let mut problems = Vec::new();
-    for (records, p) in done {
-        problems.extend(p);
-        out.push(records.map(|r| quote_dicts(py, &r)).transpose()?);
-    }
-    Ok((out, problems_list(problems)))
+    let (outs, problems) = run_batch(py, records, threads, |a| ex::extract(a).records());
+    let dicts = outs
+        .into_iter()
+        .map(|r| r.map(|r| quote_dicts(py, &r)).transpose())
+        .collect::<PyResult<_>>()?;
+    Ok((dicts, problems_list(problems)))
 }
 
 /// The facts line of one article (the facts format, no newline).
@@ -159,7 +186,7 @@ fn facts_line(article: &Article) -> String {
     format::to_line(&pipeline::facts_of(article))
 }
 
-/// The facts line of one article (see `quotegraph.facts`, which parses it), and the problems.
+/// The facts line of one article (see `quotegraph.facts`, which parses it), and the warnings.
 #[pyfunction]
 #[pyo3(signature = (text, id, title=None, source=None, url=None, date=None, author=None))]
 #[allow(clippy::too_many_arguments)]
@@ -173,7 +200,7 @@ fn facts(
     date: Option<String>,
     author: Option<String>,
 ) -> PyResult<(String, Vec<ProblemTuple>)> {
-    let record = one_record([
+    let fields = [
         ("id", Some(id)),
         ("text", Some(text)),
         ("title", title),
@@ -181,15 +208,8 @@ fn facts(
         ("url", url),
         ("date", date),
         ("author", author),
-    ]);
-    let (article, problems) = py.detach(|| items::article_of(0, record));
-    let Some(article) = article else {
-        let why = problems.into_iter().find(|p| p.skipped).map(|p| p.message);
-        return Err(InputError::new_err(
-            why.unwrap_or_else(|| "no article".into()),
-        ));
-    };
-    let line = py.detach(|| facts_line(&article));
+    ];
+    let (line, problems) = run_one(py, fields, facts_line)?;
     Ok((line, problems_list(problems)))
 }
 
@@ -205,20 +225,7 @@ fn facts_batch(
 ) -> PyResult<(Vec<Option<String>>, Vec<ProblemTuple>)> {
     pool::check(threads)?;
     let records = records_of(items, start)?;
-    let done = py.detach(|| {
-        pool::run(threads, || {
-            articles_of(records)
-                .into_par_iter()
-                .map(|(a, p)| (a.map(|a| facts_line(&a)), p))
-                .collect::<Vec<_>>()
-        })
-    });
-    let mut lines = Vec::with_capacity(done.len());
-    let mut problems = Vec::new();
-    for (line, p) in done {
-        problems.extend(p);
-        lines.push(line);
-    }
+    let (lines, problems) = run_batch(py, records, threads, facts_line);
     Ok((lines, problems_list(problems)))
 }
 

@@ -46,3 +46,19 @@ fn pool(n: usize) -> Option<Arc<ThreadPool>> {
     pools.insert(n, p.clone());
     Some(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use rayon::prelude::*;
+
+    #[test]
+    fn a_batch_runs_on_the_threads_asked_for_and_zero_is_refused() {
+        for (threads, want) in [(Some(1), 1), (Some(3), 3)] {
+            assert_eq!(super::run(threads, rayon::current_num_threads), want);
+            let sum: u64 = super::run(threads, || (0..1000u64).into_par_iter().sum());
+            assert_eq!(sum, 499_500);
+        }
+        assert!(super::check(Some(0)).is_err());
+        assert!(super::check(None).is_ok() && super::check(Some(2)).is_ok());
+    }
+}

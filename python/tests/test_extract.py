@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 
 import pytest
@@ -68,6 +69,27 @@ def test_character_offsets_slice_python_strings_and_byte_offsets_slice_utf8(text
         if q["speaker_mention"] is not None:
             assert text[q["speaker_char_start"] : q["speaker_char_end"]] == q["speaker_mention"]
             assert raw[q["speaker_start"] : q["speaker_end"]].decode("utf-8") == q["speaker_mention"]
+
+
+def test_offsets_hold_on_random_text_made_of_news_pieces():
+    """A property test (seeded, so reproducible): whatever the mix of quotation marks, names,
+    combining marks, emoji and scripts, every span slices to its text, in bytes and in chars."""
+    rng = random.Random(20310305)
+    pieces = ["“", "”", '"', "«", "»", "‘", "’", "„", " said", " Mayor Zoë Brûlé", " she added that",
+              "🙂", "東京", "שלום", "e\u0301", ",", ".", "\n\n", "\n", " the ferry runs", " ", "Ö"]
+    checked = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+        if not text.strip():
+            continue
+        raw = text.encode("utf-8")
+        for q in quotegraph.extract(text):
+            checked += 1
+            assert text[q["content_char_start"] : q["content_char_end"]] == q["content"], text
+            assert raw[q["content_start"] : q["content_end"]].decode("utf-8") == q["content"], text
+            if q["speaker_mention"] is not None:
+                assert text[q["speaker_char_start"] : q["speaker_char_end"]] == q["speaker_mention"]
+    assert checked > 50
 
 
 def test_non_ascii_quotes_are_found_with_their_speakers():

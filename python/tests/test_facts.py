@@ -102,9 +102,10 @@ def test_write_facts_then_read_facts_gives_the_records_back(tmp_path):
 
 def test_write_facts_batches_keep_positions_for_ids_and_messages(tmp_path):
     items = ["Mayor Lena Ortiz said the ferry would run."] * 5 + [{"text": ""}]
-    with pytest.warns(quotegraph.InputWarning, match=r"^item 5 \(id '5'\): empty"):
+    with pytest.warns(quotegraph.InputWarning, match=r"^item 5 \(id '5'\): empty") as caught:
         n = quotegraph.write_facts(items, tmp_path / "x.facts.jsonl", batch_size=2)
     assert n == 5
+    assert [w.filename for w in caught] == [__file__]  # the warning points at the caller
     ids = [f["doc_id"] for f in quotegraph.read_facts(tmp_path / "x.facts.jsonl")]
     assert ids == ["0", "1", "2", "3", "4"]
 
