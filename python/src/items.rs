@@ -77,10 +77,29 @@ pub fn record_of(index: usize, item: &Bound<'_, PyAny>) -> Result<Map<String, Va
             "an article is a str or a mapping with \"text\", not an object {t}"
         )));
     }
-    let has_id = ["id", "doc_id"]
+    with_id(index, record)
+}
+
+/// The record with its id checked: an empty id is refused, a missing one is the position.
+pub fn with_id(
+    index: usize,
+    mut record: Map<String, Value>,
+) -> Result<Map<String, Value>, Problem> {
+    let id = ["id", "doc_id"]
         .iter()
-        .any(|k| record.get(*k).is_some_and(|v| !v.is_null()));
-    if !has_id {
+        .find_map(|k| record.get(*k).filter(|v| !v.is_null()));
+    if id
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.trim().is_empty())
+    {
+        return Err(Problem {
+            index,
+            id: None,
+            message: "the id is empty".into(),
+            skipped: true,
+        });
+    }
+    if id.is_none() {
         record.insert("id".into(), Value::String(index.to_string()));
     }
     Ok(record)

@@ -101,7 +101,7 @@ fn run_one<T: Send>(
         .into_iter()
         .filter_map(|(k, v)| Some((k.to_string(), Value::String(v?))))
         .collect();
-    let (mut outs, problems) = run_batch(py, vec![(0, Ok(record))], None, work);
+    let (mut outs, problems) = run_batch(py, vec![(0, items::with_id(0, record))], None, work);
     match outs.pop().flatten() {
         Some(out) => Ok((out, problems)),
         None => {

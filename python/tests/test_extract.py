@@ -141,16 +141,17 @@ def test_extract_many_takes_dicts_generators_and_ids():
 
 
 def test_bad_items_warn_and_keep_their_place_or_raise():
-    items = [CASES[0][0], {"text": ""}, 42, {"id": "x"}, {"text": b"bytes"}, CASES[0][0]]
+    items = [CASES[0][0], {"text": ""}, 42, {"id": "x"}, {"text": b"bytes"}, {"id": " ", "text": "Hi."}, CASES[0][0]]
     with pytest.warns(quotegraph.InputWarning) as caught:
         out = quotegraph.extract_many(items)
-    assert [len(qs) for qs in out] == [1, 0, 0, 0, 0, 1]
+    assert [len(qs) for qs in out] == [1, 0, 0, 0, 0, 0, 1]
     messages = [str(w.message) for w in caught]
     assert messages == [
         "item 1 (id '1'): empty \"text\" field",
         'item 2: an article is a str or a mapping with "text", not an object of type int',
         "item 3 (id 'x'): missing \"text\" field",
         'item 4: "text" is of type bytes, which quotegraph cannot read',
+        "item 5: the id is empty",
     ]
     assert all(w.filename == __file__ for w in caught)  # warnings point at the caller
     with pytest.raises(quotegraph.InputError, match=r"item 1 \(id '1'\): empty"):

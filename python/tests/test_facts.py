@@ -61,7 +61,7 @@ def test_a_record_is_its_file_line_and_reads_back_as_itself(tmp_path):
 def test_facts_needs_an_id_and_text():
     with pytest.raises(quotegraph.InputError):
         quotegraph.facts("", id="x")
-    with pytest.raises(quotegraph.InputError):
+    with pytest.raises(quotegraph.InputError, match="the id is empty"):
         quotegraph.facts(TEXT, id="  ")
     with pytest.raises(TypeError):
         quotegraph.facts(TEXT)  # id is required
