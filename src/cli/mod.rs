@@ -1,8 +1,8 @@
 //! Command-line front end: clap types, their conversion to library calls, and output.
 //!
-//! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
-//! threshold was missed; 2 usage or output errors.
+//! Exit codes: see [`exit`].
 
+pub mod exit;
 mod files;
 mod graph_cmds;
 mod output;

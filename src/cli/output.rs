@@ -44,10 +44,10 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
                 writeln!(
                     out,
                     "── {} {}",
-                    x.doc_id,
+                    clip(&x.doc_id, 80),
                     x.title
                         .as_deref()
-                        .map(|t| format!("· {t}"))
+                        .map(|t| format!("· {}", clip(t, 120)))
                         .unwrap_or_default()
                 )?;
                 for r in x.records() {
@@ -126,13 +126,53 @@ pub fn write_entities(out: &mut impl Write, entities: &[&Node], format: Format) 
     )
 }
 
-fn clip(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n {
-        s
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
+/// `s` on one line for a terminal, at most `n` characters: whitespace runs become one space,
+/// control characters (terminal escape sequences begin with one) become U+FFFD, so that text
+/// from an article can neither move the cursor nor recolour the screen.
+pub fn clip(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(4 * n));
+    let mut count = 0;
+    for word in s.split_whitespace() {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            out.push(if c.is_control() { '\u{fffd}' } else { c });
+            count += 1;
+        }
+        if count > n {
+            break;
+        }
+    }
+    if count <= n {
+        return out;
+    }
+    let mut t: String = out.chars().take(n.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn clipped_text_is_one_short_printable_line() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("a  b\n c", 10, "a b c"),
+            ("abcdef", 4, "abc…"),
+            ("abcd", 4, "abcd"),
+            (
+                "red \u{1b}[31mtext\u{7}",
+                40,
+                "red \u{fffd}[31mtext\u{fffd}",
+            ),
+            ("\u{9b}2J wipe", 40, "\u{fffd}2J wipe"),
+            ("", 3, ""),
+        ];
+        for (text, n, want) in cases {
+            assert_eq!(clip(text, *n), *want, "{text:?}");
+        }
     }
 }

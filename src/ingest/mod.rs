@@ -34,7 +34,7 @@ mod warc_src;
 pub use date::normalize as normalize_date;
 pub use decode::{decode, decode_bytes, Decoded, Refusal};
 pub use jsonl::{parse_jsonl, parse_lines};
-pub use stream::{stream, stream_stdin, Stream};
+pub use stream::{stream, stream_bytes, stream_stdin, Stream};
 
 use std::path::PathBuf;
 

@@ -264,6 +264,21 @@ pub fn stream_stdin(opts: &IngestOptions) -> Stream {
     }
 }
 
+/// Streams an input held in memory as if read from a file called `name`: its format from the
+/// name's extension, else from its first bytes (for tests, fuzzing and callers that already
+/// hold the bytes).
+pub fn stream_bytes(bytes: Vec<u8>, name: &Path, opts: &IngestOptions) -> Stream {
+    let input: Input = Box::new(std::io::Cursor::new(bytes));
+    let current: Items = match open(input, name, kind::of_path(name), opts) {
+        Ok(items) => items,
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    };
+    Stream {
+        current: Some(current),
+        ..stream(&[], opts)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

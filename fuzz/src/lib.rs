@@ -1,0 +1,97 @@
+//! Checks the fuzz targets share: what any input must never break.
+//!
+//! Each target feeds arbitrary bytes to one reader of quotegraph and asserts more than "no
+//! panic": spans slice the text, what quotegraph writes reads back, and the XML it writes parses.
+
+use std::path::Path;
+
+use quotegraph::export::{self, ViewOptions};
+use quotegraph::graph::{self, QuoteGraph};
+use quotegraph::ingest::{self, Article, IngestOptions};
+use quotegraph::query::{self, QuoteIndex};
+
+/// Small limits, so that a large input is refused quickly rather than timing out.
+pub fn options() -> IngestOptions {
+    IngestOptions {
+        max_file_bytes: 1 << 20,
+        max_record_bytes: 1 << 20,
+    }
+}
+
+/// Every article of `bytes` read as a file called `name`; each checked with [`article_ok`].
+pub fn ingest(bytes: &[u8], name: &str) -> Vec<Article> {
+    let mut out = Vec::new();
+    for item in ingest::stream_bytes(bytes.to_vec(), Path::new(name), &options()) {
+        match item {
+            Ok(a) => {
+                article_ok(&a);
+                out.push(a);
+            }
+            Err(e) => {
+                // Every error names where it happened, on one line.
+                let msg = e.to_string();
+                assert!(!msg.is_empty() && !msg.contains('\n'), "{msg:?}");
+            }
+        }
+    }
+    out
+}
+
+/// An article's body lies in its text, on character boundaries.
+pub fn article_ok(a: &Article) {
+    assert!(a.body.start <= a.body.end && a.body.end <= a.text.len());
+    assert!(a.text.is_char_boundary(a.body.start) && a.text.is_char_boundary(a.body.end));
+}
+
+/// XML that a reader parses (U+FFFE, control characters and markup in the text are escaped).
+pub fn xml_ok(what: &str, xml: &str) {
+    if let Err(e) = roxmltree::Document::parse(xml) {
+        panic!("{what} is not well-formed XML: {e}");
+    }
+}
+
+/// Everything the CLI does with a loaded graph: a rebuild from its facts, every export, the
+/// queries. What it writes must read back.
+pub fn use_graph(g: &QuoteGraph) {
+    let again = graph::from_node_link(&graph::to_node_link(g));
+    assert!(again.is_ok(), "a graph we wrote does not load: {again:?}");
+    let rebuilt = graph::merge(std::slice::from_ref(g));
+    let back = graph::from_node_link(&graph::to_node_link(&rebuilt));
+    assert!(back.is_ok(), "a merged graph does not load: {back:?}");
+    let bounded = ViewOptions {
+        max_nodes: Some(20),
+        ..ViewOptions::default()
+    };
+    if let Ok(map) = export::view(g, &bounded) {
+        let _ = export::dot(&map);
+        xml_ok("SVG", &export::pure_rust_svg(&map));
+    }
+    if let Ok(page) = export::html_with(g, &bounded) {
+        assert!(!page.is_empty());
+    }
+    xml_ok("GraphML", &export::graphml(g));
+    xml_ok("GEXF", &export::gexf(g));
+    let _ = export::cytoscape(g);
+    let _ = export::neo4j_csv(g);
+    let ix = QuoteIndex::new(g);
+    let entities: Vec<_> = g.nodes().filter(|(_, n)| n.kind.is_entity()).collect();
+    for (_, n) in g.nodes().filter(|(_, n)| n.kind == graph::NodeKind::Quote).take(2) {
+        let words: String = n.label.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        let _ = query::who_said(g, &ix, &words, true);
+    }
+    if let (Some(&(a, _)), Some(&(b, _))) = (entities.first(), entities.last()) {
+        let _ = query::shortest_path(g, a, b);
+        let _ = query::all_paths(g, a, b, 3);
+        let _ = query::neighbors(g, a, 2);
+        let _ = query::stances(g, Some(a), None);
+        let _ = query::quotes(g, Some(a), Some(b));
+    }
+    let _ = export::view(
+        g,
+        &ViewOptions {
+            quotes: true,
+            since: Some("2024-01-01".into()),
+            ..ViewOptions::default()
+        },
+    );
+}
