@@ -236,7 +236,7 @@ fn unknown_names_and_missing_graphs_are_one_clear_error() {
     quotegraph()
         .args(["who-said", "peace", "--graph", "no/such/graph.json"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("run `quotegraph build` first"));
 }
 

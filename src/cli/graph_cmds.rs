@@ -180,11 +180,13 @@ pub fn merge(
             corpus: Vec::new(),
         }
         .load()?;
-        if part
-            .nodes()
-            .any(|(_, n)| n.kind == NodeKind::Article && n.facts.is_none())
-        {
-            let what = format!("{}: articles without their facts (a view written by `export`?); merge reads the graph.json of `build` or `merge`", p.display());
+        let facts = part.nodes().filter(|(_, n)| n.facts.is_some()).count();
+        let articles = part.nodes().filter(|(_, n)| n.kind == NodeKind::Article);
+        if articles.count() > facts || (facts == 0 && part.node_count() > 0) {
+            let what = format!(
+                "{}: articles without their facts (a view written by `export`?); merge reads the graph.json of `build` or `merge`",
+                p.display()
+            );
             return Err(InputError(what).into());
         }
         parts.push(part);
