@@ -62,28 +62,37 @@ pub enum QueryFormat {
     Json,
 }
 
+/// The graph of a corpus, read in batches: only the facts of the articles already read are
+/// kept, never their text.
 fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
-    let input = ingest::read_paths(paths, &IngestOptions::default());
-    for e in &input.errors {
-        super::report_error(e);
-    }
-    if input.articles.is_empty() {
-        let what = format!("no readable articles in {}", show(paths));
-        return Err(InputError(what).into());
-    }
+    use rayon::prelude::*;
     let bar = if quiet || !io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
-        ProgressBar::new(input.articles.len() as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} extracting {pos}/{len} articles {wide_bar} {eta}",
-            )
-            .expect("template"),
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} extracting: {pos} articles {per_sec}")
+                .expect("template"),
         )
     };
-    let analysis = pipeline::analyze_with(&input.articles, &|| bar.inc(1));
+    let mut facts = Vec::new();
+    let items = ingest::stream(paths, &IngestOptions::default());
+    for batch in super::batch::batches(items) {
+        let done: Vec<_> = batch
+            .par_iter()
+            .map(|a| {
+                let f = pipeline::facts_of(a);
+                bar.inc(1);
+                f
+            })
+            .collect();
+        facts.extend(done);
+    }
     bar.finish_and_clear();
-    Ok(graph::build(&analysis))
+    if facts.is_empty() {
+        let what = format!("no readable articles in {}", show(paths));
+        return Err(InputError(what).into());
+    }
+    Ok(graph::build(&quotegraph::corpus::from_facts(facts)))
 }
 
 fn show(paths: &[PathBuf]) -> String {

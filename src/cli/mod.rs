@@ -2,6 +2,7 @@
 //!
 //! Exit codes: see [`exit`].
 
+mod batch;
 pub mod exit;
 mod files;
 mod graph_cmds;
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use quotegraph::eval::{self, GoldDoc, Prediction};
 use quotegraph::extract_all;
-use quotegraph::ingest::{self, IngestOptions, Ingested};
+use quotegraph::ingest::{self, IngestOptions};
 
 #[derive(Parser)]
 #[command(
@@ -234,27 +235,25 @@ pub fn run() -> Result<ExitCode> {
                 max_file_bytes,
                 ..IngestOptions::default()
             };
-            let input = read_input(&paths, &opts);
-            report_errors(&input);
-            if input.articles.is_empty() {
+            let stdout = io::stdout();
+            let mut out =
+                output::QuoteWriter::new(io::BufWriter::new(stdout.lock()), pick_format(format));
+            let mut any = false;
+            for batch in batch::batches(stream_input(&paths, &opts)) {
+                any = true;
+                let found = extract_all(&batch);
+                if diagnostics {
+                    for d in found.iter().flat_map(|x| &x.diagnostics) {
+                        eprintln!("quotegraph: note: {d}");
+                    }
+                }
+                out.write(&found)?;
+            }
+            if !any {
                 eprintln!("quotegraph: no readable articles in the input");
                 return Ok(ExitCode::from(1));
             }
-            let found = extract_all(&input.articles);
-            if diagnostics {
-                for d in found.iter().flat_map(|x| &x.diagnostics) {
-                    eprintln!("quotegraph: note: {d}");
-                }
-            }
-            let format = format.unwrap_or(if io::stdout().is_terminal() {
-                Format::Table
-            } else {
-                Format::Jsonl
-            });
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            output::write_quotes(&mut out, &found, format)?;
-            out.flush()?;
+            out.finish()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Build {
@@ -422,27 +421,20 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
-    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
-        let mut all = ingest::read_stdin(opts);
-        let rest: Vec<PathBuf> = paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect();
-        let more = ingest::read_paths(&rest, opts);
-        all.articles.extend(more.articles);
-        all.errors.extend(more.errors);
-        all
+/// The articles of `paths` (stdin when none, or for `-`), read lazily.
+fn stream_input(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+) -> Box<dyn Iterator<Item = Result<ingest::Article, quotegraph::Error>>> {
+    let rest: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if paths.is_empty() || rest.len() < paths.len() {
+        Box::new(ingest::stream_stdin(opts).chain(ingest::stream(&rest, opts)))
     } else {
-        ingest::read_paths(paths, opts)
-    }
-}
-
-/// One line on stderr for each input that could not be used (or was read with a repair).
-fn report_errors(input: &Ingested) {
-    for e in &input.errors {
-        report_error(e);
+        Box::new(ingest::stream(paths, opts))
     }
 }
 

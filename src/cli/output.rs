@@ -70,6 +70,58 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
     Ok(())
 }
 
+/// Writes extracted quotes batch after batch; in `json` the batches make one array, the same
+/// bytes [`write_quotes`] gives for all of them at once.
+pub struct QuoteWriter<W: Write> {
+    out: W,
+    format: Format,
+    started: bool,
+}
+
+impl<W: Write> QuoteWriter<W> {
+    pub fn new(out: W, format: Format) -> Self {
+        QuoteWriter {
+            out,
+            format,
+            started: false,
+        }
+    }
+
+    pub fn write(&mut self, found: &[Extraction]) -> Result<()> {
+        if self.format != Format::Json {
+            return write_quotes(&mut self.out, found, self.format);
+        }
+        for x in found {
+            let doc = Document {
+                doc_id: &x.doc_id,
+                title: x.title.as_deref(),
+                quotes: x.records(),
+            };
+            self.out
+                .write_all(if self.started { b",\n" } else { b"[\n" })?;
+            self.started = true;
+            let text = serde_json::to_string_pretty(&doc)?;
+            for (k, line) in text.lines().enumerate() {
+                if k > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                write!(self.out, "  {line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the output (the JSON array) and flushes it.
+    pub fn finish(mut self) -> Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
 /// Writes items as JSONL, a JSON array, or (with `row`) one table line each.
 pub fn write_items<T: Serialize>(
     out: &mut impl Write,
@@ -155,7 +207,39 @@ pub fn clip(s: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::*;
+
+    #[test]
+    fn json_in_batches_is_the_json_of_the_whole() {
+        let texts = [
+            "“The ferry runs again,” said Mayor Ilse Brandt.",
+            "No quote here.",
+            "“We reject it,” Tomas Reyl said. “All of it.”",
+        ];
+        let found: Vec<Extraction> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| quotegraph::extract::extract_text(&format!("d{k}"), t))
+            .collect();
+        for format in [Format::Json, Format::Jsonl, Format::Table] {
+            let mut whole = Vec::new();
+            write_quotes(&mut whole, &found, format).unwrap();
+            let mut parts = Vec::new();
+            let mut w = QuoteWriter::new(&mut parts, format);
+            w.write(&found[..1]).unwrap();
+            w.write(&found[1..]).unwrap();
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(parts).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+        let mut none = Vec::new();
+        QuoteWriter::new(&mut none, Format::Json).finish().unwrap();
+        let mut empty = Vec::new();
+        write_quotes(&mut empty, &[], Format::Json).unwrap();
+        assert_eq!(none, empty);
+    }
 
     #[test]
     fn clipped_text_is_one_short_printable_line() {
