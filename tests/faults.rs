@@ -685,4 +685,28 @@ fn a_file_above_the_limit_is_refused_naming_the_limit() {
         "{err}"
     );
     assert!(!o.stdout.is_empty());
+    // One article too long, in a JSONL file: only it is skipped, with the limit and the flag.
+    let lines = corpus(dir.path(), "lines", 3);
+    let o = quotegraph()
+        .args([
+            "build",
+            "--quiet",
+            "--pure-rust-svg",
+            "--max-article-bytes",
+            "186",
+            "-o",
+        ])
+        .arg(dir.path().join("g"))
+        .arg(&lines)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("lines.jsonl:3: article of 189 bytes")
+            && err.contains(
+                "longer than the limit of 186 bytes for one article (--max-article-bytes)"
+            ),
+        "{err}"
+    );
 }

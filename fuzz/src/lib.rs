@@ -15,6 +15,7 @@ pub fn options() -> IngestOptions {
     IngestOptions {
         max_file_bytes: 1 << 20,
         max_record_bytes: 1 << 20,
+        max_article_bytes: 1 << 20,
     }
 }
 

@@ -31,7 +31,7 @@ pub struct Source {
 impl Source {
     pub fn load(&self) -> Result<QuoteGraph> {
         if !self.corpus.is_empty() {
-            return build_graph(&self.corpus, true);
+            return build_graph(&self.corpus, true, &IngestOptions::default());
         }
         let text = std::fs::read_to_string(&self.graph).map_err(|e| {
             InputError(format!(
@@ -64,7 +64,7 @@ pub enum QueryFormat {
 
 /// The graph of a corpus, read in batches: only the facts of the articles already read are
 /// kept, never their text.
-fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
+fn build_graph(paths: &[PathBuf], quiet: bool, opts: &IngestOptions) -> Result<QuoteGraph> {
     use rayon::prelude::*;
     let bar = if quiet || !io::stderr().is_terminal() {
         ProgressBar::hidden()
@@ -75,7 +75,7 @@ fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
         )
     };
     let mut facts = Vec::new();
-    let items = ingest::stream(paths, &IngestOptions::default());
+    let items = ingest::stream(paths, opts);
     for batch in super::batch::batches(items) {
         let done: Vec<_> = batch
             .par_iter()
@@ -169,8 +169,9 @@ pub fn build(
     pure_rust_svg: bool,
     max_nodes: usize,
     quiet: bool,
+    opts: &IngestOptions,
 ) -> Result<ExitCode> {
-    let g = build_graph(paths, quiet)?;
+    let g = build_graph(paths, quiet, opts)?;
     let drawn = write_all(&g, out, pure_rust_svg, max_nodes)?;
     summary(&g, out, drawn)?;
     Ok(ExitCode::SUCCESS)

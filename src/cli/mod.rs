@@ -43,6 +43,9 @@ enum Command {
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
         max_file_bytes: u64,
+        /// Skip articles with more text than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: u64,
         /// Also print diagnostics (unbalanced quotation marks, boilerplate left out).
         #[arg(long)]
         diagnostics: bool,
@@ -66,6 +69,12 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Skip files read whole (a text file, a page, a feed) larger than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+        max_file_bytes: u64,
+        /// Skip articles with more text than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: u64,
     },
     /// Merge graphs built from parts of a corpus into one (the same as building the whole).
     Merge {
@@ -229,10 +238,12 @@ pub fn run() -> Result<ExitCode> {
             paths,
             format,
             max_file_bytes,
+            max_article_bytes,
             diagnostics,
         } => {
             let opts = IngestOptions {
                 max_file_bytes,
+                max_article_bytes,
                 ..IngestOptions::default()
             };
             let stdout = io::stdout();
@@ -262,7 +273,16 @@ pub fn run() -> Result<ExitCode> {
             pure_rust_svg,
             max_nodes,
             quiet,
-        } => graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet),
+            max_file_bytes,
+            max_article_bytes,
+        } => {
+            let opts = IngestOptions {
+                max_file_bytes,
+                max_article_bytes,
+                ..IngestOptions::default()
+            };
+            graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet, &opts)
+        }
         Command::Merge {
             graphs,
             out,

@@ -67,6 +67,16 @@ impl Iterator for Stream {
         loop {
             if let Some(items) = &mut self.current {
                 match items.next() {
+                    Some(Ok(a)) if a.text.len() as u64 > self.opts.max_article_bytes => {
+                        return Some(Err(Error::Format {
+                            message: format!(
+                                "article of {} bytes is longer than the limit of {} bytes for one article (--max-article-bytes)",
+                                a.text.len(),
+                                self.opts.max_article_bytes
+                            ),
+                            origin: a.origin,
+                        }))
+                    }
                     Some(Ok(a)) => return Some(self.first_of_its_id(a)),
                     Some(err) => return Some(err),
                     None => self.current = None,
