@@ -390,14 +390,12 @@ pub fn run() -> Result<ExitCode> {
                 None => {
                     let records = eval::predict(&docs);
                     if let Some(path) = save {
-                        let mut f = io::BufWriter::new(
-                            std::fs::File::create(&path)
-                                .with_context(|| format!("{}", path.display()))?,
-                        );
+                        let mut text = String::new();
                         for r in &records {
-                            serde_json::to_writer(&mut f, r)?;
-                            writeln!(f)?;
+                            text.push_str(&serde_json::to_string(r)?);
+                            text.push('\n');
                         }
+                        files::write_atomic(&path, &text)?;
                     }
                     records.iter().map(Prediction::from).collect()
                 }
