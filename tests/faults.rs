@@ -11,6 +11,9 @@ use std::time::Duration;
 use assert_cmd::Command;
 use serde_json::{json, Value};
 
+mod common;
+use common::tool;
+
 fn quotegraph() -> Command {
     let mut cmd = Command::cargo_bin("quotegraph").unwrap();
     cmd.timeout(Duration::from_secs(120));
@@ -530,6 +533,28 @@ fn hostile_text_is_escaped_in_every_export() {
     let dot_all = String::from_utf8(dot_all.stdout).unwrap();
     graphviz_rust::parse(&dot_all).expect("the DOT with quotes parses");
     assert!(!dot_all.contains('\u{fffe}') && !dot_all.contains('\u{1b}'));
+    // Graphviz draws it as well-formed SVG (skipped without Graphviz, unless required).
+    if let Some(dot) = tool("dot", "-V") {
+        let mut child = Process::new(dot)
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        std::io::Write::write_all(&mut stdin, dot_all.as_bytes()).unwrap();
+        drop(stdin);
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success());
+        let svg = String::from_utf8(o.stdout).unwrap();
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        };
+        if let Err(e) = roxmltree::Document::parse_with_options(&svg, options) {
+            panic!("Graphviz's SVG of the DOT is not well-formed: {e}");
+        }
+    }
     // CSV: every text cell quoted, none starts a formula.
     let csv = dir.path().join("csv");
     quotegraph()
