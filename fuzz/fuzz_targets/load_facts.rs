@@ -3,14 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quotegraph::facts::format;
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let facts: Vec<_> = text.lines().filter_map(|l| format::from_line(l).ok()).collect();
-    if facts.is_empty() {
-        return;
-    }
-    let g = quotegraph::graph::build(&quotegraph::corpus::from_facts(facts));
-    quotegraph_fuzz::use_graph(&g);
+    quotegraph_fuzz::load_facts(data);
 });
