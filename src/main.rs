@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         // A closed pipe (`quotegraph extract | head`) is not an error.
         Err(err) if cli::exit::is_closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("quotegraph: {err:#}");
+            eprintln!("quotegraph: {}", cli::exit::one_line(&format!("{err:#}")));
             cli::exit::code(&err)
         }
     }

@@ -30,6 +30,22 @@ pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// A message for stderr as one line: control characters (a line break or a terminal escape
+/// from a file name, a header or an id) are written as escapes.
+pub fn one_line(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push(' '),
+            c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The documented code for a failed command (see the table above).
 pub fn code(err: &anyhow::Error) -> ExitCode {
     let input = err.chain().any(|e| {
@@ -38,4 +54,20 @@ pub fn code(err: &anyhow::Error) -> ExitCode {
             || e.is::<quotegraph::facts::format::FormatError>()
     });
     ExitCode::from(if input { 1 } else { 2 })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_print_as_one_line_without_control_characters() {
+        let cases: &[(&str, &str)] = &[
+            ("a.csv: no column", "a.csv: no column"),
+            ("two\nlines\r", "two\\nlines\\r"),
+            ("esc \u{1b}[2J nul \0", "esc \\u{1b}[2J nul \\u{0}"),
+            ("tab\there", "tab here"),
+        ];
+        for (message, want) in cases {
+            assert_eq!(super::one_line(message), *want);
+        }
+    }
 }

@@ -255,7 +255,7 @@ pub fn run() -> Result<ExitCode> {
                 let found = extract_all(&batch);
                 if diagnostics {
                     for d in found.iter().flat_map(|x| &x.diagnostics) {
-                        eprintln!("quotegraph: note: {d}");
+                        eprintln!("quotegraph: note: {}", exit::one_line(&d.to_string()));
                     }
                 }
                 out.write(&found)?;
@@ -463,7 +463,7 @@ pub(crate) fn report_error(e: &quotegraph::Error) {
     } else {
         "skipped"
     };
-    eprintln!("quotegraph: {what} {e}");
+    eprintln!("quotegraph: {what} {}", exit::one_line(&e.to_string()));
 }
 
 /// The format asked for, else `table` on a terminal and `jsonl` when piped.
@@ -480,7 +480,7 @@ fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     let (items, errors) = ingest::parse_lines(path, &text);
     for e in errors {
-        eprintln!("quotegraph: skipped {e}");
+        eprintln!("quotegraph: skipped {}", exit::one_line(&e.to_string()));
     }
     Ok(items)
 }
