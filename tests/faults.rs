@@ -735,3 +735,55 @@ fn a_file_above_the_limit_is_refused_naming_the_limit() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_while_graphviz_draws_leaves_every_other_file_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), "c", 6);
+    // A Graphviz that never answers.
+    let fake = dir.path().join("bin");
+    std::fs::create_dir(&fake).unwrap();
+    std::fs::write(fake.join("dot"), "#!/bin/sh\nexec sleep 60\n").unwrap();
+    std::fs::set_permissions(fake.join("dot"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        fake.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = dir.path().join("graphs");
+    let mut child = Process::new(bin())
+        .arg("build")
+        .arg(&input)
+        .args(["--quiet", "-o"])
+        .arg(&out)
+        .env("PATH", path)
+        .env("QUOTEGRAPH_GRAPHVIZ_TIMEOUT", "120")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The files that need no drawing are written before the SVG is drawn.
+    let start = std::time::Instant::now();
+    while !out.join("index.html").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "index.html never came"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let graph = std::fs::read(out.join("graph.json")).unwrap();
+    assert_eq!(article_ids(&graph).len(), 6);
+    for f in ["graph.graphml", "graph.gexf"] {
+        let text = std::fs::read_to_string(out.join(f)).unwrap();
+        roxmltree::Document::parse(&text).expect("whole");
+    }
+    for f in ["graph.dot", "graph.cyjs", "index.html"] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+    assert!(!out.join("graph.svg").exists(), "no half-drawn picture");
+}
