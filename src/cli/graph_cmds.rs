@@ -129,16 +129,21 @@ fn write_all(
         ..ViewOptions::default()
     };
     let map = export::view(g, &options)?;
-    let files: [(&str, String); 6] = [
-        ("graph.json", graph::to_node_link(g)),
-        ("graph.dot", export::dot(&map)),
-        ("graph.graphml", export::graphml(g)),
-        ("graph.gexf", export::gexf(g)),
-        ("graph.cyjs", export::cytoscape(g)),
-        ("index.html", export::html_with(g, &options)?),
+    // One export in memory at a time: made, written, dropped.
+    type Make<'a> = Box<dyn Fn() -> Result<String> + 'a>;
+    let files: [(&str, Make); 6] = [
+        ("graph.json", Box::new(|| Ok(graph::to_node_link(g)))),
+        ("graph.dot", Box::new(|| Ok(export::dot(&map)))),
+        ("graph.graphml", Box::new(|| Ok(export::graphml(g)))),
+        ("graph.gexf", Box::new(|| Ok(export::gexf(g)))),
+        ("graph.cyjs", Box::new(|| Ok(export::cytoscape(g)))),
+        (
+            "index.html",
+            Box::new(|| Ok(export::html_with(g, &options)?)),
+        ),
     ];
-    for (name, text) in files {
-        write_atomic(&dir.join(name), &text)?;
+    for (name, make) in files {
+        write_atomic(&dir.join(name), &make()?)?;
     }
     let (svg, renderer) = export::svg_with(&map, &svg_options(pure_rust_svg));
     write_atomic(&dir.join("graph.svg"), &svg)?;
