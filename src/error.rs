@@ -25,9 +25,12 @@ pub enum Error {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },
-    #[error("{path}: file of {size} bytes is larger than the limit of {limit} bytes")]
+    #[error(
+        "{path}: larger than the limit of {limit} bytes for an input read whole (--max-file-bytes)"
+    )]
     TooLarge {
         path: PathBuf,
+        /// The bytes read before stopping (the limit plus one: the rest is not read).
         size: u64,
         limit: u64,
     },

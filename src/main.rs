@@ -7,16 +7,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
+        // A closed pipe (`quotegraph extract | head`) is not an error.
+        Err(err) if cli::exit::is_closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // A closed pipe (`quotegraph extract | head`) is not an error.
-            if err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("quotegraph: {err:#}");
-            ExitCode::from(2)
+            eprintln!("quotegraph: {}", cli::exit::one_line(&format!("{err:#}")));
+            cli::exit::code(&err)
         }
     }
 }

@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use quotegraph::export::{self, SvgRenderer, ViewOptions};
 
-use super::files::{bound, svg_options, write_atomic};
-use quotegraph::graph::{self, QuoteGraph};
+use super::exit::InputError;
+use super::files::{bound, svg_options, write_atomic, OutputLock};
+use quotegraph::graph::{self, NodeKind, QuoteGraph};
 use quotegraph::ingest::{self, IngestOptions};
 use quotegraph::pipeline;
 use quotegraph::query::{self, QuoteIndex, Step};
@@ -30,13 +31,13 @@ pub struct Source {
 impl Source {
     pub fn load(&self) -> Result<QuoteGraph> {
         if !self.corpus.is_empty() {
-            return build_graph(&self.corpus, true);
+            return build_graph(&self.corpus, true, &IngestOptions::default());
         }
-        let text = std::fs::read_to_string(&self.graph).with_context(|| {
-            format!(
-                "{} (run `quotegraph build` first, or pass --corpus)",
+        let text = std::fs::read_to_string(&self.graph).map_err(|e| {
+            InputError(format!(
+                "{}: {e} (run `quotegraph build` first, or pass --corpus)",
                 self.graph.display()
-            )
+            ))
         })?;
         graph::from_node_link(&text)
             .with_context(|| format!("{}: not a quotegraph graph", self.graph.display()))
@@ -61,27 +62,37 @@ pub enum QueryFormat {
     Json,
 }
 
-fn build_graph(paths: &[PathBuf], quiet: bool) -> Result<QuoteGraph> {
-    let input = ingest::read_paths(paths, &IngestOptions::default());
-    for e in &input.errors {
-        super::report_error(e);
-    }
-    if input.articles.is_empty() {
-        bail!("no readable articles in {}", show(paths));
-    }
+/// The graph of a corpus, read in batches: only the facts of the articles already read are
+/// kept, never their text.
+fn build_graph(paths: &[PathBuf], quiet: bool, opts: &IngestOptions) -> Result<QuoteGraph> {
+    use rayon::prelude::*;
     let bar = if quiet || !io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
-        ProgressBar::new(input.articles.len() as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} extracting {pos}/{len} articles {wide_bar} {eta}",
-            )
-            .expect("template"),
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} extracting: {pos} articles {per_sec}")
+                .expect("template"),
         )
     };
-    let analysis = pipeline::analyze_with(&input.articles, &|| bar.inc(1));
+    let mut facts = Vec::new();
+    let items = ingest::stream(paths, opts);
+    for batch in super::batch::batches(items) {
+        let done: Vec<_> = batch
+            .par_iter()
+            .map(|a| {
+                let f = pipeline::facts_of(a);
+                bar.inc(1);
+                f
+            })
+            .collect();
+        facts.extend(done);
+    }
     bar.finish_and_clear();
-    Ok(graph::build(&analysis))
+    if facts.is_empty() {
+        let what = format!("no readable articles in {}", show(paths));
+        return Err(InputError(what).into());
+    }
+    Ok(graph::build(&quotegraph::corpus::from_facts(facts)))
 }
 
 fn show(paths: &[PathBuf]) -> String {
@@ -92,6 +103,17 @@ fn show(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+/// The files `build` and `merge` write, the SVG (which may wait for Graphviz) last.
+const EXPORT_FILES: [&str; 7] = [
+    "graph.json",
+    "graph.dot",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.cyjs",
+    "index.html",
+    "graph.svg",
+];
+
 /// Writes every export of `g` into `dir` (the map bounded to `max_nodes` entities; 0: all);
 /// returns which renderer drew the SVG and how many entities the map shows. The SVG is written
 /// last, so every other file is there even if drawing is stopped.
@@ -101,33 +123,38 @@ fn write_all(
     pure_rust_svg: bool,
     max_nodes: usize,
 ) -> Result<(SvgRenderer, usize)> {
-    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+    let _lock = OutputLock::take(dir, &EXPORT_FILES)?;
     let options = ViewOptions {
         max_nodes: bound(max_nodes),
         ..ViewOptions::default()
     };
     let map = export::view(g, &options)?;
-    let files: [(&str, String); 6] = [
-        ("graph.json", graph::to_node_link(g)),
-        ("graph.dot", export::dot(&map)),
-        ("graph.graphml", export::graphml(g)),
-        ("graph.gexf", export::gexf(g)),
-        ("graph.cyjs", export::cytoscape(g)),
-        ("index.html", export::html_with(g, &options)?),
+    // One export in memory at a time: made, written, dropped.
+    type Make<'a> = Box<dyn Fn() -> Result<String> + 'a>;
+    let files: [(&str, Make); 6] = [
+        ("graph.json", Box::new(|| Ok(graph::to_node_link(g)))),
+        ("graph.dot", Box::new(|| Ok(export::dot(&map)))),
+        ("graph.graphml", Box::new(|| Ok(export::graphml(g)))),
+        ("graph.gexf", Box::new(|| Ok(export::gexf(g)))),
+        ("graph.cyjs", Box::new(|| Ok(export::cytoscape(g)))),
+        (
+            "index.html",
+            Box::new(|| Ok(export::html_with(g, &options)?)),
+        ),
     ];
-    for (name, text) in files {
-        write_atomic(&dir.join(name), &text)?;
+    for (name, make) in files {
+        write_atomic(&dir.join(name), &make()?)?;
     }
     let (svg, renderer) = export::svg_with(&map, &svg_options(pure_rust_svg));
     write_atomic(&dir.join("graph.svg"), &svg)?;
     Ok((renderer, map.node_count()))
 }
 
-fn summary(g: &QuoteGraph, dir: &Path, (renderer, shown): (SvgRenderer, usize)) {
-    use quotegraph::graph::NodeKind;
+fn summary(g: &QuoteGraph, dir: &Path, (renderer, shown): (SvgRenderer, usize)) -> Result<()> {
     let count = |k: NodeKind| g.nodes().filter(|(_, n)| n.kind == k).count();
     let entities = g.nodes().filter(|(_, n)| n.kind.is_entity()).count();
-    println!(
+    writeln!(
+        io::stdout(),
         "{}: {} articles, {} quotes, {} entities; {} nodes, {} edges; map of {} entities, graph.svg drawn by {}",
         dir.display(),
         count(NodeKind::Article),
@@ -137,7 +164,8 @@ fn summary(g: &QuoteGraph, dir: &Path, (renderer, shown): (SvgRenderer, usize)) 
         g.edge_count(),
         shown,
         renderer.as_str()
-    );
+    )?;
+    Ok(())
 }
 
 pub fn build(
@@ -146,10 +174,11 @@ pub fn build(
     pure_rust_svg: bool,
     max_nodes: usize,
     quiet: bool,
+    opts: &IngestOptions,
 ) -> Result<ExitCode> {
-    let g = build_graph(paths, quiet)?;
+    let g = build_graph(paths, quiet, opts)?;
     let drawn = write_all(&g, out, pure_rust_svg, max_nodes)?;
-    summary(&g, out, drawn);
+    summary(&g, out, drawn)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -161,18 +190,48 @@ pub fn merge(
 ) -> Result<ExitCode> {
     let mut parts = Vec::new();
     for p in graphs {
-        parts.push(
-            Source {
-                graph: p.clone(),
-                corpus: Vec::new(),
-            }
-            .load()?,
-        );
+        let part = Source {
+            graph: p.clone(),
+            corpus: Vec::new(),
+        }
+        .load()?;
+        let facts = part.nodes().filter(|(_, n)| n.facts.is_some()).count();
+        let articles = part.nodes().filter(|(_, n)| n.kind == NodeKind::Article);
+        if articles.count() > facts || (facts == 0 && part.node_count() > 0) {
+            let what = format!(
+                "{}: articles without their facts (a view written by `export`?); merge reads the graph.json of `build` or `merge`",
+                p.display()
+            );
+            return Err(InputError(what).into());
+        }
+        parts.push(part);
     }
+    warn_changed_articles(graphs, &parts);
     let g = graph::merge(&parts);
     let drawn = write_all(&g, out, pure_rust_svg, max_nodes)?;
-    summary(&g, out, drawn);
+    summary(&g, out, drawn)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line on stderr for each article that two parts hold with different text (the first
+/// part's is kept, as `merge` keeps the first).
+fn warn_changed_articles(paths: &[PathBuf], parts: &[QuoteGraph]) {
+    let mut first: std::collections::HashMap<String, (String, usize)> = Default::default();
+    for (k, part) in parts.iter().enumerate() {
+        for f in part.facts() {
+            let (hash, at) = first
+                .entry(f.doc_id.clone())
+                .or_insert((f.content_hash.clone(), k));
+            if *hash != f.content_hash && *at != k {
+                eprintln!(
+                    "quotegraph: warning: article {:?} differs between {} and {}; the first is kept",
+                    f.doc_id,
+                    paths[*at].display(),
+                    paths[k].display()
+                );
+            }
+        }
+    }
 }
 
 /// One export. Pictures (DOT, SVG, HTML) show the map bounded to `max_nodes` (default
@@ -251,14 +310,7 @@ fn entity(g: &QuoteGraph, name: &str) -> Result<petgraph::stable_graph::NodeInde
 }
 
 fn one_line(s: &str, max: usize) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
+    super::output::clip(s, max)
 }
 
 pub fn who_said(
@@ -281,7 +333,7 @@ pub fn who_said(
             writeln!(
                 out,
                 "{} ({} quote{})",
-                h.name,
+                one_line(&h.name, 80),
                 h.quotes.len(),
                 if h.quotes.len() == 1 { "" } else { "s" }
             )?;
@@ -292,7 +344,7 @@ pub fn who_said(
                     writeln!(
                         out,
                         "      {} · {}",
-                        o.article.trim_start_matches("article:"),
+                        one_line(o.article.trim_start_matches("article:"), 80),
                         one_line(&o.context, 140)
                     )?;
                 }
@@ -303,16 +355,19 @@ pub fn who_said(
 }
 
 fn chain(steps: &[Step]) -> String {
-    let mut s = steps.first().map(|st| st.from.clone()).unwrap_or_default();
+    let mut s = steps
+        .first()
+        .map(|st| one_line(&st.from, 80))
+        .unwrap_or_default();
     for st in steps {
         let what = match st.polarity {
             Some(p) => format!("{} ({})", st.kind.as_str(), p.as_str()),
             None => st.kind.as_str().to_string(),
         };
         if st.forward {
-            s.push_str(&format!(" —{what}→ {}", st.to));
+            s.push_str(&format!(" —{what}→ {}", one_line(&st.to, 80)));
         } else {
-            s.push_str(&format!(" ←{what}— {}", st.to));
+            s.push_str(&format!(" ←{what}— {}", one_line(&st.to, 80)));
         }
     }
     s
@@ -447,7 +502,7 @@ pub fn quotes(
                 "[{}] “{}” — {}",
                 q.kind.map_or("", |k| k.as_str()),
                 one_line(&q.text, 140),
-                who.join(", ")
+                one_line(&who.join(", "), 80)
             )?;
         }
     }

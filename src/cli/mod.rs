@@ -1,8 +1,9 @@
 //! Command-line front end: clap types, their conversion to library calls, and output.
 //!
-//! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
-//! threshold was missed; 2 usage or output errors.
+//! Exit codes: see [`exit`].
 
+mod batch;
+pub mod exit;
 mod files;
 mod graph_cmds;
 mod output;
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use quotegraph::eval::{self, GoldDoc, Prediction};
 use quotegraph::extract_all;
-use quotegraph::ingest::{self, IngestOptions, Ingested};
+use quotegraph::ingest::{self, IngestOptions};
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +43,9 @@ enum Command {
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
         max_file_bytes: u64,
+        /// Skip articles with more text than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: u64,
         /// Also print diagnostics (unbalanced quotation marks, boilerplate left out).
         #[arg(long)]
         diagnostics: bool,
@@ -65,6 +69,12 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Skip files read whole (a text file, a page, a feed) larger than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+        max_file_bytes: u64,
+        /// Skip articles with more text than this many bytes.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: u64,
     },
     /// Merge graphs built from parts of a corpus into one (the same as building the whole).
     Merge {
@@ -228,33 +238,33 @@ pub fn run() -> Result<ExitCode> {
             paths,
             format,
             max_file_bytes,
+            max_article_bytes,
             diagnostics,
         } => {
             let opts = IngestOptions {
                 max_file_bytes,
+                max_article_bytes,
                 ..IngestOptions::default()
             };
-            let input = read_input(&paths, &opts);
-            report_errors(&input);
-            if input.articles.is_empty() {
+            let stdout = io::stdout();
+            let mut out =
+                output::QuoteWriter::new(io::BufWriter::new(stdout.lock()), pick_format(format));
+            let mut any = false;
+            for batch in batch::batches(stream_input(&paths, &opts)) {
+                any = true;
+                let found = extract_all(&batch);
+                if diagnostics {
+                    for d in found.iter().flat_map(|x| &x.diagnostics) {
+                        eprintln!("quotegraph: note: {}", exit::one_line(&d.to_string()));
+                    }
+                }
+                out.write(&found)?;
+            }
+            if !any {
                 eprintln!("quotegraph: no readable articles in the input");
                 return Ok(ExitCode::from(1));
             }
-            let found = extract_all(&input.articles);
-            if diagnostics {
-                for d in found.iter().flat_map(|x| &x.diagnostics) {
-                    eprintln!("quotegraph: note: {d}");
-                }
-            }
-            let format = format.unwrap_or(if io::stdout().is_terminal() {
-                Format::Table
-            } else {
-                Format::Jsonl
-            });
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            output::write_quotes(&mut out, &found, format)?;
-            out.flush()?;
+            out.finish()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Build {
@@ -263,7 +273,16 @@ pub fn run() -> Result<ExitCode> {
             pure_rust_svg,
             max_nodes,
             quiet,
-        } => graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet),
+            max_file_bytes,
+            max_article_bytes,
+        } => {
+            let opts = IngestOptions {
+                max_file_bytes,
+                max_article_bytes,
+                ..IngestOptions::default()
+            };
+            graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet, &opts)
+        }
         Command::Merge {
             graphs,
             out,
@@ -371,14 +390,12 @@ pub fn run() -> Result<ExitCode> {
                 None => {
                     let records = eval::predict(&docs);
                     if let Some(path) = save {
-                        let mut f = io::BufWriter::new(
-                            std::fs::File::create(&path)
-                                .with_context(|| format!("{}", path.display()))?,
-                        );
+                        let mut text = String::new();
                         for r in &records {
-                            serde_json::to_writer(&mut f, r)?;
-                            writeln!(f)?;
+                            text.push_str(&serde_json::to_string(r)?);
+                            text.push('\n');
                         }
+                        files::write_atomic(&path, &text)?;
                     }
                     records.iter().map(Prediction::from).collect()
                 }
@@ -422,27 +439,20 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-fn read_input(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
-    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
-        let mut all = ingest::read_stdin(opts);
-        let rest: Vec<PathBuf> = paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect();
-        let more = ingest::read_paths(&rest, opts);
-        all.articles.extend(more.articles);
-        all.errors.extend(more.errors);
-        all
+/// The articles of `paths` (stdin when none, or for `-`), read lazily.
+fn stream_input(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+) -> Box<dyn Iterator<Item = Result<ingest::Article, quotegraph::Error>>> {
+    let rest: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if paths.is_empty() || rest.len() < paths.len() {
+        Box::new(ingest::stream_stdin(opts).chain(ingest::stream(&rest, opts)))
     } else {
-        ingest::read_paths(paths, opts)
-    }
-}
-
-/// One line on stderr for each input that could not be used (or was read with a repair).
-fn report_errors(input: &Ingested) {
-    for e in &input.errors {
-        report_error(e);
+        Box::new(ingest::stream(paths, opts))
     }
 }
 
@@ -453,7 +463,7 @@ pub(crate) fn report_error(e: &quotegraph::Error) {
     } else {
         "skipped"
     };
-    eprintln!("quotegraph: {what} {e}");
+    eprintln!("quotegraph: {what} {}", exit::one_line(&e.to_string()));
 }
 
 /// The format asked for, else `table` on a terminal and `jsonl` when piped.
@@ -470,7 +480,7 @@ fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     let (items, errors) = ingest::parse_lines(path, &text);
     for e in errors {
-        eprintln!("quotegraph: skipped {e}");
+        eprintln!("quotegraph: skipped {}", exit::one_line(&e.to_string()));
     }
     Ok(items)
 }

@@ -44,10 +44,10 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
                 writeln!(
                     out,
                     "── {} {}",
-                    x.doc_id,
+                    clip(&x.doc_id, 80),
                     x.title
                         .as_deref()
-                        .map(|t| format!("· {t}"))
+                        .map(|t| format!("· {}", clip(t, 120)))
                         .unwrap_or_default()
                 )?;
                 for r in x.records() {
@@ -68,6 +68,58 @@ pub fn write_quotes(out: &mut impl Write, found: &[Extraction], format: Format) 
         }
     }
     Ok(())
+}
+
+/// Writes extracted quotes batch after batch; in `json` the batches make one array, the same
+/// bytes [`write_quotes`] gives for all of them at once.
+pub struct QuoteWriter<W: Write> {
+    out: W,
+    format: Format,
+    started: bool,
+}
+
+impl<W: Write> QuoteWriter<W> {
+    pub fn new(out: W, format: Format) -> Self {
+        QuoteWriter {
+            out,
+            format,
+            started: false,
+        }
+    }
+
+    pub fn write(&mut self, found: &[Extraction]) -> Result<()> {
+        if self.format != Format::Json {
+            return write_quotes(&mut self.out, found, self.format);
+        }
+        for x in found {
+            let doc = Document {
+                doc_id: &x.doc_id,
+                title: x.title.as_deref(),
+                quotes: x.records(),
+            };
+            self.out
+                .write_all(if self.started { b",\n" } else { b"[\n" })?;
+            self.started = true;
+            let text = serde_json::to_string_pretty(&doc)?;
+            for (k, line) in text.lines().enumerate() {
+                if k > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                write!(self.out, "  {line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the output (the JSON array) and flushes it.
+    pub fn finish(mut self) -> Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 /// Writes items as JSONL, a JSON array, or (with `row`) one table line each.
@@ -126,13 +178,85 @@ pub fn write_entities(out: &mut impl Write, entities: &[&Node], format: Format) 
     )
 }
 
-fn clip(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n {
-        s
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
+/// `s` on one line for a terminal, at most `n` characters: whitespace runs become one space,
+/// control characters (terminal escape sequences begin with one) become U+FFFD, so that text
+/// from an article can neither move the cursor nor recolour the screen.
+pub fn clip(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(4 * n));
+    let mut count = 0;
+    for word in s.split_whitespace() {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            out.push(if c.is_control() { '\u{fffd}' } else { c });
+            count += 1;
+        }
+        if count > n {
+            break;
+        }
+    }
+    if count <= n {
+        return out;
+    }
+    let mut t: String = out.chars().take(n.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_batches_is_the_json_of_the_whole() {
+        let texts = [
+            "“The ferry runs again,” said Mayor Ilse Brandt.",
+            "No quote here.",
+            "“We reject it,” Tomas Reyl said. “All of it.”",
+        ];
+        let found: Vec<Extraction> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| quotegraph::extract::extract_text(&format!("d{k}"), t))
+            .collect();
+        for format in [Format::Json, Format::Jsonl, Format::Table] {
+            let mut whole = Vec::new();
+            write_quotes(&mut whole, &found, format).unwrap();
+            let mut parts = Vec::new();
+            let mut w = QuoteWriter::new(&mut parts, format);
+            w.write(&found[..1]).unwrap();
+            w.write(&found[1..]).unwrap();
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(parts).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+        let mut none = Vec::new();
+        QuoteWriter::new(&mut none, Format::Json).finish().unwrap();
+        let mut empty = Vec::new();
+        write_quotes(&mut empty, &[], Format::Json).unwrap();
+        assert_eq!(none, empty);
+    }
+
+    #[test]
+    fn clipped_text_is_one_short_printable_line() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("a  b\n c", 10, "a b c"),
+            ("abcdef", 4, "abc…"),
+            ("abcd", 4, "abcd"),
+            (
+                "red \u{1b}[31mtext\u{7}",
+                40,
+                "red \u{fffd}[31mtext\u{fffd}",
+            ),
+            ("\u{9b}2J wipe", 40, "\u{fffd}2J wipe"),
+            ("", 3, ""),
+        ];
+        for (text, n, want) in cases {
+            assert_eq!(clip(text, *n), *want, "{text:?}");
+        }
     }
 }

@@ -32,8 +32,10 @@ fn quoted(s: &str) -> Id {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            // Other control characters (and the line and paragraph separators) become spaces.
+            // Other control characters (and the line and paragraph separators) become spaces;
+            // U+FFFE and U+FFFF, which would make Graphviz's SVG invalid XML, become U+FFFD.
             c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => out.push(' '),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }

@@ -6,7 +6,14 @@
 //!   "edges": [{"data": {"id": "e0", "source": "...", "target": "...", "kind": "stance", ...}}]}}
 //! ```
 //! CSV: `nodes.csv` (`id:ID,:LABEL,name,aliases,mentions:int,quotes:int`) and
-//! `relationships.csv` (`:START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role`).
+//! `relationships.csv` (`:START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role`). Text
+//! cells are always quoted; one that starts like a spreadsheet formula (`=`, `+`, `-`, `@`)
+//! starts with `'` instead, so opening the file in a spreadsheet runs nothing.
+//!
+//! ```csv
+//! id:ID,:LABEL,name,aliases,mentions:int,quotes:int
+//! "person:ilse-brandt",Person,"Ilse Brandt","Brandt",3,2
+//! ```
 
 use serde_json::{json, Map, Value};
 
@@ -76,12 +83,20 @@ pub fn cytoscape(g: &QuoteGraph) -> String {
     s
 }
 
+/// A text cell: always in double quotes (inner quotes doubled), so commas, quotes and line
+/// breaks stay inside it; a cell a spreadsheet would take for a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which spreadsheets show as
+/// text.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut out = String::with_capacity(s.len() + 3);
+    out.push('"');
+    if formula {
+        out.push('\'');
     }
+    out.push_str(&s.replace('"', "\"\""));
+    out.push('"');
+    out
 }
 
 /// (nodes.csv, relationships.csv) for `neo4j-admin database import`.
@@ -122,4 +137,27 @@ pub fn neo4j_csv(g: &QuoteGraph) -> (String, String) {
         ));
     }
     (nodes, rels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_neutralised() {
+        let cases: &[(&str, &str)] = &[
+            ("Ilse Brandt", "\"Ilse Brandt\""),
+            ("a, \"b\"\nc", "\"a, \"\"b\"\"\nc\""),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "\"'+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\t=1", "\"'\t=1\""),
+            ("a=b", "\"a=b\""),
+            ("", "\"\""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(csv_field(cell), *want, "{cell:?}");
+        }
+    }
 }

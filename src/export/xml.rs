@@ -1,7 +1,8 @@
 //! GraphML (yEd, Gephi, networkx `read_graphml`) and GEXF 1.2 (Gephi, networkx `read_gexf`).
 //!
 //! List-valued attributes (aliases, roles, evidence) are joined with `; `. Edge ids are their
-//! position, so two files from the same graph are identical.
+//! position, so two files from the same graph are identical. Text is escaped so that any
+//! article gives a well-formed file (see `esc`).
 //!
 //! ```xml
 //! <node id="person:mark-rutte"><data key="label">Mark Rutte</data><data key="kind">person</data>…</node>
@@ -12,6 +13,9 @@ use std::fmt::Write;
 
 use crate::graph::{Edge, Node, QuoteGraph};
 
+/// Text made safe for XML element content and attribute values: markup characters escaped;
+/// tab, line feed and carriage return as character references (an attribute value keeps them);
+/// the characters XML 1.0 cannot hold at all (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -21,7 +25,10 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push(' '),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -168,4 +175,33 @@ fn sample_node() -> Node {
 
 fn sample_edge() -> Edge {
     serde_json::from_str(r#"{"kind":"said"}"#).expect("sample edge")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn any_text_escapes_to_well_formed_xml() {
+        let cases: &[(&str, &str)] = &[
+            ("Ilse & <Co>", "Ilse &amp; &lt;Co&gt;"),
+            ("\"x\" 'y'", "&quot;x&quot; &apos;y&apos;"),
+            ("a\tb\nc\r", "a&#9;b&#10;c&#13;"),
+            (
+                "nul\0 bell\u{7} esc\u{1b}",
+                "nul\u{fffd} bell\u{fffd} esc\u{fffd}",
+            ),
+            ("\u{fffe}\u{ffff}\u{fffd}", "\u{fffd}\u{fffd}\u{fffd}"),
+            ("]]> <!-- -->", "]]&gt; &lt;!-- --&gt;"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(esc(text), *want, "{text:?}");
+            let doc = format!("<a b=\"{}\">{}</a>", esc(text), esc(text));
+            let parsed = roxmltree::Document::parse(&doc).expect("well-formed");
+            assert_eq!(
+                parsed.root_element().attribute("b"),
+                parsed.root_element().text()
+            );
+        }
+    }
 }

@@ -51,6 +51,8 @@ pub enum FormatError {
     NoVersion,
     #[error("facts schema_version {0} is not one this quotegraph reads (it reads {SCHEMA_VERSION}); use the quotegraph that wrote it, or a newer one")]
     Version(u64),
+    #[error("facts schema_version is not a whole number")]
+    VersionType,
     #[error("inconsistent facts for {doc_id:?}: {problem}")]
     Invalid { doc_id: String, problem: String },
 }
@@ -149,7 +151,7 @@ pub fn from_line(line: &str) -> Result<ArticleFacts, FormatError> {
         None => return Err(FormatError::NoVersion),
         Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => {}
         Some(Some(v)) => return Err(FormatError::Version(v)),
-        Some(None) => return Err(FormatError::Version(0)),
+        Some(None) => return Err(FormatError::VersionType),
     }
     let r: RecordV1 = serde_json::from_value(value)?;
     let facts = ArticleFacts {
@@ -341,7 +343,27 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (r#"{"doc_id":"d"}"#, "no schema_version"),
             (r#"{"schema_version":7,"doc_id":"d"}"#, "schema_version 7"),
-            (r#"{"schema_version":"1","doc_id":"d"}"#, "schema_version 0"),
+            (
+                r#"{"schema_version":"1","doc_id":"d"}"#,
+                "schema_version is not a whole number",
+            ),
+            (
+                r#"{"schema_version":1.5,"doc_id":"d"}"#,
+                "not a whole number",
+            ),
+            (
+                r#"{"schema_version":0,"doc_id":"d"}"#,
+                "schema_version 0 is not",
+            ),
+            (r#"[1, 2]"#, "no schema_version"),
+            (
+                r#"{"schema_version":1,"doc_id":"d","quotes":[{"start":"0","end":2,"kind":"direct","content":""}]}"#,
+                "invalid type: string \"0\", expected usize",
+            ),
+            (
+                r#"{"schema_version":1,"doc_id":"d","stances":[{"quote":0,"kind":"place","name":"X","score":0.5}"#,
+                "EOF while parsing",
+            ),
             (r#"{"schema_version":1}"#, "missing field `doc_id`"),
             (r#"{"schema_version":1,"doc_id":" "}"#, "empty doc_id"),
             (

@@ -9,10 +9,48 @@
 //!             "kind": "stance", "polarity": "support", "score": 0.33, "count": 9, ...}]}
 //! ```
 //! The edge `key` is its kind: between two nodes there is at most one edge of each kind.
+//!
+//! Reading back never trusts the file: [`from_node_link`] checks what later stages rely on
+//! (unique node ids, edges between nodes of the file, scores in range, each article's facts
+//! consistent, stances pointing at quotes that exist) and answers a [`LoadError`] saying
+//! where and what is wrong, never a panic later on.
+
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
-use super::{Edge, Node, QuoteGraph};
+use super::{Edge, EdgeKind, Node, NodeKind, QuoteGraph};
+use crate::facts::format::{self, FormatError};
+
+/// Why a node-link file is not a graph quotegraph can use. Messages have no trailing full stop;
+/// the caller puts the file name in front.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// Not JSON, truncated, or a field of the wrong type (serde names the line and column).
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    #[error("node {index} ({id:?}): {problem}")]
+    Node {
+        index: usize,
+        id: String,
+        problem: String,
+    },
+    #[error("edge {index} ({from:?} -> {to:?}): {problem}")]
+    Edge {
+        index: usize,
+        from: String,
+        to: String,
+        problem: String,
+    },
+    #[error("node {id:?}: {source}")]
+    Facts {
+        id: String,
+        #[source]
+        source: FormatError,
+    },
+}
 
 #[derive(Serialize, Deserialize)]
 struct NodeLink {
@@ -62,9 +100,11 @@ pub fn to_node_link(g: &QuoteGraph) -> String {
     s
 }
 
-/// Reads a graph written by [`to_node_link`].
-pub fn from_node_link(json: &str) -> Result<QuoteGraph, serde_json::Error> {
+/// Reads a graph written by [`to_node_link`] (or by networkx's `node_link_data`), checked
+/// ([`LoadError`]).
+pub fn from_node_link(json: &str) -> Result<QuoteGraph, LoadError> {
     let doc: NodeLink = serde_json::from_str(json)?;
+    check(&doc)?;
     Ok(QuoteGraph::from_parts(
         doc.nodes,
         doc.edges
@@ -73,3 +113,60 @@ pub fn from_node_link(json: &str) -> Result<QuoteGraph, serde_json::Error> {
             .collect(),
     ))
 }
+
+/// What the graph's users rely on, checked in one pass over nodes and edges.
+fn check(doc: &NodeLink) -> Result<(), LoadError> {
+    let mut ids: HashSet<&str> = HashSet::with_capacity(doc.nodes.len());
+    for (index, n) in doc.nodes.iter().enumerate() {
+        let bad = |problem: &str| LoadError::Node {
+            index,
+            id: n.id.clone(),
+            problem: problem.to_string(),
+        };
+        if n.id.is_empty() {
+            return Err(bad("empty id"));
+        }
+        if !ids.insert(&n.id) {
+            return Err(bad("id given twice"));
+        }
+        if n.occurrences.iter().any(|o| o.start > o.end) {
+            return Err(bad("an occurrence starts after it ends"));
+        }
+        if let Some(f) = &n.facts {
+            if n.kind != NodeKind::Article {
+                return Err(bad("facts on a node that is not an article"));
+            }
+            if n.id.strip_prefix("article:") != Some(f.doc_id.as_str()) {
+                return Err(bad("facts of another article (doc_id differs from the id)"));
+            }
+            format::validate(f).map_err(|source| LoadError::Facts {
+                id: n.id.clone(),
+                source,
+            })?;
+        }
+    }
+    let mut seen: HashSet<(&str, &str, EdgeKind)> = HashSet::with_capacity(doc.edges.len());
+    for (index, l) in doc.edges.iter().enumerate() {
+        let bad = |problem: String| LoadError::Edge {
+            index,
+            from: l.source.clone(),
+            to: l.target.clone(),
+            problem,
+        };
+        for end in [&l.source, &l.target] {
+            if !ids.contains(end.as_str()) {
+                return Err(bad(format!("no node {end:?} in the file")));
+            }
+        }
+        if !seen.insert((&l.source, &l.target, l.edge.kind)) {
+            return Err(bad(format!("a second {} edge", l.edge.kind.as_str())));
+        }
+        if let Some(score) = l.edge.score.filter(|s| !(-1.0..=1.0).contains(s)) {
+            return Err(bad(format!("score {score} outside [-1, 1]")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -32,7 +32,7 @@ use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
 use crate::text::{fold_name, last_name_key, stable_hash};
 
-pub use json::{from_node_link, to_node_link};
+pub use json::{from_node_link, to_node_link, LoadError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

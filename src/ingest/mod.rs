@@ -34,7 +34,7 @@ mod warc_src;
 pub use date::normalize as normalize_date;
 pub use decode::{decode, decode_bytes, Decoded, Refusal};
 pub use jsonl::{parse_jsonl, parse_lines};
-pub use stream::{stream, stream_stdin, Stream};
+pub use stream::{stream, stream_bytes, stream_stdin, Stream};
 
 use std::path::PathBuf;
 
@@ -49,6 +49,9 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// One record of a streamed file (a JSONL line) larger than this is reported and skipped; the
 /// file itself may be of any size.
 pub const DEFAULT_MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Articles with more text than this are reported and skipped (`--max-article-bytes`).
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One news article. `text` is kept exactly as read; `title` and `body` are spans into it.
 #[derive(Debug, Clone)]
@@ -213,6 +216,9 @@ pub struct IngestOptions {
     pub max_file_bytes: u64,
     /// Limit for one record of a streamed input (a JSONL line).
     pub max_record_bytes: u64,
+    /// Limit for the text of one article, whatever its input: a longer one is reported and
+    /// skipped (news articles are far shorter; text of this size is a dump, not an article).
+    pub max_article_bytes: u64,
 }
 
 impl Default for IngestOptions {
@@ -220,6 +226,7 @@ impl Default for IngestOptions {
         IngestOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 }

@@ -67,6 +67,16 @@ impl Iterator for Stream {
         loop {
             if let Some(items) = &mut self.current {
                 match items.next() {
+                    Some(Ok(a)) if a.text.len() as u64 > self.opts.max_article_bytes => {
+                        return Some(Err(Error::Format {
+                            message: format!(
+                                "article of {} bytes is longer than the limit of {} bytes for one article (--max-article-bytes)",
+                                a.text.len(),
+                                self.opts.max_article_bytes
+                            ),
+                            origin: a.origin,
+                        }))
+                    }
                     Some(Ok(a)) => return Some(self.first_of_its_id(a)),
                     Some(err) => return Some(err),
                     None => self.current = None,
@@ -255,6 +265,21 @@ pub fn stream_stdin(opts: &IngestOptions) -> Stream {
     let path = PathBuf::from("<stdin>");
     let input: Input = Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
     let current: Items = match open(input, &path, None, opts) {
+        Ok(items) => items,
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    };
+    Stream {
+        current: Some(current),
+        ..stream(&[], opts)
+    }
+}
+
+/// Streams an input held in memory as if read from a file called `name`: its format from the
+/// name's extension, else from its first bytes (for tests, fuzzing and callers that already
+/// hold the bytes).
+pub fn stream_bytes(bytes: Vec<u8>, name: &Path, opts: &IngestOptions) -> Stream {
+    let input: Input = Box::new(std::io::Cursor::new(bytes));
+    let current: Items = match open(input, name, kind::of_path(name), opts) {
         Ok(items) => items,
         Err(e) => Box::new(std::iter::once(Err(e))),
     };

@@ -90,9 +90,12 @@ impl<R: Read> TableReader<R> {
             author: at(&["author", "byline"]),
         };
         if cols.text.is_none() && cols.html.is_none() {
+            // Header cells are input: quoted and escaped, so the message stays one line.
+            let shown: Vec<String> = names.iter().take(20).map(|n| format!("{n:?}")).collect();
             return Err(bad(format!(
-                "no \"text\" column (columns: {})",
-                names.join(", ")
+                "no \"text\" column (columns: {}{})",
+                shown.join(", "),
+                if names.len() > 20 { ", ..." } else { "" }
             )));
         }
         Ok(cols)
@@ -239,7 +242,7 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(
             got[0].as_ref().unwrap_err(),
-            "t.csv: no \"text\" column (columns: id, body_text)"
+            "t.csv: no \"text\" column (columns: \"id\", \"body_text\")"
         );
         let tsv = read("id\ttext\n1\tWords here.\n", b'\t');
         assert_eq!(tsv[0].as_ref().unwrap().text, "Words here.");

@@ -234,7 +234,7 @@ impl<R: BufRead> WarcReader<R> {
             .or_else(|| decode::declared_encoding(&payload.body));
         let text = match decode::decode_bytes(payload.body, declared) {
             Ok(d) => d.text,
-            Err(_) => return Some(Err(self.fault(at, format!("{uri}: no text in the page")))),
+            Err(_) => return Some(Err(self.fault(at, format!("{uri:?}: no text in the page")))),
         };
         let id = if uri.is_empty() {
             format!("{}@{at}", self.path)
@@ -244,7 +244,7 @@ impl<R: BufRead> WarcReader<R> {
         let page = html::page(&text);
         let Some(mut a) = page.into_article(id, self.origin(at)) else {
             return Some(Err(
-                self.fault(at, format!("{uri}: no article text in the page"))
+                self.fault(at, format!("{uri:?}: no article text in the page"))
             ));
         };
         if !uri.is_empty() {

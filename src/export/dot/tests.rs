@@ -22,6 +22,7 @@ fn strings_stay_inside_their_quotes() {
         ("two\nlines", r#""two\nlines""#),
         ("tab\tcr\r nul\0 esc\u{1b}", r#""tab cr  nul  esc ""#),
         ("sep\u{2028}para\u{2029}", r#""sep para ""#),
+        ("not\u{fffe}chars\u{ffff}", "\"not\u{fffd}chars\u{fffd}\""),
         (r#""]; x -> y; a [label=""#, r#""\"]; x -> y; a [label=\"""#),
     ];
     for (input, want) in cases {
