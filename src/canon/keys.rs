@@ -235,6 +235,28 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
     }
 }
 
+/// The key of a date as written: with a year it names one day (or month, or year) wherever it
+/// appears; without one (`Friday`, `June 5`) it depends on when its article was written, so it
+/// is an entity of its article only.
+pub fn date_key(text: &str, doc: &str) -> Key {
+    let name = fold_name(text).replace(',', "");
+    let has_year = name
+        .split(' ')
+        .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    if has_year {
+        Key::Named {
+            kind: EntityKind::Date,
+            name,
+        }
+    } else {
+        Key::Local {
+            kind: EntityKind::Date,
+            doc: doc.to_string(),
+            name,
+        }
+    }
+}
+
 /// The words a nominal looks for in a person's roles: folded, articles dropped, nationality
 /// adjectives as their country (`the Ukrainian president` → `ukraine`, `president`).
 pub fn nominal_words(name: &str) -> Vec<String> {
