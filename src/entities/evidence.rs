@@ -1,0 +1,91 @@
+//! Person evidence: whether the article gives reason to read a name as a person's.
+//!
+//! Takes a classified run and the tokens around it; says whether it is a person by its own
+//! words or its context: a title or honorific before it (`Gov.`, `Mrs.`), a given name from the
+//! general list (`Ana Ruiz`, not `Access Avalon`), a reporting verb right after it or right
+//! before it (`Ruiz said`, `said Ruiz.`), `, who` or an age (`Ruiz, 54,`) after it. A last name
+//! alone borrows the evidence of the full name the article gives ([`super::index`] does that).
+//! Never looks beyond the article.
+
+use super::runs::Run;
+use super::Mention;
+use crate::lexicon::{Lexicon, VerbForm};
+use crate::segment::{Segments, TokenKind};
+use crate::text::LowercaseFast;
+
+/// Whether a role, as classified, holds a title or honorific (not only an affiliation).
+pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
+    role.is_some_and(|r| {
+        r.split([' ', '-'])
+            .any(|w| lex.is_title_word(w) && lex.demonym(w).is_none())
+    })
+}
+
+/// The given name of a person's name as written: its first word that is no initial, particle
+/// or title, when a last name follows it (`W. Mark Felt` -> `mark`).
+pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase_fast())
+        .filter(|w| !lex.is_name_suffix(w))
+        .collect();
+    let last = words.len().checked_sub(1)?;
+    words[..last]
+        .iter()
+        .find(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters > 1 && !super::runs::is_name_particle(w) && !lex.is_title_word(w)
+        })
+        .map(|w| w.trim_end_matches('.').to_string())
+}
+
+/// Whether the name starts with a given name from the general list (and is not itself a place
+/// or an organisation that the gazetteer knows).
+fn starts_with_given_name(text: &str, m: &Mention, lex: &Lexicon) -> bool {
+    let name = m.name.of(text);
+    given_name(name, lex).is_some_and(|g| lex.first_name(&g).is_some() && lex.known(&g).is_none())
+}
+
+/// A reporting verb in a form that follows its subject (`said`, `says`, `told`).
+fn is_report(lower: &str, lex: &Lexicon) -> bool {
+    lex.verb(lower).is_some_and(|v| {
+        matches!(v.form, VerbForm::Past | VerbForm::Third) && (v.frames.clause || v.frames.tell)
+    })
+}
+
+/// Whether the tokens around the run show a person: `X said`, `said X.`, `X, who`, `X, 54,`.
+fn context_shows_person(seg: &Segments, run: &Run, lex: &Lexicon) -> bool {
+    let toks = &seg.tokens;
+    let at = |k: usize| toks.get(k);
+    let end = run.end();
+    if at(end).is_some_and(|t| t.kind == TokenKind::Word && is_report(&t.lower, lex)) {
+        return true;
+    }
+    let before = run.first().checked_sub(1).and_then(at);
+    let closes = at(end).is_none_or(|t| !t.is_word());
+    if before.is_some_and(|t| is_report(&t.lower, lex)) && closes {
+        return true;
+    }
+    if at(end).is_some_and(|t| t.is_punct(',')) {
+        let next = at(end + 1);
+        if next.is_some_and(|t| t.lower == "who") {
+            return true;
+        }
+        let age = next.is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && t.lower.len() <= 3
+                && t.lower.bytes().all(|b| b.is_ascii_digit())
+        });
+        if age && at(end + 2).is_some_and(|t| t.is_punct(',')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the run, classified as `m`, is a person by its own words or its context.
+pub fn is_person(text: &str, seg: &Segments, run: &Run, m: &Mention, lex: &Lexicon) -> bool {
+    has_title(m.role.as_deref(), lex)
+        || starts_with_given_name(text, m, lex)
+        || context_shows_person(seg, run, lex)
+}
