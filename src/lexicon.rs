@@ -608,8 +608,13 @@ impl Lexicon {
     }
 
     /// A word that can be part of a title or role (`secretary`, `general`, `former`, `sen.`).
+    /// Hyphenated words count when each part does (`president-elect`).
     pub fn is_title_word(&self, word: &str) -> bool {
-        self.title_words.contains(word.trim_end_matches('.'))
+        let w = word.trim_end_matches('.');
+        self.title_words.contains(w)
+            || w.contains('-')
+                && w.split('-')
+                    .all(|p| !p.is_empty() && self.title_words.contains(p))
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {

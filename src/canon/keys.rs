@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::first_key;
+use crate::entities::index::given_key;
 use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::text::{fold_name, last_name_key, stable_hash};
@@ -25,7 +25,8 @@ use crate::text::{fold_name, last_name_key, stable_hash};
 pub enum Key {
     /// A person with a first and a last name: one entity wherever it appears.
     Person { first: String, last: String },
-    /// A person named by the last name alone.
+    /// A single name word: a person named by the last name alone, or a company or team named
+    /// by one word the resources do not know (`Berg`, `Avalonia`).
     LastName { last: String },
     /// A person named by role words only, in one article.
     Nominal { doc: String, words: Vec<String> },
@@ -48,12 +49,13 @@ impl Key {
     }
 
     /// The entity id of this key when it stands for itself (`person:mark-rutte`,
-    /// `org:nato`, `anonymous:doc-7/a-source`). Derived from the key alone.
+    /// `org:nato`, `anonymous:doc-7/a-source`; `name:rutte` for a single word that no person or
+    /// organisation of the corpus claims). Derived from the key alone.
     pub fn id(&self) -> String {
         let kind = self.kind().as_str();
         match self {
             Key::Person { first, last } => format!("{kind}:{}", slug(&format!("{first} {last}"))),
-            Key::LastName { last } => format!("{kind}:{}", slug(last)),
+            Key::LastName { last } => format!("name:{}", slug(last)),
             Key::Nominal { doc, words } => {
                 format!("{kind}:{}/{}", doc_slug(doc), slug(&words.join(" ")))
             }
@@ -134,6 +136,8 @@ pub enum Slot {
 pub struct Sighting {
     pub slot: Slot,
     pub key: Key,
+    /// The kind its article gives it.
+    pub kind: EntityKind,
     /// The article-level name (`Mark Rutte` for `Rutte`).
     pub name: String,
     /// The words in the text.
@@ -163,6 +167,7 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         out.push(Sighting {
             slot: Slot::Mention(k),
             key: key_of(m.kind, &m.name, &doc.doc_id, false),
+            kind: m.kind,
             name: m.name.clone(),
             alias: m.alias.clone(),
             role: m.role.clone(),
@@ -191,6 +196,7 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         out.push(Sighting {
             slot: Slot::Speaker(k),
             key,
+            kind: sp.kind,
             name: name.clone(),
             alias: sp.mention.clone(),
             role: None,
@@ -201,6 +207,7 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         out.push(Sighting {
             slot: Slot::Target(k),
             key: key_of(st.kind, &st.name, &doc.doc_id, false),
+            kind: st.kind,
             name: st.name.clone(),
             alias: st.name.clone(),
             role: None,
@@ -212,6 +219,7 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
 
 /// The key of an article-level name.
 pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
+    let lex = Lexicon::builtin();
     let folded = fold_name(name);
     let bare = folded.strip_prefix("the ").unwrap_or(&folded).to_string();
     match kind {
@@ -219,20 +227,84 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
             doc: doc.to_string(),
             words: nominal_words(name),
         },
-        EntityKind::Person => {
-            let last = last_name_key(name);
-            match first_key(name) {
-                Some(first) => Key::Person { first, last },
-                None => Key::LastName { last },
-            }
-        }
+        EntityKind::Person => person_key(name, lex),
         EntityKind::Anonymous => Key::Local {
             kind,
             doc: doc.to_string(),
             name: folded,
         },
+        EntityKind::Org | EntityKind::Outlet if is_bare_word(name, lex) => Key::LastName {
+            last: last_name_key(name),
+        },
+        EntityKind::Org | EntityKind::Outlet => Key::Named {
+            kind,
+            name: strip_legal_form(&bare),
+        },
         kind => Key::Named { kind, name: bare },
     }
+}
+
+/// A person's key: formal given name (`Bill` -> `william`) and last name, suffixes (`Jr.`) and
+/// role words left out; a last name alone when no given name is written.
+pub fn person_key(name: &str, lex: &Lexicon) -> Key {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !lex.is_name_suffix(&w.to_lowercase()))
+        .collect();
+    let core = words.join(" ");
+    let last = last_name_key(&core);
+    match given_key(&core, lex) {
+        Some(first) => Key::Person { first, last },
+        None => Key::LastName { last },
+    }
+}
+
+/// A single capitalised word that the resources do not know (`Avalonia`, `Berg`): a last name,
+/// a company or a team, which the corpus may link to a person or an organisation.
+pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or(name.strip_prefix("The "))
+        .unwrap_or(name);
+    let lower = name.to_lowercase();
+    !name.contains(char::is_whitespace)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !crate::entities::classify::is_acronym(name)
+        && lex.known(&lower).is_none()
+        && !lex.is_org_word(&lower)
+}
+
+/// An organisation's folded name without its legal form (`acme corp` -> `acme`).
+pub fn strip_legal_form(folded: &str) -> String {
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    while words.len() > 1
+        && matches!(
+            words[words.len() - 1],
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "corporation"
+                | "company"
+                | "incorporated"
+                | "limited"
+                | "lp"
+                | "llp"
+                | "ag"
+                | "sa"
+                | "nv"
+                | "gmbh"
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// The key of a date as written: with a year it names one day (or month, or year) wherever it

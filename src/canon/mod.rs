@@ -32,6 +32,7 @@ use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
 pub mod keys;
+pub mod links;
 mod names;
 pub use keys::{Key, Sighting, Slot};
 pub use names::same_person_name;
@@ -151,76 +152,9 @@ impl Canon {
 pub fn build(docs: &[ArticleFacts]) -> Canon {
     let lex = Lexicon::builtin();
     let per_doc: Vec<Vec<Sighting>> = docs.iter().map(keys::sightings).collect();
-    let all = || {
-        per_doc
-            .iter()
-            .enumerate()
-            .flat_map(|(d, v)| v.iter().map(move |s| (d, s)))
-    };
 
-    // Last names alone join the one full-name person with that last name.
-    let mut by_last: HashMap<&str, BTreeSet<&Key>> = HashMap::new();
-    for (_, s) in all() {
-        if let Key::Person { last, .. } = &s.key {
-            by_last.entry(last.as_str()).or_default().insert(&s.key);
-        }
-    }
-    let linked = |k: &'_ Key| -> Key {
-        match k {
-            Key::LastName { last } => by_last
-                .get(last.as_str())
-                .and_then(|c| keys::link_last_name(c.iter().copied()))
-                .cloned()
-                .unwrap_or_else(|| k.clone()),
-            k => k.clone(),
-        }
-    };
-    let mut resolved: Vec<Vec<Key>> = per_doc
-        .iter()
-        .map(|v| v.iter().map(|s| linked(&s.key)).collect())
-        .collect();
-
-    // Nominals join the one person whose role words hold all their words: an index from role
-    // word to people, intersected from the rarest word.
-    let mut by_role_word: HashMap<String, BTreeSet<Key>> = HashMap::new();
-    for (d, v) in per_doc.iter().enumerate() {
-        for (i, s) in v.iter().enumerate() {
-            let k = &resolved[d][i];
-            if matches!(k, Key::Person { .. } | Key::LastName { .. }) {
-                for w in s.role_words() {
-                    by_role_word.entry(w).or_default().insert(k.clone());
-                }
-            }
-        }
-    }
-    for (d, v) in per_doc.iter().enumerate() {
-        for (i, s) in v.iter().enumerate() {
-            let Key::Nominal { words, .. } = &s.key else {
-                continue;
-            };
-            let mut lists: Vec<&BTreeSet<Key>> = Vec::with_capacity(words.len());
-            for w in words {
-                match by_role_word.get(w) {
-                    Some(l) => lists.push(l),
-                    None => {
-                        lists.clear();
-                        break;
-                    }
-                }
-            }
-            lists.sort_by_key(|l| l.len());
-            let Some((first, rest)) = lists.split_first() else {
-                continue;
-            };
-            let fits = first
-                .iter()
-                .filter(|k| rest.iter().all(|l| l.contains(*k)))
-                .take(2);
-            if let Some(one) = keys::link_nominal(fits) {
-                resolved[d][i] = one.clone();
-            }
-        }
-    }
+    let mut resolved = links::link(&per_doc, lex);
+    links::link_nominals(&per_doc, &mut resolved);
 
     // One entity per resolved key.
     let mut clusters: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
@@ -262,7 +196,7 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
         let mut e = Entity {
             id,
             name,
-            kind: resolved[members[0].0][members[0].1].kind(),
+            kind: kind_of(&resolved[members[0].0][members[0].1], &members, &per_doc),
             aliases: BTreeSet::new(),
             roles: BTreeSet::new(),
             affiliations: BTreeSet::new(),
@@ -298,6 +232,22 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     }
     canon.index();
     canon
+}
+
+/// An entity's kind: its key's, or for a single name word no one claimed, the kind its
+/// sightings are read as most often (people first on a tie).
+fn kind_of(key: &Key, members: &[(usize, usize)], per_doc: &[Vec<Sighting>]) -> EntityKind {
+    if !matches!(key, Key::LastName { .. }) {
+        return key.kind();
+    }
+    let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    for &(d, i) in members {
+        *votes.entry(per_doc[d][i].kind).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(EntityKind::Person, |(k, _)| k)
 }
 
 #[cfg(test)]

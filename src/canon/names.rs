@@ -1,7 +1,7 @@
 //! Person names: what makes two written names one name (first name, last name with spelling
 //! variants folded).
 
-use crate::text::{fold_name, last_name_key};
+use crate::text::last_name_key;
 
 /// Whether two person names are spelling variants of one name: same first name and same last
 /// name after folding (`Volodymyr Zelensky` / `Volodymyr Zelenskyy`).
@@ -13,7 +13,5 @@ pub fn same_person_name(a: &str, b: &str) -> bool {
 }
 
 pub(crate) fn first_key(name: &str) -> Option<String> {
-    let folded = fold_name(name);
-    let words: Vec<&str> = folded.split(' ').collect();
-    (words.len() >= 2).then(|| words[0].to_string())
+    crate::entities::index::given_key(name, crate::lexicon::Lexicon::builtin())
 }

@@ -21,22 +21,28 @@ pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
     })
 }
 
-/// The given name of a person's name as written: its first word that is no initial, particle
-/// or title, when a last name follows it (`W. Mark Felt` -> `mark`).
+/// The given name of a person's name as written: its first capitalised word that is no
+/// initial, particle, title or gazetteer entry, when a last name follows it (`W. Mark Felt` ->
+/// `mark`).
 pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
-    let words: Vec<String> = name
+    let words: Vec<&str> = name
         .split_whitespace()
-        .map(|w| w.to_lowercase_fast())
-        .filter(|w| !lex.is_name_suffix(w))
+        .filter(|w| !lex.is_name_suffix(&w.to_lowercase_fast()))
         .collect();
     let last = words.len().checked_sub(1)?;
     words[..last]
         .iter()
         .find(|w| {
+            let lower = w.to_lowercase_fast();
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            letters > 1 && !super::runs::is_name_particle(w) && !lex.is_title_word(w)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && letters > 1
+                && !super::runs::is_name_particle(&lower)
+                && !lex.is_title_word(&lower)
+                && lex.demonym(&lower).is_none()
+                && lex.known(&lower).is_none()
         })
-        .map(|w| w.trim_end_matches('.').to_string())
+        .map(|w| w.to_lowercase_fast().trim_end_matches('.').to_string())
 }
 
 /// Whether the name starts with a given name from the general list (and is not itself a place
@@ -84,8 +90,14 @@ fn context_shows_person(seg: &Segments, run: &Run, lex: &Lexicon) -> bool {
 }
 
 /// Whether the run, classified as `m`, is a person by its own words or its context.
+/// A name after `the` is no person's (`the Avalon Giants`) unless a title stands between.
 pub fn is_person(text: &str, seg: &Segments, run: &Run, m: &Mention, lex: &Lexicon) -> bool {
-    has_title(m.role.as_deref(), lex)
-        || starts_with_given_name(text, m, lex)
-        || context_shows_person(seg, run, lex)
+    if has_title(m.role.as_deref(), lex) {
+        return true;
+    }
+    let after_the = run
+        .first()
+        .checked_sub(1)
+        .is_some_and(|k| seg.tokens[k].lower == "the");
+    !after_the && (starts_with_given_name(text, m, lex) || context_shows_person(seg, run, lex))
 }

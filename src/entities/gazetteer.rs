@@ -4,12 +4,11 @@
 //! (organisations, outlets, countries, capitals, regions, named weapon systems) where the
 //! context allows the entry's reading, and equipment phrases with names the gazetteer does not
 //! know (`Hellfire missiles`: a name, modifiers, a head noun). An entry gives way when it is part
-//! of a longer name (`Denzel Avalon` for a capital `Avalon`, `Tampa Bay Lightning`), a plural
-//! name follows it (`Avalon Giants`: a team), it is a sentence-initial word the article also
-//! writes in lowercase, or, for a weapon system, when the article reads the word as a person
-//! (`Abrams said`, a last name of someone named in full).
-
-use rustc_hash::FxHashSet;
+//! of a longer name (`Denzel Avalon` for a capital `Avalon`, `Tampa Bay Lightning`, `Avalon
+//! Giants`, `Avalon Valley Bank`), when it is a sentence-initial word the article also writes in
+//! lowercase, or, for a weapon system, when the article reads the word as a person (`Abrams
+//! said`, a last name of someone named in full). Titles and nationality words around an entry
+//! leave it standing (`Avalon Gov. Ana Ruiz`).
 
 use super::runs::Capitals;
 use super::{Mention, NameIndex};
@@ -45,8 +44,6 @@ pub struct Context<'a, 't> {
     pub seg: &'t Segments,
     pub caps: &'a Capitals<'t>,
     pub names: &'a NameIndex,
-    /// Lowercase forms of the words the article writes in lowercase.
-    pub lowercase: FxHashSet<&'t str>,
 }
 
 impl<'a, 't> Context<'a, 't> {
@@ -56,18 +53,11 @@ impl<'a, 't> Context<'a, 't> {
         caps: &'a Capitals<'t>,
         names: &'a NameIndex,
     ) -> Self {
-        let lowercase = seg
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.capitalized)
-            .map(|t| t.lower.as_str())
-            .collect();
         Context {
             text,
             seg,
             caps,
             names,
-            lowercase,
         }
     }
 }
@@ -90,23 +80,20 @@ fn gives_way(cx: &Context, e: &GazetteerEntry, a: usize, b: usize, lex: &Lexicon
             && (e.entity.kind == EntityKind::Equipment
                 || !lex.is_title_word(&p.lower) && lex.known(&p.lower).is_none())
     });
-    // A plural name after it: a team or a people, not the place.
+    // The first word of a longer name: `Avalon Giants`, `Avalon Valley Bank`, `Avalon Times`.
     let after = toks.get(b);
-    let plural = after.is_some_and(|n| {
+    let name_follows = after.is_some_and(|n| {
         is_cap_word(n)
             && adjacent(n, &toks[b - 1])
-            && n.lower.ends_with('s')
-            && !n.lower.ends_with("ss")
-            && !lex.is_org_word(&n.lower)
+            && !is_function_word(&n.lower)
+            && !lex.is_title_word(&n.lower)
+            && lex.demonym(&n.lower).is_none()
             && lex.known(&n.lower).is_none()
+            && !crate::quotes::words::is_time_word(&n.lower)
     });
-    // The first words of an organisation's name: "Avalon Police Department".
-    let org_follows = (b..(b + 5).min(toks.len()))
-        .take_while(|&k| is_cap_word(&toks[k]) && adjacent(&toks[k], &toks[b - 1]))
-        .last()
-        .is_some_and(|k| lex.is_org_word(&toks[k].lower));
     // A sentence-initial word the article also writes in lowercase: a common word.
-    let common = b == a + 1 && cx.caps.initial[a] && cx.lowercase.contains(toks[a].lower.as_str());
+    let common =
+        b == a + 1 && cx.caps.initial[a] && cx.caps.lowercase.contains(toks[a].lower.as_str());
     let person = e.entity.kind == EntityKind::Equipment && {
         let said = after.is_some_and(|n| {
             lex.verb(&n.lower)
@@ -118,7 +105,7 @@ fn gives_way(cx: &Context, e: &GazetteerEntry, a: usize, b: usize, lex: &Lexicon
             .is_some_and(|m| m.canonical.contains(' '));
         said || surname
     };
-    longer || plural || org_follows || common || person
+    longer || name_follows || common || person
 }
 
 /// Gazetteer entries, tried at each capitalised word; a named system takes the equipment words

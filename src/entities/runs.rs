@@ -45,6 +45,8 @@ pub struct Capitals<'t> {
     pub title: Vec<bool>,
     /// Lowercase forms the article capitalises inside sentences of running text.
     pub inside: FxHashSet<&'t str>,
+    /// Lowercase forms of the words the article writes in lowercase.
+    pub lowercase: FxHashSet<&'t str>,
 }
 
 fn is_calendar_word(w: &str) -> bool {
@@ -106,10 +108,16 @@ impl<'t> Capitals<'t> {
             .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k])
             .map(|(_, t)| t.lower.as_str())
             .collect();
+        let lowercase = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.capitalized)
+            .map(|t| t.lower.as_str())
+            .collect();
         Capitals {
             initial,
             title,
             inside,
+            lowercase,
         }
     }
 
@@ -153,14 +161,12 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
         }
         let (mut run, j) = extend(toks, i, lex);
         cut_possessive(text, &mut run);
-        while run.tokens.first().is_some_and(|&k| {
-            let wl = toks[k].lower.as_str();
-            is_function_word(wl)
-                || matches!(
-                    wl,
-                    "even" | "also" | "only" | "just" | "both" | "besides" | "maybe" | "perhaps"
-                )
-        }) {
+        cut_modifier(text, &mut run);
+        while run
+            .tokens
+            .first()
+            .is_some_and(|&k| not_a_name_start(toks, k, caps, lex))
+        {
             run.words.remove(0);
             run.tokens.remove(0);
         }
@@ -224,6 +230,52 @@ fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
         }
     }
     (run, j)
+}
+
+/// Whether a run's first word is no part of the name: a function word or a sentence adverb,
+/// or, at the start of a sentence, a word the article writes in lowercase, an adverb in `-ly`
+/// or a participle in `-ing` (`Typically Avalon Bank ...`, `Acquiring Avalon ...`).
+fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) -> bool {
+    let w = toks[k].lower.as_str();
+    if is_function_word(w)
+        || matches!(
+            w,
+            "even"
+                | "also"
+                | "only"
+                | "just"
+                | "both"
+                | "besides"
+                | "maybe"
+                | "perhaps"
+                | "unlike"
+                | "like"
+                | "despite"
+                | "following"
+                | "including"
+                | "meanwhile"
+                | "instead"
+        )
+    {
+        return true;
+    }
+    let named = caps.inside.contains(w) || lex.known(w).is_some() || lex.first_name(w).is_some();
+    let common = caps.lowercase.contains(w) || w.ends_with("ly") || w.ends_with("ing");
+    (caps.initial[k] || caps.title[k]) && common && !named
+}
+
+/// A hyphenated modifier ends in lowercase (`Avalon-based`, `Top-ranked`): the name starts
+/// after it.
+fn cut_modifier(text: &str, run: &mut Run) {
+    let modifier = |s: &Span| {
+        s.of(text)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    };
+    if let Some(k) = run.words.iter().rposition(modifier) {
+        run.words.drain(..=k);
+        run.tokens.drain(..=k);
+    }
 }
 
 /// Possessives end a name: "Trump’s inauguration".

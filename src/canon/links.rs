@@ -1,0 +1,412 @@
+//! Links: which entity an incomplete key joins, decided through indexes of the corpus.
+//!
+//! Takes every sighting's [`Key`] (from its own article); gives each sighting the key of the
+//! entity it denotes. Incomplete keys are linked, never compared pairwise:
+//! - a single name word ([`Key::LastName`]: `Berg`, `Avalonia`) joins a person with that last
+//!   name, an organisation of that name (`Avalonia Corp.`) or ending with it (`Port Avalonia`),
+//!   per sighting, with the sighting's honorific, role words and article as evidence;
+//! - an organisation named in part joins the one it abbreviates (`AVB` -> `Avalon Valley
+//!   Bank`, by initials) or ends (`Valley Bank` -> `Avalon Valley Bank`); a multi-word name read
+//!   as an organisation for want of evidence joins the person of that given and last name;
+//! - a nominal (`the Avalon governor`) joins the one person whose role words hold all its words.
+//!
+//! The choice among candidates is [`decide`], a pure function of one sighting and the candidates
+//! an index gives (their sightings, gender, role words, shared context). Every index is keyed by
+//! a word or a key, and every pool is capped, so the cost is linear in the number of sightings.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use super::keys::{Key, Sighting};
+use crate::entities::classify::is_acronym;
+use crate::entities::index::role_gender;
+use crate::lexicon::{EntityKind, Gender, Lexicon};
+use crate::text::fold_name;
+
+/// At most this many candidates are weighed for one key (the most sighted first).
+const POOL: usize = 32;
+/// At most this many keys of an article stand for its context.
+const CONTEXT: usize = 64;
+
+/// What an unlinked sighting brings to the choice.
+#[derive(Debug, Clone, Default)]
+pub struct Unlinked {
+    /// From an honorific (`Mrs. Berg`).
+    pub gender: Option<Gender>,
+    /// Folded role words written with it (`gov`, `coach`).
+    pub role_words: Vec<String>,
+    /// The sighting is read as a person in its article (a reporting verb, a title).
+    pub person: bool,
+}
+
+/// A candidate entity, as an index gives it.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub key: &'a Key,
+    /// Its sightings in the corpus.
+    pub sightings: usize,
+    /// From its given name or honorifics, for people.
+    pub gender: Option<Gender>,
+    /// Folded role words written with it anywhere in the corpus.
+    pub role_words: &'a BTreeSet<String>,
+    /// How many keys of the sighting's article (or of the key's articles) it co-occurs with.
+    pub shared_context: usize,
+}
+
+/// The candidate an unlinked sighting denotes, if the evidence singles one out: the only one
+/// left after gender (`Mrs.`) and kind agree; else the only one whose roles hold the sighting's
+/// role words; else the one sharing the most context with the sighting's article; else one that
+/// has at least five times the sightings of all the others together. When in doubt, none.
+pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
+    let mut left: Vec<usize> = (0..candidates.len())
+        .filter(|&i| {
+            let c = &candidates[i];
+            let gender_ok = match (s.gender, c.gender) {
+                (Some(a), Some(b)) => a.agrees(b),
+                _ => true,
+            };
+            let kind_ok = !s.person || matches!(c.key, Key::Person { .. });
+            gender_ok && kind_ok
+        })
+        .collect();
+    if left.len() <= 1 {
+        return left.first().copied();
+    }
+    if !s.role_words.is_empty() {
+        let fitting: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&i| {
+                s.role_words
+                    .iter()
+                    .all(|w| candidates[i].role_words.contains(w))
+            })
+            .collect();
+        match fitting.len() {
+            1 => return Some(fitting[0]),
+            0 => {}
+            _ => left = fitting,
+        }
+    }
+    left.sort_by_key(|&i| std::cmp::Reverse(candidates[i].shared_context));
+    let (best, second) = (&candidates[left[0]], &candidates[left[1]]);
+    if best.shared_context > second.shared_context {
+        return Some(left[0]);
+    }
+    let total: usize = left.iter().map(|&i| candidates[i].sightings).sum();
+    let top = *left.iter().max_by_key(|&&i| candidates[i].sightings)?;
+    let rest = total - candidates[top].sightings;
+    (candidates[top].sightings >= 5 * rest.max(1)).then_some(top)
+}
+
+/// What the corpus knows of each key.
+#[derive(Default)]
+struct Stats<'a> {
+    sightings: HashMap<&'a Key, usize>,
+    roles: HashMap<&'a Key, BTreeSet<String>>,
+    gender: HashMap<&'a Key, Gender>,
+    /// The first name written for each key (for initials).
+    written: HashMap<&'a Key, &'a str>,
+    /// Per article: its keys that can stand for its context.
+    contexts: Vec<Vec<&'a Key>>,
+}
+
+fn is_context_key(k: &Key) -> bool {
+    matches!(k, Key::Person { .. } | Key::Named { .. })
+}
+
+fn stats<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Stats<'a> {
+    let mut st = Stats::default();
+    for v in per_doc {
+        let mut ctx: Vec<&Key> = Vec::new();
+        let mut seen: HashSet<&Key> = HashSet::new();
+        for s in v {
+            *st.sightings.entry(&s.key).or_default() += 1;
+            st.written.entry(&s.key).or_insert(&s.name);
+            let roles = st.roles.entry(&s.key).or_default();
+            roles.extend(s.role_words());
+            let g = sighting_gender(s, lex).or_else(|| match &s.key {
+                Key::Person { first, .. } => lex.first_name(first),
+                _ => None,
+            });
+            if let Some(g) = g {
+                st.gender.entry(&s.key).or_insert(g);
+            }
+            if is_context_key(&s.key) && ctx.len() < CONTEXT && seen.insert(&s.key) {
+                ctx.push(&s.key);
+            }
+        }
+        st.contexts.push(ctx);
+    }
+    st
+}
+
+/// The gender a sighting's honorific gives (`Mrs.` in its role or its words).
+fn sighting_gender(s: &Sighting, lex: &Lexicon) -> Option<Gender> {
+    role_gender(s.role.as_deref(), lex).or_else(|| {
+        let first = s.alias.split_whitespace().next()?;
+        lex.honorific_gender(&first.to_lowercase())
+    })
+}
+
+/// The initials of an organisation's name (`Avalon Valley Bank` -> `avb`, `A.V. Bank` -> `avb`).
+pub fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "&"
+            )
+        })
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    for w in words {
+        if is_acronym(w) {
+            out.extend(w.chars().filter(|c| c.is_alphabetic()));
+        } else {
+            out.extend(w.chars().next().filter(|c| c.is_alphabetic()));
+        }
+    }
+    Some(fold_name(&out).replace(' ', ""))
+}
+
+/// The indexes that give candidates.
+#[derive(Default)]
+struct Pools<'a> {
+    persons_by_last: HashMap<&'a str, BTreeSet<&'a Key>>,
+    /// Folded organisation name -> its key.
+    orgs: HashMap<&'a str, &'a Key>,
+    /// Last word -> organisations of several words ending with it.
+    orgs_by_last_word: HashMap<&'a str, BTreeSet<&'a Key>>,
+    orgs_by_initials: HashMap<String, BTreeSet<&'a Key>>,
+}
+
+fn org_name(k: &Key) -> Option<&str> {
+    match k {
+        Key::Named {
+            kind: EntityKind::Org | EntityKind::Outlet,
+            name,
+        } => Some(name),
+        _ => None,
+    }
+}
+
+fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
+    let mut p = Pools::default();
+    let mut keys: Vec<&&Key> = st.sightings.keys().collect();
+    keys.sort();
+    for &&k in &keys {
+        if let Key::Person { last, .. } = k {
+            p.persons_by_last.entry(last).or_default().insert(k);
+        }
+        let Some(name) = org_name(k) else { continue };
+        p.orgs.insert(name, k);
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            p.orgs_by_last_word.entry(last).or_default().insert(k);
+            if let Some(i) = st.written.get(k).and_then(|w| initials(w)) {
+                p.orgs_by_initials.entry(i).or_default().insert(k);
+            }
+        }
+    }
+    p
+}
+
+/// The candidates of a key, the most sighted first, at most [`POOL`].
+fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<&'a Key> {
+    let mut out: BTreeSet<&Key> = BTreeSet::new();
+    match k {
+        Key::LastName { last } => {
+            out.extend(p.persons_by_last.get(last.as_str()).into_iter().flatten());
+            out.extend(p.orgs.get(last.as_str()));
+            out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
+        }
+        Key::Named { .. } => {
+            let Some(name) = org_name(k) else {
+                return Vec::new();
+            };
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.len() == 1 && is_acronym(st.written.get(k).copied().unwrap_or("")) {
+                out.extend(p.orgs_by_initials.get(name).into_iter().flatten());
+            }
+            let last = words[words.len() - 1];
+            let suffix = format!(" {name}");
+            out.extend(
+                p.orgs_by_last_word
+                    .get(last)
+                    .into_iter()
+                    .flatten()
+                    .filter(|o| org_name(o).is_some_and(|n| n.ends_with(&suffix))),
+            );
+            if words.len() >= 2 && words.iter().all(|w| !lex.is_org_word(w)) {
+                // A name read as an organisation for want of evidence: the person it names.
+                if let super::keys::Key::Person { first, last } =
+                    super::keys::person_key(st.written.get(k).copied().unwrap_or(""), lex)
+                {
+                    out.extend(
+                        p.persons_by_last
+                            .get(last.as_str())
+                            .into_iter()
+                            .flatten()
+                            .filter(|c| matches!(c, Key::Person { first: f, .. } if *f == first)),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    out.remove(k);
+    let mut v: Vec<&Key> = out.into_iter().collect();
+    v.sort_by_key(|c| std::cmp::Reverse(st.sightings.get(c).copied().unwrap_or(0)));
+    v.truncate(POOL);
+    v
+}
+
+/// Every sighting's linked key: organisations named in part first (per key), then single name
+/// words (per sighting), then nominals.
+pub fn link(per_doc: &[Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
+    let st = stats(per_doc, lex);
+    let p = pools(&st);
+    let mut distinct: Vec<&Key> = st.sightings.keys().copied().collect();
+    distinct.sort();
+    let poolmap: BTreeMap<&Key, Vec<&Key>> = distinct
+        .iter()
+        .map(|&k| (k, pool_of(k, &p, &st, lex)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    // Context of every candidate in a contested pool: the keys of the articles it appears in.
+    let contested: HashSet<&Key> = poolmap
+        .values()
+        .filter(|v| v.len() > 1)
+        .flatten()
+        .copied()
+        .collect();
+    let mut context: HashMap<&Key, HashSet<&Key>> = HashMap::new();
+    let mut own_context: HashMap<&Key, HashSet<&Key>> = HashMap::new();
+    for (d, v) in per_doc.iter().enumerate() {
+        for s in v {
+            if contested.contains(&s.key) {
+                context.entry(&s.key).or_default().extend(&st.contexts[d]);
+            }
+            if poolmap.get(&s.key).is_some_and(|v| v.len() > 1) {
+                own_context
+                    .entry(&s.key)
+                    .or_default()
+                    .extend(&st.contexts[d]);
+            }
+        }
+    }
+    let mk =
+        |pool: &Vec<&Key>, shared: &dyn Fn(&Key) -> usize| -> Vec<(usize, Option<Gender>, usize)> {
+            pool.iter()
+                .map(|c| (st.sightings[c], st.gender.get(c).copied(), shared(c)))
+                .collect()
+        };
+    let empty = BTreeSet::new();
+    let choose = |pool: &Vec<&Key>, s: &Unlinked, shared: &dyn Fn(&Key) -> usize| -> Option<Key> {
+        let facts = mk(pool, shared);
+        let cands: Vec<Candidate> = pool
+            .iter()
+            .zip(&facts)
+            .map(|(k, &(sightings, gender, shared_context))| Candidate {
+                key: k,
+                sightings,
+                gender,
+                role_words: st.roles.get(k).unwrap_or(&empty),
+                shared_context,
+            })
+            .collect();
+        decide(s, &cands).map(|i| pool[i].clone())
+    };
+    // Organisations named in part, per key, with the key's own articles as context.
+    let mut key_link: HashMap<&Key, Key> = HashMap::new();
+    for (&k, pool) in &poolmap {
+        if !matches!(k, Key::Named { .. }) {
+            continue;
+        }
+        let mine = own_context.get(k);
+        let shared = |c: &Key| overlap(mine, context.get(c));
+        if let Some(t) = choose(pool, &Unlinked::default(), &shared) {
+            key_link.insert(k, t);
+        }
+    }
+    let follow = |k: &Key| key_link.get(k).cloned().unwrap_or_else(|| k.clone());
+    per_doc
+        .iter()
+        .enumerate()
+        .map(|(d, v)| {
+            let article: HashSet<&Key> = st.contexts[d].iter().copied().collect();
+            v.iter()
+                .map(|s| match (&s.key, poolmap.get(&s.key)) {
+                    (Key::LastName { .. }, Some(pool)) => {
+                        let shared = |c: &Key| overlap(Some(&article), context.get(c));
+                        let u = Unlinked {
+                            gender: sighting_gender(s, lex),
+                            role_words: s.role_words().filter(|w| lex.is_title_word(w)).collect(),
+                            person: s.kind == EntityKind::Person,
+                        };
+                        choose(pool, &u, &shared).map_or_else(|| s.key.clone(), |t| follow(&t))
+                    }
+                    _ => follow(&s.key),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn overlap(a: Option<&HashSet<&Key>>, b: Option<&HashSet<&Key>>) -> usize {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            small.iter().filter(|k| large.contains(*k)).count()
+        }
+        _ => 0,
+    }
+}
+
+/// Nominals join the one person whose role words hold all their words: an index from role word
+/// to people, intersected from the rarest word.
+pub fn link_nominals(per_doc: &[Vec<Sighting>], resolved: &mut [Vec<Key>]) {
+    let mut by_role_word: HashMap<String, BTreeSet<Key>> = HashMap::new();
+    for (d, v) in per_doc.iter().enumerate() {
+        for (i, s) in v.iter().enumerate() {
+            let k = &resolved[d][i];
+            if matches!(k, Key::Person { .. } | Key::LastName { .. }) {
+                for w in s.role_words() {
+                    by_role_word.entry(w).or_default().insert(k.clone());
+                }
+            }
+        }
+    }
+    for (d, v) in per_doc.iter().enumerate() {
+        for (i, s) in v.iter().enumerate() {
+            let Key::Nominal { words, .. } = &s.key else {
+                continue;
+            };
+            let mut lists: Vec<&BTreeSet<Key>> = Vec::with_capacity(words.len());
+            for w in words {
+                match by_role_word.get(w) {
+                    Some(l) => lists.push(l),
+                    None => {
+                        lists.clear();
+                        break;
+                    }
+                }
+            }
+            lists.sort_by_key(|l| l.len());
+            let Some((first, rest)) = lists.split_first() else {
+                continue;
+            };
+            let mut fits = first
+                .iter()
+                .filter(|k| rest.iter().all(|l| l.contains(*k)))
+                .take(2);
+            if let (Some(one), None) = (fits.next(), fits.next()) {
+                resolved[d][i] = one.clone();
+            }
+        }
+    }
+}
