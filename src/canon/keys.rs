@@ -233,9 +233,11 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
             doc: doc.to_string(),
             name: folded,
         },
-        EntityKind::Org | EntityKind::Outlet if is_bare_word(name, lex) => Key::LastName {
-            last: last_name_key(name),
-        },
+        EntityKind::Org | EntityKind::Outlet | EntityKind::Place if is_bare_word(name, lex) => {
+            Key::LastName {
+                last: last_name_key(name),
+            }
+        }
         EntityKind::Org | EntityKind::Outlet => Key::Named {
             kind,
             name: strip_legal_form(&bare),
@@ -307,25 +309,13 @@ pub fn strip_legal_form(folded: &str) -> String {
     words.join(" ")
 }
 
-/// The key of a date as written: with a year it names one day (or month, or year) wherever it
-/// appears; without one (`Friday`, `June 5`) it depends on when its article was written, so it
-/// is an entity of its article only.
-pub fn date_key(text: &str, doc: &str) -> Key {
-    let name = fold_name(text).replace(',', "");
-    let has_year = name
-        .split(' ')
-        .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    if has_year {
-        Key::Named {
-            kind: EntityKind::Date,
-            name,
-        }
-    } else {
-        Key::Local {
-            kind: EntityKind::Date,
-            doc: doc.to_string(),
-            name,
-        }
+/// The key of a date as written: its folded words, wherever it appears (`Friday night` in two
+/// articles is one entity). Articles carry no reliable date to anchor `Friday` to a day, so two
+/// undated stories of different weeks share their weekdays: a known, measured imprecision.
+pub fn date_key(text: &str) -> Key {
+    Key::Named {
+        kind: EntityKind::Date,
+        name: fold_name(text).replace(',', ""),
     }
 }
 

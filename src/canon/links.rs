@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::keys::{Key, Sighting};
-use crate::entities::classify::is_acronym;
+use crate::entities::classify::{is_acronym, is_place_word};
 use crate::entities::index::role_gender;
 use crate::lexicon::{EntityKind, Gender, Lexicon};
 use crate::text::fold_name;
@@ -34,8 +34,9 @@ pub struct Unlinked {
     pub gender: Option<Gender>,
     /// Folded role words written with it (`gov`, `coach`).
     pub role_words: Vec<String>,
-    /// The sighting is read as a person in its article (a reporting verb, a title).
-    pub person: bool,
+    /// The kind its article reads it as: a person (a reporting verb, a title) joins only a
+    /// person, a place (`in Avalon`) never joins one.
+    pub kind: Option<EntityKind>,
 }
 
 /// A candidate entity, as an index gives it.
@@ -64,7 +65,12 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
                 (Some(a), Some(b)) => a.agrees(b),
                 _ => true,
             };
-            let kind_ok = !s.person || matches!(c.key, Key::Person { .. });
+            let person = matches!(c.key, Key::Person { .. });
+            let kind_ok = match s.kind {
+                Some(EntityKind::Person) => person,
+                Some(EntityKind::Place) => !person,
+                _ => true,
+            };
             gender_ok && kind_ok
         })
         .collect();
@@ -183,6 +189,8 @@ struct Pools<'a> {
     /// Last word -> organisations of several words ending with it.
     orgs_by_last_word: HashMap<&'a str, BTreeSet<&'a Key>>,
     orgs_by_initials: HashMap<String, BTreeSet<&'a Key>>,
+    /// The one specific word of a place name -> places (`avalon` for `Gulf of Avalon`).
+    places_by_core: HashMap<&'a str, BTreeSet<&'a Key>>,
 }
 
 fn org_name(k: &Key) -> Option<&str> {
@@ -202,6 +210,20 @@ fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
     for &&k in &keys {
         if let Key::Person { last, .. } = k {
             p.persons_by_last.entry(last).or_default().insert(k);
+        }
+        if let Key::Named {
+            kind: EntityKind::Place,
+            name,
+        } = k
+        {
+            let mut core = name
+                .split(' ')
+                .filter(|w| !is_place_word(w) && !matches!(*w, "of" | "the"));
+            if let (Some(one), None) = (core.next(), core.next()) {
+                if one != name {
+                    p.places_by_core.entry(one).or_default().insert(k);
+                }
+            }
         }
         let Some(name) = org_name(k) else { continue };
         p.orgs.insert(name, k);
@@ -223,6 +245,7 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
             out.extend(p.persons_by_last.get(last.as_str()).into_iter().flatten());
             out.extend(p.orgs.get(last.as_str()));
             out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
+            out.extend(p.places_by_core.get(last.as_str()).into_iter().flatten());
         }
         Key::Named { .. } => {
             let Some(name) = org_name(k) else {
@@ -346,7 +369,7 @@ pub fn link(per_doc: &[Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
                         let u = Unlinked {
                             gender: sighting_gender(s, lex),
                             role_words: s.role_words().filter(|w| lex.is_title_word(w)).collect(),
-                            person: s.kind == EntityKind::Person,
+                            kind: Some(s.kind),
                         };
                         choose(pool, &u, &shared).map_or_else(|| s.key.clone(), |t| follow(&t))
                     }

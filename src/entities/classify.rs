@@ -25,6 +25,51 @@ pub fn is_acronym(s: &str) -> bool {
     letters >= 2
 }
 
+/// A generic word of a place name (`Avalon River`, `Gulf of Avalon`, `Mount Avalon`).
+pub fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "sea"
+            | "ocean"
+            | "island"
+            | "islands"
+            | "isle"
+            | "river"
+            | "lake"
+            | "mount"
+            | "mt"
+            | "mountain"
+            | "mountains"
+            | "bay"
+            | "gulf"
+            | "strait"
+            | "canal"
+            | "peninsula"
+            | "valley"
+            | "desert"
+            | "coast"
+            | "county"
+            | "province"
+            | "region"
+            | "district"
+            | "park"
+            | "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "bridge"
+            | "airport"
+            | "beach"
+            | "hill"
+            | "hills"
+            | "forest"
+            | "camp"
+            | "prison"
+            | "stadium"
+            | "arena"
+    )
+}
+
 /// A gazetteer entry for a lowercase name, other than a weapon system.
 fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
     lex.known(lower).filter(|k| k.kind != EntityKind::Equipment)
@@ -123,8 +168,13 @@ fn kind_of(
             let s = w.of(text);
             s.len() > 3 && lex.is_org_word(&s.to_lowercase_fast())
         });
+    let first = name_words[0].of(text).to_lowercase_fast();
     if lex.is_org_word(&head) || org_word_inside {
         EntityKind::Org
+    } else if name_words.len() > 1
+        && (is_place_word(&head) || is_place_word(first.trim_end_matches('.')))
+    {
+        EntityKind::Place
     } else if let Some(k) = known {
         k.kind
     } else if name_text

@@ -210,7 +210,9 @@ fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
             j += 1;
         } else if u.lower == "of"
             && prev.capitalized
-            && (lex.is_org_word(&prev.lower) || lex.is_title_word(&prev.lower))
+            && (lex.is_org_word(&prev.lower)
+                || lex.is_title_word(&prev.lower)
+                || super::classify::is_place_word(&prev.lower))
             && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
         {
             // "Bank of Avalon", "Secretary of State", "Church of the Open Door".

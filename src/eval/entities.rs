@@ -302,7 +302,7 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
                     doc_id: d.doc_id.clone(),
                     start: m.span.start,
                     end: m.span.end,
-                    entity: keys::date_key(&m.canonical, &d.doc_id).id(),
+                    entity: keys::date_key(&m.canonical).id(),
                 })
                 .collect();
             (facts::of(&article, &x), dates)
