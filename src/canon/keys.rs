@@ -174,11 +174,33 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
             affiliations: m.affiliations.clone(),
         });
     }
+    // A speaker named like a mention of the article is that mention's entity.
+    let mut named: std::collections::HashMap<&str, (Key, EntityKind)> = Default::default();
+    for (m, s) in doc.mentions.iter().zip(&out) {
+        named
+            .entry(m.alias.as_str())
+            .or_insert((s.key.clone(), s.kind));
+        named
+            .entry(m.name.as_str())
+            .or_insert((s.key.clone(), s.kind));
+    }
     for (k, q) in doc.quotes.iter().enumerate() {
         let Some(sp) = &q.speaker else { continue };
         let name = &sp.name;
         if lex.pronoun(&name.to_lowercase()).is_some() {
             continue; // an unresolved pronoun names nobody
+        }
+        if let Some((key, kind)) = as_mention(&named, &sp.mention, name) {
+            out.push(Sighting {
+                slot: Slot::Speaker(k),
+                key,
+                kind,
+                name: name.clone(),
+                alias: sp.mention.clone(),
+                role: None,
+                affiliations: Vec::new(),
+            });
+            continue;
         }
         let key = if name.contains(" and ") {
             // Two named speakers at once ("Trump and Zelensky") are a group of this article.
@@ -215,6 +237,21 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         });
     }
     out
+}
+
+/// The mention a speaker's words or name denote: the same words, or the longest mention name
+/// that ends them (`the Avalon-based firm Acme` -> `Acme`).
+fn as_mention(
+    named: &std::collections::HashMap<&str, (Key, EntityKind)>,
+    mention: &str,
+    name: &str,
+) -> Option<(Key, EntityKind)> {
+    if let Some(v) = named.get(mention).or_else(|| named.get(name)) {
+        return Some(v.clone());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let from = words.len().saturating_sub(12);
+    (from + 1..words.len()).find_map(|i| named.get(words[i..].join(" ").as_str()).cloned())
 }
 
 /// The key of an article-level name.

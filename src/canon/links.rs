@@ -54,10 +54,13 @@ pub struct Candidate<'a> {
 }
 
 /// The candidate an unlinked sighting denotes, if the evidence singles one out: the only one
-/// left after gender (`Mrs.`) and kind agree; else the only one whose roles hold the sighting's
+/// left after gender (`Mrs.`) and kind agree (a sighting read as a person joins a person when
+/// there is one, a place never joins a person); else the only one whose roles hold the sighting's
 /// role words; else the one sharing the most context with the sighting's article; else one that
 /// has at least five times the sightings of all the others together. When in doubt, none.
 pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
+    let is_person = |i: usize| matches!(candidates[i].key, Key::Person { .. });
+    let any_person = (0..candidates.len()).any(is_person);
     let mut left: Vec<usize> = (0..candidates.len())
         .filter(|&i| {
             let c = &candidates[i];
@@ -65,10 +68,9 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
                 (Some(a), Some(b)) => a.agrees(b),
                 _ => true,
             };
-            let person = matches!(c.key, Key::Person { .. });
             let kind_ok = match s.kind {
-                Some(EntityKind::Person) => person,
-                Some(EntityKind::Place) => !person,
+                Some(EntityKind::Person) => is_person(i) || !any_person,
+                Some(EntityKind::Place) => !is_person(i),
                 _ => true,
             };
             gender_ok && kind_ok
@@ -114,6 +116,9 @@ struct Stats<'a> {
     written: HashMap<&'a Key, &'a str>,
     /// Per article: its keys that can stand for its context.
     contexts: Vec<Vec<&'a Key>>,
+    /// Keys that some mention (not only a speaker's or a target's words) names: the only
+    /// candidates a link may choose.
+    mentioned: HashSet<&'a Key>,
 }
 
 fn is_context_key(k: &Key) -> bool {
@@ -127,6 +132,9 @@ fn stats<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Stats<'a> {
         let mut seen: HashSet<&Key> = HashSet::new();
         for s in v {
             *st.sightings.entry(&s.key).or_default() += 1;
+            if matches!(s.slot, super::keys::Slot::Mention(_)) {
+                st.mentioned.insert(&s.key);
+            }
             st.written.entry(&s.key).or_insert(&s.name);
             let roles = st.roles.entry(&s.key).or_default();
             roles.extend(s.role_words());
@@ -205,7 +213,7 @@ fn org_name(k: &Key) -> Option<&str> {
 
 fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
     let mut p = Pools::default();
-    let mut keys: Vec<&&Key> = st.sightings.keys().collect();
+    let mut keys: Vec<&&Key> = st.mentioned.iter().collect();
     keys.sort();
     for &&k in &keys {
         if let Key::Person { last, .. } = k {

@@ -7,7 +7,7 @@
 //! alone borrows the evidence of the full name the article gives ([`super::index`] does that).
 //! Never looks beyond the article.
 
-use super::runs::Run;
+use super::runs::{Capitals, Run};
 use super::Mention;
 use crate::lexicon::{Lexicon, VerbForm};
 use crate::segment::{Segments, TokenKind};
@@ -90,8 +90,32 @@ fn context_shows_person(seg: &Segments, run: &Run, lex: &Lexicon) -> bool {
 }
 
 /// Whether the run, classified as `m`, is a person by its own words or its context.
-/// A name after `the` is no person's (`the Avalon Giants`) unless a title stands between.
-pub fn is_person(text: &str, seg: &Segments, run: &Run, m: &Mention, lex: &Lexicon) -> bool {
+/// Whether a name of several words reads like an organisation's: a plural last word (`Avalon
+/// Giants`, `Acme Industries`) or a word the article also writes in lowercase (`Avalon Survey`).
+fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
+    let words: Vec<String> = m
+        .name
+        .of(text)
+        .split_whitespace()
+        .map(|w| w.to_lowercase_fast())
+        .collect();
+    let plural = words
+        .last()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"));
+    words.len() > 1 && (plural || words.iter().any(|w| caps.lowercase.contains(w.as_str())))
+}
+
+/// A name after `the` is no person's (`the Avalon Giants`) unless a title stands between; the
+/// context (a reporting verb, `, who`) makes a person of a name of several words only when the
+/// name does not read as an organisation's.
+pub fn is_person(
+    text: &str,
+    seg: &Segments,
+    caps: &Capitals,
+    run: &Run,
+    m: &Mention,
+    lex: &Lexicon,
+) -> bool {
     if has_title(m.role.as_deref(), lex) {
         return true;
     }
@@ -99,5 +123,6 @@ pub fn is_person(text: &str, seg: &Segments, run: &Run, m: &Mention, lex: &Lexic
         .first()
         .checked_sub(1)
         .is_some_and(|k| seg.tokens[k].lower == "the");
-    !after_the && (starts_with_given_name(text, m, lex) || context_shows_person(seg, run, lex))
+    let context = || !reads_as_organisation(text, m, caps) && context_shows_person(seg, run, lex);
+    !after_the && (starts_with_given_name(text, m, lex) || context())
 }

@@ -62,7 +62,8 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         let Some(m) = classify(text, &run.words, lex) else {
             continue;
         };
-        let evident = m.kind == EntityKind::Person && evidence::is_person(text, seg, &run, &m, lex);
+        let evident =
+            m.kind == EntityKind::Person && evidence::is_person(text, seg, caps, &run, &m, lex);
         if evident {
             surnames.insert(last_name_key(&m.canonical));
         }
