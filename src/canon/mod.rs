@@ -174,11 +174,19 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     for (id, members) in clusters {
         let index = canon.entities.len();
         let sighting = |&(d, i): &(usize, usize)| &per_doc[d][i];
+        // The name shown: the mentions' names (a speaker's words can be a whole phrase), else
+        // any sighting's.
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in &members {
-            let s = sighting(m);
-            if !matches!(s.key, Key::Nominal { .. }) {
-                *names.entry(s.name.as_str()).or_default() += 1;
+        for mention_only in [true, false] {
+            for m in &members {
+                let s = sighting(m);
+                let mention = matches!(s.slot, Slot::Mention(_));
+                if !matches!(s.key, Key::Nominal { .. }) && (mention || !mention_only) {
+                    *names.entry(s.name.as_str()).or_default() += 1;
+                }
+            }
+            if !names.is_empty() {
+                break;
             }
         }
         let name = names

@@ -78,7 +78,7 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
 /// How many leading words are role words: titles, demonyms, and organisations, places or
 /// acronyms standing before a title (`NATO Secretary General`).
 fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
-    let mut split = 0;
+    let mut split = known_prefix(text, words, lex);
     let mut titled = 0; // words up to and including the last title or demonym
     while split + 1 < words.len() {
         let w = words[split].of(text);
@@ -94,6 +94,19 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
         split += 1;
     }
     titled
+}
+
+/// How many leading words form a multi-word gazetteer place or organisation (`New Avalon` in
+/// `New Avalon Gov. Ana Ruiz`), at most four.
+fn known_prefix(text: &str, words: &[Span], lex: &Lexicon) -> usize {
+    (2..=words.len().saturating_sub(1).min(4))
+        .rev()
+        .find(|&n| {
+            let s = Span::new(words[0].start, words[n - 1].end).of(text);
+            known_here(lex, &s.to_lowercase_fast())
+                .is_some_and(|k| matches!(k.kind, EntityKind::Place | EntityKind::Org))
+        })
+        .unwrap_or(0)
 }
 
 /// Splits a run of capitalised words into its role prefix and its name, and types it.
@@ -117,8 +130,9 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         let wl = w.of(text).to_lowercase_fast();
         lex.is_title_word(&wl) || lex.demonym(&wl).is_some()
     };
-    if words.iter().all(is_role_word) {
-        return None; // "President", "Ukrainian": a role or an affiliation, no name
+    let prefix = known_prefix(text, words, lex);
+    if prefix + 1 == words.len() && is_role_word(&words[prefix]) || words.iter().all(is_role_word) {
+        return None; // "President", "Ukrainian", "New Avalon Republican": no name
     }
     let split = role_words(text, words, lex);
     let name_words = &words[split..];

@@ -90,6 +90,38 @@ fn context_shows_person(seg: &Segments, run: &Run, lex: &Lexicon) -> bool {
 }
 
 /// Whether the run, classified as `m`, is a person by its own words or its context.
+/// A plural noun for a group of people (`Muslims`, `Democrats`): never a person's last name.
+fn is_group_word(w: &str) -> bool {
+    let lex = Lexicon::builtin();
+    w.strip_suffix('s')
+        .is_some_and(|one| lex.demonym(one).is_some())
+        || matches!(
+            w,
+            "muslims"
+                | "christians"
+                | "jews"
+                | "catholics"
+                | "protestants"
+                | "hindus"
+                | "buddhists"
+                | "sikhs"
+                | "sunnis"
+                | "shiites"
+                | "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "evangelicals"
+                | "latinos"
+                | "hispanics"
+                | "americans"
+                | "europeans"
+                | "africans"
+                | "asians"
+                | "arabs"
+        )
+}
+
 /// Whether a name of several words reads like an organisation's: a plural last word (`Avalon
 /// Giants`, `Acme Industries`) or a word the article also writes in lowercase (`Avalon Survey`).
 fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
@@ -102,6 +134,9 @@ fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
     let plural = words
         .last()
         .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"));
+    if words.last().is_some_and(|w| is_group_word(w)) {
+        return true;
+    }
     words.len() > 1 && (plural || words.iter().any(|w| caps.lowercase.contains(w.as_str())))
 }
 
@@ -123,6 +158,12 @@ pub fn is_person(
         .first()
         .checked_sub(1)
         .is_some_and(|k| seg.tokens[k].lower == "the");
+    let group = m
+        .name
+        .of(text)
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_group_word(&w.to_lowercase_fast()));
     let context = || !reads_as_organisation(text, m, caps) && context_shows_person(seg, run, lex);
-    !after_the && (starts_with_given_name(text, m, lex) || context())
+    !after_the && !group && (starts_with_given_name(text, m, lex) || context())
 }

@@ -223,10 +223,11 @@ fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
             j += skip;
         } else if u.is_punct('.')
             && u.span.start == prev.span.end
-            && lex.is_abbreviation(&prev.lower)
+            && (lex.is_abbreviation(&prev.lower)
+                || prev.capitalized && prev.lower.chars().count() == 1)
             && cap_at(j + 1)
         {
-            j += 1; // "Sen. Ted Cruz"
+            j += 1; // "Sen. Ted Cruz", "Ana J. Ruiz"
         } else {
             break;
         }
@@ -257,6 +258,24 @@ fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) ->
                 | "including"
                 | "meanwhile"
                 | "instead"
+                | "several"
+                | "many"
+                | "most"
+                | "some"
+                | "few"
+                | "all"
+                | "each"
+                | "every"
+                | "another"
+                | "other"
+                | "such"
+                | "more"
+                | "less"
+                | "close"
+                | "dear"
+                | "yes"
+                | "not"
+                | "never"
         )
     {
         return true;
