@@ -346,13 +346,48 @@ pub fn strip_legal_form(folded: &str) -> String {
     words.join(" ")
 }
 
-/// The key of a date as written: its folded words, wherever it appears (`Friday night` in two
-/// articles is one entity). Articles carry no reliable date to anchor `Friday` to a day, so two
-/// undated stories of different weeks share their weekdays: a known, measured imprecision.
+/// The key of a date: its day as written, folded (`Thu. night`, `Thursday morning` ->
+/// `thursday`; `Dec. 14th` -> `december 14`), wherever it appears. Articles carry no reliable
+/// date to anchor `Friday` to a day, so two undated stories of different weeks share their
+/// weekdays: a known, measured imprecision.
 pub fn date_key(text: &str) -> Key {
+    let folded = fold_name(text).replace(',', " ");
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "morning" | "afternoon" | "evening" | "night"))
+        .map(|w| {
+            let w = match w {
+                "jan" => "january",
+                "feb" => "february",
+                "mar" => "march",
+                "apr" => "april",
+                "jun" => "june",
+                "jul" => "july",
+                "aug" => "august",
+                "sep" | "sept" => "september",
+                "oct" => "october",
+                "nov" => "november",
+                "dec" => "december",
+                "mon" => "monday",
+                "tue" | "tues" => "tuesday",
+                "wed" => "wednesday",
+                "thu" | "thur" | "thurs" => "thursday",
+                "fri" => "friday",
+                "sat" => "saturday",
+                "sun" => "sunday",
+                w => w,
+            };
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
     Key::Named {
         kind: EntityKind::Date,
-        name: fold_name(text).replace(',', ""),
+        name: words.join(" "),
     }
 }
 

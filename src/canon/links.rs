@@ -298,7 +298,7 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
 
 /// Every sighting's linked key: organisations named in part first (per key), then single name
 /// words (per sighting), then nominals.
-pub fn link(per_doc: &[Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
+pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
     let st = stats(per_doc, lex);
     let p = pools(&st);
     let mut distinct: Vec<&Key> = st.sightings.keys().copied().collect();
@@ -330,58 +330,73 @@ pub fn link(per_doc: &[Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
             }
         }
     }
-    let mk =
-        |pool: &Vec<&Key>, shared: &dyn Fn(&Key) -> usize| -> Vec<(usize, Option<Gender>, usize)> {
-            pool.iter()
-                .map(|c| (st.sightings[c], st.gender.get(c).copied(), shared(c)))
-                .collect()
-        };
     let empty = BTreeSet::new();
-    let choose = |pool: &Vec<&Key>, s: &Unlinked, shared: &dyn Fn(&Key) -> usize| -> Option<Key> {
-        let facts = mk(pool, shared);
+    let choose = |pool: &[&'a Key],
+                  counts: &HashMap<&Key, usize>,
+                  s: &Unlinked,
+                  shared: &dyn Fn(&Key) -> usize| {
         let cands: Vec<Candidate> = pool
             .iter()
-            .zip(&facts)
-            .map(|(k, &(sightings, gender, shared_context))| Candidate {
+            .map(|&k| Candidate {
                 key: k,
-                sightings,
-                gender,
+                sightings: counts.get(k).copied().unwrap_or(st.sightings[k]),
+                gender: st.gender.get(k).copied(),
                 role_words: st.roles.get(k).unwrap_or(&empty),
-                shared_context,
+                shared_context: shared(k),
             })
             .collect();
-        decide(s, &cands).map(|i| pool[i].clone())
+        decide(s, &cands).map(|i| pool[i])
     };
     // Organisations named in part, per key, with the key's own articles as context.
-    let mut key_link: HashMap<&Key, Key> = HashMap::new();
+    let no_counts = HashMap::new();
+    let mut key_link: HashMap<&Key, &Key> = HashMap::new();
     for (&k, pool) in &poolmap {
         if !matches!(k, Key::Named { .. }) {
             continue;
         }
         let mine = own_context.get(k);
         let shared = |c: &Key| overlap(mine, context.get(c));
-        if let Some(t) = choose(pool, &Unlinked::default(), &shared) {
+        if let Some(t) = choose(pool, &no_counts, &Unlinked::default(), &shared) {
             key_link.insert(k, t);
         }
     }
-    let follow = |k: &Key| key_link.get(k).cloned().unwrap_or_else(|| k.clone());
+    let follow = |k: &'a Key| -> &'a Key { key_link.get(k).copied().unwrap_or(k) };
+    // A single word's candidates as the entities they are (`Ana Berg` read once as an
+    // organisation is the person), their sightings together.
+    let mut counts: HashMap<&Key, usize> = HashMap::new();
+    for (&k, &n) in &st.sightings {
+        *counts.entry(follow(k)).or_default() += n;
+    }
+    let followed: HashMap<&Key, Vec<&Key>> = poolmap
+        .iter()
+        .filter(|(k, _)| matches!(k, Key::LastName { .. }))
+        .map(|(&k, pool)| {
+            let mut seen = HashSet::new();
+            let v: Vec<&Key> = pool
+                .iter()
+                .map(|&c| follow(c))
+                .filter(|c| seen.insert(*c) && *c != k)
+                .collect();
+            (k, v)
+        })
+        .collect();
     per_doc
         .iter()
         .enumerate()
         .map(|(d, v)| {
             let article: HashSet<&Key> = st.contexts[d].iter().copied().collect();
             v.iter()
-                .map(|s| match (&s.key, poolmap.get(&s.key)) {
-                    (Key::LastName { .. }, Some(pool)) => {
+                .map(|s| match followed.get(&s.key) {
+                    Some(pool) if !pool.is_empty() => {
                         let shared = |c: &Key| overlap(Some(&article), context.get(c));
                         let u = Unlinked {
                             gender: sighting_gender(s, lex),
                             role_words: s.role_words().filter(|w| lex.is_title_word(w)).collect(),
                             kind: Some(s.kind),
                         };
-                        choose(pool, &u, &shared).map_or_else(|| s.key.clone(), |t| follow(&t))
+                        choose(pool, &counts, &u, &shared).unwrap_or(&s.key).clone()
                     }
-                    _ => follow(&s.key),
+                    _ => follow(&s.key).clone(),
                 })
                 .collect()
         })

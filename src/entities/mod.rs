@@ -77,7 +77,9 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
             && run.words.len() == 1
             && !caps.inside.contains(lower)
             && lex.known(lower).is_none()
-            && !surname;
+            && !surname
+            && !looks_like_a_name(run.words[0].of(text))
+            && !evident;
         if lone_initial {
             continue;
         }
@@ -88,6 +90,16 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
     }
     out.finish();
     out
+}
+
+/// A word whose shape says it is a name wherever it stands: capitals inside (`McAvalon`,
+/// `AvalonTech`), capitalised parts joined by a hyphen (`Avalon-Berg`), or an acronym.
+fn looks_like_a_name(w: &str) -> bool {
+    let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+    let hyphenated = w.contains('-')
+        && w.split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
+    inner_capital || hyphenated
 }
 
 /// What a name read as a person's but without evidence names: a place after a locative

@@ -173,10 +173,14 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
         let single_calendar = run.tokens.len() == 1 && is_calendar_word(&toks[run.first()].lower);
         if !run.words.is_empty() && !single_calendar {
             run.initial = caps.initial[run.first()] || caps.title[run.first()];
-            if caps.title[i] {
+            // Title case inside running text: "Ana Ruiz Checks Into Avalon Clinic".
+            let title_case = run.tokens[1..].iter().any(|&k| {
+                toks[k].capitalized && is_function_word(&toks[k].lower) && toks[k].lower != "of"
+            });
+            if caps.title[i] || title_case {
                 split_title_run(seg, run, caps, lex, &mut out);
             } else {
-                out.push(run);
+                split_at_title(toks, run, lex, &mut out);
             }
         }
         i = j.max(i + 1);
@@ -314,6 +318,44 @@ fn cut_possessive(text: &str, run: &mut Run) {
         run.words.truncate(k + 1);
         run.tokens.truncate(k + 1);
         return;
+    }
+}
+
+/// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:
+/// the organisation and the titled person.
+fn split_at_title(toks: &[Token], run: Run, lex: &Lexicon, out: &mut Vec<Run>) {
+    let role = |k: usize| {
+        let w = toks[k].lower.as_str();
+        lex.is_title_word(w) || lex.demonym(w).is_some() || lex.known(w).is_some()
+    };
+    let cut = run.tokens.iter().position(|&k| role(k));
+    match cut {
+        Some(c)
+            if c > 0 && c + 1 < run.tokens.len() && !run.tokens[..c].iter().any(|&k| role(k)) =>
+        {
+            let known_before = {
+                let first = run.tokens[0];
+                let last = run.tokens[c - 1];
+                let words: Vec<&str> = (first..=last).map(|k| toks[k].lower.as_str()).collect();
+                lex.known(&words.join(" ")).is_some()
+            };
+            if known_before || !lex.is_title_word(&toks[run.tokens[c]].lower) {
+                out.push(run);
+                return;
+            }
+            let (a, b) = (run.words.split_at(c), run.tokens.split_at(c));
+            out.push(Run {
+                words: a.0.to_vec(),
+                tokens: b.0.to_vec(),
+                initial: run.initial,
+            });
+            out.push(Run {
+                words: a.1.to_vec(),
+                tokens: b.1.to_vec(),
+                initial: false,
+            });
+        }
+        _ => out.push(run),
     }
 }
 
