@@ -356,11 +356,30 @@ pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
         }
         let mine = own_context.get(k);
         let shared = |c: &Key| overlap(mine, context.get(c));
+        if std::env::var("QG_DEBUG_LINK").is_ok_and(|v| k.id().contains(&v)) {
+            eprintln!(
+                "{:?} pool {:?}",
+                k,
+                pool.iter()
+                    .map(|c| (c.id(), st.sightings[c], shared(c)))
+                    .collect::<Vec<_>>()
+            );
+        }
         if let Some(t) = choose(pool, &no_counts, &Unlinked::default(), &shared) {
             key_link.insert(k, t);
         }
     }
-    let follow = |k: &'a Key| -> &'a Key { key_link.get(k).copied().unwrap_or(k) };
+    // Links chain (`AVB` -> `Avalon Valley Bank` -> ...): followed a few steps, never in a loop.
+    let follow = |k: &'a Key| -> &'a Key {
+        let mut at = k;
+        for _ in 0..4 {
+            match key_link.get(at) {
+                Some(&next) if next != k => at = next,
+                _ => break,
+            }
+        }
+        at
+    };
     // A single word's candidates as the entities they are (`Ana Berg` read once as an
     // organisation is the person), their sightings together.
     let mut counts: HashMap<&Key, usize> = HashMap::new();
