@@ -356,15 +356,6 @@ pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
         }
         let mine = own_context.get(k);
         let shared = |c: &Key| overlap(mine, context.get(c));
-        if std::env::var("QG_DEBUG_LINK").is_ok_and(|v| k.id().contains(&v)) {
-            eprintln!(
-                "{:?} pool {:?}",
-                k,
-                pool.iter()
-                    .map(|c| (c.id(), st.sightings[c], shared(c)))
-                    .collect::<Vec<_>>()
-            );
-        }
         if let Some(t) = choose(pool, &no_counts, &Unlinked::default(), &shared) {
             key_link.insert(k, t);
         }
