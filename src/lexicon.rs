@@ -151,6 +151,8 @@ pub struct Lexicon {
     first_names: HashMap<&'static str, Gender>,
     /// Short form -> formal given name (`bill` -> `william`).
     nicknames: HashMap<&'static str, &'static str>,
+    /// Common nouns a name can modify (`store`, `administration`), with the kind of the phrase.
+    head_nouns: HashMap<&'static str, EntityKind>,
 }
 
 /// One surface form of a gazetteer entry, as the data file writes it.
@@ -209,6 +211,7 @@ const EQUIPMENT: &str = include_str!("../data/equipment.txt");
 const STANCE_WORDS: &str = include_str!("../data/stance_words.txt");
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const NICKNAMES: &str = include_str!("../data/nicknames.txt");
+const HEAD_NOUNS: &str = include_str!("../data/head_nouns.txt");
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -493,6 +496,25 @@ impl Lexicon {
             }
         }
         self.nicknames.retain(|s, _| seen[s] == 1);
+        for line in lines(HEAD_NOUNS) {
+            let Some((kind, nouns)) = line.split_once(':') else {
+                continue;
+            };
+            let kind = match kind.trim() {
+                "place" => EntityKind::Place,
+                "org" => EntityKind::Org,
+                _ => EntityKind::Equipment,
+            };
+            for n in nouns.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                self.head_nouns.insert(n, kind);
+            }
+        }
+    }
+
+    /// The kind of a phrase headed by this lowercase common noun after a name (`store`: a
+    /// place, `administration`: an organisation, `smartphone`: a thing), if it is one.
+    pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
+        self.head_nouns.get(word).copied()
     }
 
     /// The usual gender of a lowercase given name, if the list knows it as one.

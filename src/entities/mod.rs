@@ -17,6 +17,7 @@ pub mod dates;
 pub mod evidence;
 pub mod gazetteer;
 pub mod index;
+pub mod nominals;
 pub mod runs;
 
 pub use classify::classify;

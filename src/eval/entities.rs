@@ -22,7 +22,8 @@ use crate::corpus;
 use crate::extract::extract_with_entities;
 use crate::facts::{self, ArticleFacts};
 use crate::ingest::Article;
-use crate::lexicon::EntityKind;
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::{entities, segment};
 
 /// One gold document of an entity set.
 #[derive(Debug, Clone, Deserialize)]
@@ -294,15 +295,23 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
         .map(|d| {
             let article = Article::new(d.doc_id.clone(), d.text.clone(), None);
             let x = extract_with_entities(&article);
+            let lex = Lexicon::builtin();
+            let seg = segment::segment(&article.text, article.body, lex);
+            let phrases = entities::nominals::phrases(&article.text, &seg, &x.mentions, lex);
             let dates = x
                 .mentions
                 .iter()
                 .filter(|m| m.kind == EntityKind::Date)
-                .map(|m| EntityPrediction {
+                .map(|m| (m, keys::date_key(&m.canonical)))
+                .chain(phrases.iter().map(|m| {
+                    let key = keys::key_of(m.kind, &m.canonical, &d.doc_id, false);
+                    (m, key)
+                }))
+                .map(|(m, key)| EntityPrediction {
                     doc_id: d.doc_id.clone(),
                     start: m.span.start,
                     end: m.span.end,
-                    entity: keys::date_key(&m.canonical).id(),
+                    entity: key.id(),
                 })
                 .collect();
             (facts::of(&article, &x), dates)
@@ -325,6 +334,27 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
             });
         }
     }
+    // A possessive's clitic is part of the mention in the gold (`Ruiz's`): the same mention with
+    // it too, so that either reading ends on the mention's last word.
+    let texts: HashMap<&str, &str> = docs
+        .iter()
+        .map(|d| (d.doc_id.as_str(), d.text.as_str()))
+        .collect();
+    let clitics: Vec<EntityPrediction> = out
+        .iter()
+        .filter_map(|p| {
+            let rest = texts.get(p.doc_id.as_str())?.get(p.end..)?;
+            let n = ["'s", "’s", "'", "’"]
+                .iter()
+                .find(|c| rest.starts_with(*c))?
+                .len();
+            Some(EntityPrediction {
+                end: p.end + n,
+                ..p.clone()
+            })
+        })
+        .collect();
+    out.extend(clitics);
     out.sort_by(|a, b| (&a.doc_id, a.start, a.end).cmp(&(&b.doc_id, b.start, b.end)));
     out
 }
