@@ -277,7 +277,7 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
         }
         EntityKind::Org | EntityKind::Outlet => Key::Named {
             kind,
-            name: strip_legal_form(&bare),
+            name: join_initials(&strip_legal_form(&bare)),
         },
         kind => Key::Named { kind, name: bare },
     }
@@ -315,6 +315,15 @@ pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
         && !crate::entities::classify::is_acronym(name)
         && lex.known(&lower).is_none()
         && !lex.is_org_word(&lower)
+}
+
+/// Letters spelled apart are one acronym (`h p` from `H-P` is `hp`).
+fn join_initials(folded: &str) -> String {
+    if folded.contains(' ') && folded.split(' ').all(|w| w.chars().count() == 1) {
+        folded.replace(' ', "")
+    } else {
+        folded.to_string()
+    }
 }
 
 /// An organisation's folded name without its legal form (`acme corp` -> `acme`).

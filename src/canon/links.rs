@@ -192,6 +192,8 @@ pub fn initials(name: &str) -> Option<String> {
 #[derive(Default)]
 struct Pools<'a> {
     persons_by_last: HashMap<&'a str, BTreeSet<&'a Key>>,
+    /// Formal given name -> people (for a given name alone: `Ana`).
+    persons_by_given: HashMap<&'a str, BTreeSet<&'a Key>>,
     /// Folded organisation name -> its key.
     orgs: HashMap<&'a str, &'a Key>,
     /// Last word -> organisations of several words ending with it.
@@ -216,8 +218,9 @@ fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
     let mut keys: Vec<&&Key> = st.mentioned.iter().collect();
     keys.sort();
     for &&k in &keys {
-        if let Key::Person { last, .. } = k {
+        if let Key::Person { first, last } = k {
             p.persons_by_last.entry(last).or_default().insert(k);
+            p.persons_by_given.entry(first).or_default().insert(k);
         }
         if let Key::Named {
             kind: EntityKind::Place,
@@ -251,6 +254,11 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
     match k {
         Key::LastName { last } => {
             out.extend(p.persons_by_last.get(last.as_str()).into_iter().flatten());
+            if out.is_empty() && lex.first_name(last).is_some() {
+                // A given name alone (`Ana`): the people the corpus gives that name.
+                let formal = lex.formal_name(last);
+                out.extend(p.persons_by_given.get(formal).into_iter().flatten());
+            }
             out.extend(p.orgs.get(last.as_str()));
             out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
             out.extend(p.places_by_core.get(last.as_str()).into_iter().flatten());
