@@ -213,7 +213,14 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
             let nominal = sp.kind == EntityKind::Person
                 && (name.chars().next().is_some_and(char::is_lowercase)
                     || name.starts_with("The "));
-            key_of(sp.kind, name, &doc.doc_id, nominal)
+            match key_of(sp.kind, name, &doc.doc_id, nominal) {
+                // A speaker's words that no mention gives are trusted for a person's given name
+                // only when it is one (`Ana Ruiz`, not `Between Ruiz`).
+                Key::Person { first, last } if lex.first_name(&first).is_none() => {
+                    Key::LastName { last }
+                }
+                key => key,
+            }
         };
         out.push(Sighting {
             slot: Slot::Speaker(k),
