@@ -474,3 +474,125 @@ pub fn link_nominals(per_doc: &[Vec<Sighting>], resolved: &mut [Vec<Key>]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn person(first: &str) -> Key {
+        Key::Person {
+            first: first.into(),
+            last: "berg".into(),
+        }
+    }
+
+    #[test]
+    fn decide_needs_evidence_that_singles_one_out() {
+        let (ana, olof, org) = (
+            person("ana"),
+            person("olof"),
+            Key::Named {
+                kind: EntityKind::Org,
+                name: "berg".into(),
+            },
+        );
+        let none = BTreeSet::new();
+        let gov: BTreeSet<String> = ["gov".to_string()].into();
+        fn cand<'a>(
+            key: &'a Key,
+            sightings: usize,
+            gender: Option<Gender>,
+            shared_context: usize,
+            role_words: &'a BTreeSet<String>,
+        ) -> Candidate<'a> {
+            Candidate {
+                key,
+                sightings,
+                gender,
+                role_words,
+                shared_context,
+            }
+        }
+        let f = Some(Gender::Female);
+        let m = Some(Gender::Male);
+        // (sighting, candidates, expected index)
+        let table: Vec<(Unlinked, Vec<Candidate>, Option<usize>)> = vec![
+            // One candidate: it.
+            (
+                Unlinked::default(),
+                vec![cand(&ana, 3, f, 0, &none)],
+                Some(0),
+            ),
+            // Mrs. picks the woman.
+            (
+                Unlinked {
+                    gender: f,
+                    ..Default::default()
+                },
+                vec![cand(&ana, 3, f, 0, &none), cand(&olof, 3, m, 0, &none)],
+                Some(0),
+            ),
+            // A role picks the one who holds it.
+            (
+                Unlinked {
+                    role_words: vec!["gov".into()],
+                    ..Default::default()
+                },
+                vec![cand(&ana, 3, f, 0, &none), cand(&olof, 3, m, 0, &gov)],
+                Some(1),
+            ),
+            // Shared context picks.
+            (
+                Unlinked::default(),
+                vec![cand(&ana, 3, f, 2, &none), cand(&olof, 3, m, 1, &none)],
+                Some(0),
+            ),
+            // Dominance picks; an even split keeps apart.
+            (
+                Unlinked::default(),
+                vec![cand(&ana, 50, f, 0, &none), cand(&olof, 5, m, 0, &none)],
+                Some(0),
+            ),
+            (
+                Unlinked::default(),
+                vec![cand(&ana, 6, f, 0, &none), cand(&olof, 5, m, 0, &none)],
+                None,
+            ),
+            // Read as a person: the person, not the organisation; as a place: never a person.
+            (
+                Unlinked {
+                    kind: Some(EntityKind::Person),
+                    ..Default::default()
+                },
+                vec![cand(&org, 9, None, 0, &none), cand(&ana, 1, f, 0, &none)],
+                Some(1),
+            ),
+            (
+                Unlinked {
+                    kind: Some(EntityKind::Place),
+                    ..Default::default()
+                },
+                vec![cand(&ana, 1, f, 0, &none)],
+                None,
+            ),
+        ];
+        for (i, (s, cands, want)) in table.iter().enumerate() {
+            assert_eq!(decide(s, cands), *want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn initials_read_acronyms_and_words() {
+        let table = [
+            ("Avalon Valley Bank", Some("avb")),
+            ("U.S. Geological Survey", Some("usgs")),
+            ("Bank of Avalon", Some("ba")),
+            ("Avalon", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(initials(name).as_deref(), want, "{name}");
+        }
+    }
+}

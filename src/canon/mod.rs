@@ -6,22 +6,35 @@
 //!
 //! Identity rules, in order:
 //! - gazetteer entries are already canonical (`the Pentagon` = `U.S. Department of Defense`);
-//!   other organisations and places fold case, dots, hyphens and a leading `the`;
-//! - people with a first and a last name are one person when both agree after folding spelling
-//!   variants (`Zelenskyy` / `Zelensky` / `Zelenskiy`); different first names stay apart;
-//! - a last name alone joins the one person of the corpus with that last name, and stays apart
-//!   when there are several (when in doubt, keep them apart);
+//!   other organisations fold case, dots, hyphens, a leading `the` and a legal form (`Inc.`);
+//! - people with a given and a last name are one person when both agree after folding spelling
+//!   variants (`Zelenskyy` / `Zelensky`), initials, suffixes (`Jr.`) and short forms of given
+//!   names (`Bill` = `William`, from `data/nicknames.txt`); different given names stay apart;
+//! - a single name word (`Berg`, `Avalonia`) joins a person with that last name, an organisation
+//!   of that name or ending with it, a place whose specific word it is, or the person the corpus
+//!   gives that given name; among several, the sighting's honorific (`Mrs.`), role words and
+//!   article decide, else one that has five times the sightings of the rest; when in doubt it
+//!   stays apart (`name:berg`). An acronym joins the organisation it abbreviates;
 //! - a nominal speaker the article did not resolve (`the Ukrainian president`) joins the one
 //!   person of the corpus whose roles and affiliations include its words;
 //! - anonymous sources and unnamed roles are entities of their own article only: `a source` in
 //!   two articles is not one source.
 //!
-//! How: each sighting gets a [`Key`] from its own article ([`keys`]); last names and nominals
-//! are then linked through indexes (by last name, by role word), never by comparing every pair.
+//! How, and the contract an incremental store keeps: every sighting gets a [`Key`] computed
+//! from its own article alone ([`keys::sightings`]); incomplete keys are then linked through
+//! indexes keyed by a word (last name, given name, organisation word, initials, role word), never
+//! by comparing pairs ([`links::link`]). The choice for one unlinked sighting is the pure
+//! function [`links::decide`]: given the sighting ([`links::Unlinked`]: honorific gender, role
+//! words, the kind its article reads) and the candidates one index gives ([`links::Candidate`]:
+//! key, sightings, gender, role words, context shared with the sighting's article), it returns
+//! the candidate or none. A store that adds a batch keeps per key its sightings, role words,
+//! gender and article contexts (at most 64 keys an article), recomputes the pools of the words the
+//! batch touches, and calls `decide` again for the sightings of those words only.
 //!
 //! **Invariants**: the result depends only on the set of articles, not on their order; an
-//! entity's id is a function of its key (`person:mark-rutte`), so adding articles never renames
-//! an entity (it can only join a last name or a nominal to a person).
+//! entity's id is a function of its key (`person:mark-rutte`, `name:berg`), so adding articles
+//! never renames an entity (a single word or a nominal can only come to join another entity).
+//! Cost: linear in the number of sightings (pools capped at 32 candidates).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -323,6 +336,52 @@ mod tests {
         );
         assert!(ids[0].is_some());
         assert!(ids.iter().all(|i| i == &ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn short_forms_initials_and_honorifics_find_the_person() {
+        let docs = [
+            ("a", "Senator William T. Castell spoke in Port Merrow. Hillary Castell, his sister, agreed."),
+            ("b", "Bill Castell said the harbour would reopen."),
+            ("c", "“We are ready,” Mrs. Castell said on Monday."),
+        ];
+        let ids = resolve(
+            &docs,
+            &["William T. Castell", "Bill Castell", "Hillary Castell"],
+        );
+        assert!(ids.iter().all(Option::is_some), "{ids:?}");
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2]);
+        let articles: Vec<Article> = docs
+            .iter()
+            .map(|(id, t)| Article::new(*id, t.to_string(), None))
+            .collect();
+        let a = analyze(&articles);
+        // "Mrs. Castell" in article c is the woman of the corpus with that last name.
+        let c = a.docs.iter().position(|d| d.doc_id == "c").unwrap();
+        let speaker = a.canon.speaker_entity[c][0].map(|e| a.canon.entities[e].id.clone());
+        assert_eq!(speaker, ids[2]);
+    }
+
+    #[test]
+    fn ids_do_not_change_as_articles_are_added() {
+        let base = [(
+            "a",
+            "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
+        )];
+        let more = [
+            (
+                "a",
+                "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
+            ),
+            ("b", "Okoro said the KVB would lend. Jonas Okoro disagreed."),
+            ("c", "Ida Okoro and Tomas Brandt toured Eastvale."),
+        ];
+        let names = ["Ida Okoro", "Kestrel Valley Bank", "Eastvale"];
+        let before = resolve(&base, &names);
+        let after = resolve(&more, &names);
+        assert!(before.iter().all(Option::is_some), "{before:?}");
+        assert_eq!(before, after);
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub fn is_place_word(w: &str) -> bool {
             | "prison"
             | "stadium"
             | "arena"
+            | "port"
+            | "fort"
     )
 }
 
@@ -186,6 +188,7 @@ fn kind_of(
     if lex.is_org_word(&head) || org_word_inside {
         EntityKind::Org
     } else if name_words.len() > 1
+        && lex.first_name(&first).is_none()
         && (is_place_word(&head) || is_place_word(first.trim_end_matches('.')))
     {
         EntityKind::Place

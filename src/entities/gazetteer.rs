@@ -94,17 +94,18 @@ fn gives_way(cx: &Context, e: &GazetteerEntry, a: usize, b: usize, lex: &Lexicon
     // A sentence-initial word the article also writes in lowercase: a common word.
     let common =
         b == a + 1 && cx.caps.initial[a] && cx.caps.lowercase.contains(toks[a].lower.as_str());
-    let person = e.entity.kind == EntityKind::Equipment && {
-        let said = after.is_some_and(|n| {
-            lex.verb(&n.lower)
-                .is_some_and(|v| matches!(v.form, VerbForm::Past | VerbForm::Third))
-        });
-        let surname = cx
-            .names
-            .person_by_last(&toks[b - 1].lower)
-            .is_some_and(|m| m.canonical.contains(' '));
-        said || surname
-    };
+    let person =
+        e.entity.kind == EntityKind::Equipment && equipment_tail(cx.seg, b, lex).is_none() && {
+            let said = after.is_some_and(|n| {
+                lex.verb(&n.lower)
+                    .is_some_and(|v| matches!(v.form, VerbForm::Past | VerbForm::Third))
+            });
+            let surname = cx
+                .names
+                .person_by_last(&toks[b - 1].lower)
+                .is_some_and(|m| m.canonical.contains(' '));
+            said || surname
+        };
     longer || name_follows || common || person
 }
 
