@@ -96,7 +96,9 @@ impl NameIndex {
         let Some(given) = given_key(&m.canonical, lex) else {
             return;
         };
+        // The formal name knows the gender a short form may not (`Bill`: `William`).
         let gender = role_gender(m.role.as_deref(), lex)
+            .or_else(|| lex.first_name(&given))
             .or_else(|| given_name(&m.canonical, lex).and_then(|g| lex.first_name(&fold_name(&g))));
         let fam = self.families.entry(key).or_default();
         let p = *fam.by_given.entry(given).or_insert_with(|| {

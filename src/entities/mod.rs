@@ -231,21 +231,34 @@ mod tests {
             ],
         ),
         // Party and nationality adjectives are affiliations, not people.
-        ("Democratic Sen. Mira Castell spoke. A Republican said no.", &[("Democratic Sen. Mira Castell", "person")]),
+        (
+            "Democratic Sen. Mira Castell spoke. A Republican said no.",
+            &[("Democratic Sen. Mira Castell", "person")],
+        ),
         // A gazetteer entry gives way to a person's name and to a team's.
-        ("Ana Paris said the Moscow Giants won.", &[("Ana Paris", "person"), ("Moscow Giants", "org")]),
+        (
+            "Ana Paris said the Moscow Giants won.",
+            &[("Ana Paris", "person"), ("Moscow Giants", "org")],
+        ),
         // A weapon system gives way to a person the article names.
         (
             "Lena Abrams, a senator, spoke. Abrams said the Abrams tanks were late.",
-            &[("Lena Abrams", "person"), ("Abrams", "person"), ("the Abrams tanks", "equipment")],
+            &[
+                ("Lena Abrams", "person"),
+                ("Abrams", "person"),
+                ("the Abrams tanks", "equipment"),
+            ],
         ),
         // A headline keeps only the words the article writes as names.
         (
-            "Ida Halloran Checks Into Clinic After Fall\n\nIda Halloran, 41, was taken to a clinic.",
+            "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
             &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
         ),
         // Groups of people are no person; a place after a locative preposition.
-        ("Sunni Muslims marched in Kestrelvale.", &[("Sunni Muslims", "org"), ("Kestrelvale", "place")]),
+        (
+            "Sunni Muslims marched in Kestrelvale.",
+            &[("Sunni Muslims", "org"), ("Kestrelvale", "place")],
+        ),
     ];
 
     #[test]
