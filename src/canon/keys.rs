@@ -190,7 +190,13 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         if lex.pronoun(&name.to_lowercase()).is_some() {
             continue; // an unresolved pronoun names nobody
         }
-        if let Some((key, kind)) = as_mention(&named, &sp.mention, name) {
+        let mention = if sp.kind == EntityKind::Anonymous {
+            // `an aide to Ana Ruiz` is not Ana Ruiz: only the same words name her.
+            named.get(sp.mention.as_str()).cloned()
+        } else {
+            as_mention(&named, &sp.mention, name)
+        };
+        if let Some((key, kind)) = mention {
             out.push(Sighting {
                 slot: Slot::Speaker(k),
                 key,
@@ -210,9 +216,15 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
                 name: fold_name(name),
             }
         } else {
+            // Role words alone (`Avalon Secretary-General`) name a role, not a person.
+            let roles_only = name.split(['-', ' ']).filter(|w| !w.is_empty()).all(|w| {
+                let w = w.to_lowercase();
+                lex.is_title_word(&w) || lex.demonym(&w).is_some() || lex.known(&w).is_some()
+            });
             let nominal = sp.kind == EntityKind::Person
                 && (name.chars().next().is_some_and(char::is_lowercase)
-                    || name.starts_with("The "));
+                    || name.starts_with("The ")
+                    || roles_only);
             match key_of(sp.kind, name, &doc.doc_id, nominal) {
                 // A speaker's words that no mention gives are trusted for a person's given name
                 // only when it is one (`Ana Ruiz`, not `Between Ruiz`).
@@ -258,7 +270,9 @@ fn as_mention(
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let from = words.len().saturating_sub(12);
-    (from + 1..words.len()).find_map(|i| named.get(words[i..].join(" ").as_str()).cloned())
+    (from + 1..words.len())
+        .take_while(|&i| !crate::quotes::words::is_preposition(&words[i - 1].to_lowercase()))
+        .find_map(|i| named.get(words[i..].join(" ").as_str()).cloned())
 }
 
 /// The key of an article-level name.

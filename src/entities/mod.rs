@@ -158,6 +158,14 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
         if n.kind == EntityKind::Anonymous || cover.taken(n.name) {
             continue;
         }
+        // Nationality adjectives ("Avalonian-Merrowan") are no entities.
+        let name_text = n.name.of(text);
+        if name_text
+            .split(['-', ' '])
+            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+        {
+            continue;
+        }
         // A lone word set in quotation marks is a term or nickname, not an entity.
         let k = token_at(seg, n.name.start);
         let quoted_term =
