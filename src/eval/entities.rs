@@ -241,22 +241,26 @@ pub fn score(
     }
 }
 
+/// A topic (or none) and a gold entity id.
+type GoldKey<'a> = (Option<&'a str>, &'a str);
+/// A system entity id, or the index of a mention the system did not find (its own singleton).
+type SystemId<'a> = Result<&'a str, usize>;
+
 /// Sums of B-cubed precision and recall over the scored mentions, clusters taken per topic.
 fn b_cubed<'a>(scored: &[Scored<'a>]) -> (f64, f64) {
     // Cluster sizes and overlaps per topic: gold id, system id (or the mention itself).
-    let mut gold: HashMap<(Option<&'a str>, &'a str), usize> = HashMap::new();
-    let mut system: HashMap<(Option<&'a str>, Result<&'a str, usize>), usize> = HashMap::new();
-    let mut both: HashMap<(Option<&'a str>, &'a str, Result<&'a str, usize>), usize> =
-        HashMap::new();
+    let mut gold: HashMap<GoldKey<'a>, usize> = HashMap::new();
+    let mut system: HashMap<(Option<&'a str>, SystemId<'a>), usize> = HashMap::new();
+    let mut both: HashMap<(GoldKey<'a>, SystemId<'a>), usize> = HashMap::new();
     let sys_key = |i: usize, s: &Scored<'a>| s.system.ok_or(i);
     for (i, s) in scored.iter().enumerate() {
         *gold.entry((s.topic, s.gold)).or_default() += 1;
         *system.entry((s.topic, sys_key(i, s))).or_default() += 1;
-        *both.entry((s.topic, s.gold, sys_key(i, s))).or_default() += 1;
+        *both.entry(((s.topic, s.gold), sys_key(i, s))).or_default() += 1;
     }
     let (mut p, mut r) = (0.0, 0.0);
     for (i, s) in scored.iter().enumerate() {
-        let inter = both[&(s.topic, s.gold, sys_key(i, s))] as f64;
+        let inter = both[&((s.topic, s.gold), sys_key(i, s))] as f64;
         p += inter / system[&(s.topic, sys_key(i, s))] as f64;
         r += inter / gold[&(s.topic, s.gold)] as f64;
     }
@@ -266,7 +270,7 @@ fn b_cubed<'a>(scored: &[Scored<'a>]) -> (f64, f64) {
 /// Gold entities found in several documents, and how many of them sit whole in one system
 /// entity (every mention found, all with one id).
 fn kept_whole(scored: &[Scored]) -> (usize, usize) {
-    let mut ents: BTreeMap<(Option<&str>, &str), Vec<(&str, Option<&str>)>> = BTreeMap::new();
+    let mut ents: BTreeMap<GoldKey, Vec<(&str, Option<&str>)>> = BTreeMap::new();
     for s in scored {
         ents.entry((s.topic, s.gold))
             .or_default()
