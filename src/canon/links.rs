@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+pub use super::decide::{decide, Candidate, Unlinked};
 use super::keys::{Key, Sighting};
 use crate::entities::classify::{is_acronym, is_place_word};
 use crate::entities::index::role_gender;
@@ -26,85 +27,6 @@ use crate::text::fold_name;
 const POOL: usize = 32;
 /// At most this many keys of an article stand for its context.
 const CONTEXT: usize = 64;
-
-/// What an unlinked sighting brings to the choice.
-#[derive(Debug, Clone, Default)]
-pub struct Unlinked {
-    /// From an honorific (`Mrs. Berg`).
-    pub gender: Option<Gender>,
-    /// Folded role words written with it (`gov`, `coach`).
-    pub role_words: Vec<String>,
-    /// The kind its article reads it as: a person (a reporting verb, a title) joins only a
-    /// person, a place (`in Avalon`) never joins one.
-    pub kind: Option<EntityKind>,
-}
-
-/// A candidate entity, as an index gives it.
-#[derive(Debug, Clone)]
-pub struct Candidate<'a> {
-    pub key: &'a Key,
-    /// Its sightings in the corpus.
-    pub sightings: usize,
-    /// From its given name or honorifics, for people.
-    pub gender: Option<Gender>,
-    /// Folded role words written with it anywhere in the corpus.
-    pub role_words: &'a BTreeSet<String>,
-    /// How many keys of the sighting's article (or of the key's articles) it co-occurs with.
-    pub shared_context: usize,
-}
-
-/// The candidate an unlinked sighting denotes, if the evidence singles one out: the only one
-/// left after gender (`Mrs.`) and kind agree (a sighting read as a person joins a person when
-/// there is one, a place never joins a person); else the only one whose roles hold the sighting's
-/// role words; else the one sharing the most context with the sighting's article; else one that
-/// has at least five times the sightings of all the others together. When in doubt, none.
-pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
-    let is_person = |i: usize| matches!(candidates[i].key, Key::Person { .. });
-    let any_person = (0..candidates.len()).any(is_person);
-    let mut left: Vec<usize> = (0..candidates.len())
-        .filter(|&i| {
-            let c = &candidates[i];
-            let gender_ok = match (s.gender, c.gender) {
-                (Some(a), Some(b)) => a.agrees(b),
-                _ => true,
-            };
-            let kind_ok = match s.kind {
-                Some(EntityKind::Person) => is_person(i) || !any_person,
-                Some(EntityKind::Place) => !is_person(i),
-                _ => true,
-            };
-            gender_ok && kind_ok
-        })
-        .collect();
-    if left.len() <= 1 {
-        return left.first().copied();
-    }
-    if !s.role_words.is_empty() {
-        let fitting: Vec<usize> = left
-            .iter()
-            .copied()
-            .filter(|&i| {
-                s.role_words
-                    .iter()
-                    .all(|w| candidates[i].role_words.contains(w))
-            })
-            .collect();
-        match fitting.len() {
-            1 => return Some(fitting[0]),
-            0 => {}
-            _ => left = fitting,
-        }
-    }
-    left.sort_by_key(|&i| std::cmp::Reverse(candidates[i].shared_context));
-    let (best, second) = (&candidates[left[0]], &candidates[left[1]]);
-    if best.shared_context > second.shared_context {
-        return Some(left[0]);
-    }
-    let total: usize = left.iter().map(|&i| candidates[i].sightings).sum();
-    let top = *left.iter().max_by_key(|&&i| candidates[i].sightings)?;
-    let rest = total - candidates[top].sightings;
-    (candidates[top].sightings >= 5 * rest.max(1)).then_some(top)
-}
 
 /// What the corpus knows of each key.
 #[derive(Default)]
@@ -304,27 +226,23 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
     v
 }
 
-/// Every sighting's linked key: organisations named in part first (per key), then single name
-/// words (per sighting), then nominals.
-pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
-    let st = stats(per_doc, lex);
-    let p = pools(&st);
-    let mut distinct: Vec<&Key> = st.sightings.keys().copied().collect();
-    distinct.sort();
-    let poolmap: BTreeMap<&Key, Vec<&Key>> = distinct
-        .iter()
-        .map(|&k| (k, pool_of(k, &p, &st, lex)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
-    // Context of every candidate in a contested pool: the keys of the articles it appears in.
+/// Keys: the articles' context keys around it. For every candidate of a contested pool
+/// (`context`) and every key with a contested pool of its own (`own_context`).
+type Contexts<'a> = HashMap<&'a Key, HashSet<&'a Key>>;
+
+fn contexts<'a>(
+    per_doc: &'a [Vec<Sighting>],
+    st: &Stats<'a>,
+    poolmap: &BTreeMap<&'a Key, Vec<&'a Key>>,
+) -> (Contexts<'a>, Contexts<'a>) {
     let contested: HashSet<&Key> = poolmap
         .values()
         .filter(|v| v.len() > 1)
         .flatten()
         .copied()
         .collect();
-    let mut context: HashMap<&Key, HashSet<&Key>> = HashMap::new();
-    let mut own_context: HashMap<&Key, HashSet<&Key>> = HashMap::new();
+    let mut context: Contexts = HashMap::new();
+    let mut own_context: Contexts = HashMap::new();
     for (d, v) in per_doc.iter().enumerate() {
         for s in v {
             if contested.contains(&s.key) {
@@ -338,6 +256,22 @@ pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
             }
         }
     }
+    (context, own_context)
+}
+
+/// Every sighting's linked key: organisations named in part first (per key), then single name
+/// words (per sighting), then nominals.
+pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
+    let st = stats(per_doc, lex);
+    let p = pools(&st);
+    let mut distinct: Vec<&Key> = st.sightings.keys().copied().collect();
+    distinct.sort();
+    let poolmap: BTreeMap<&Key, Vec<&Key>> = distinct
+        .iter()
+        .map(|&k| (k, pool_of(k, &p, &st, lex)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let (context, own_context) = contexts(per_doc, &st, &poolmap);
     let empty = BTreeSet::new();
     let choose = |pool: &[&'a Key],
                   counts: &HashMap<&Key, usize>,
@@ -368,17 +302,7 @@ pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
             key_link.insert(k, t);
         }
     }
-    // Links chain (`AVB` -> `Avalon Valley Bank` -> ...): followed a few steps, never in a loop.
-    let follow = |k: &'a Key| -> &'a Key {
-        let mut at = k;
-        for _ in 0..4 {
-            match key_link.get(at) {
-                Some(&next) if next != k => at = next,
-                _ => break,
-            }
-        }
-        at
-    };
+    let follow = |k: &'a Key| follow(&key_link, k);
     // A single word's candidates as the entities they are (`Ana Berg` read once as an
     // organisation is the person), their sightings together.
     let mut counts: HashMap<&Key, usize> = HashMap::new();
@@ -419,6 +343,18 @@ pub fn link<'a>(per_doc: &'a [Vec<Sighting>], lex: &Lexicon) -> Vec<Vec<Key>> {
                 .collect()
         })
         .collect()
+}
+
+/// Links chain (`AVB` -> `Avalon Valley Bank` -> ...): followed a few steps, never in a loop.
+fn follow<'a>(key_link: &HashMap<&'a Key, &'a Key>, k: &'a Key) -> &'a Key {
+    let mut at = k;
+    for _ in 0..4 {
+        match key_link.get(at) {
+            Some(&next) if next != k => at = next,
+            _ => break,
+        }
+    }
+    at
 }
 
 fn overlap(a: Option<&HashSet<&Key>>, b: Option<&HashSet<&Key>>) -> usize {
@@ -477,111 +413,7 @@ pub fn link_nominals(per_doc: &[Vec<Sighting>], resolved: &mut [Vec<Key>]) {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
-
-    fn person(first: &str) -> Key {
-        Key::Person {
-            first: first.into(),
-            last: "berg".into(),
-        }
-    }
-
-    #[test]
-    fn decide_needs_evidence_that_singles_one_out() {
-        let (ana, olof, org) = (
-            person("ana"),
-            person("olof"),
-            Key::Named {
-                kind: EntityKind::Org,
-                name: "berg".into(),
-            },
-        );
-        let none = BTreeSet::new();
-        let gov: BTreeSet<String> = ["gov".to_string()].into();
-        fn cand<'a>(
-            key: &'a Key,
-            sightings: usize,
-            gender: Option<Gender>,
-            shared_context: usize,
-            role_words: &'a BTreeSet<String>,
-        ) -> Candidate<'a> {
-            Candidate {
-                key,
-                sightings,
-                gender,
-                role_words,
-                shared_context,
-            }
-        }
-        let f = Some(Gender::Female);
-        let m = Some(Gender::Male);
-        // (sighting, candidates, expected index)
-        let table: Vec<(Unlinked, Vec<Candidate>, Option<usize>)> = vec![
-            // One candidate: it.
-            (
-                Unlinked::default(),
-                vec![cand(&ana, 3, f, 0, &none)],
-                Some(0),
-            ),
-            // Mrs. picks the woman.
-            (
-                Unlinked {
-                    gender: f,
-                    ..Default::default()
-                },
-                vec![cand(&ana, 3, f, 0, &none), cand(&olof, 3, m, 0, &none)],
-                Some(0),
-            ),
-            // A role picks the one who holds it.
-            (
-                Unlinked {
-                    role_words: vec!["gov".into()],
-                    ..Default::default()
-                },
-                vec![cand(&ana, 3, f, 0, &none), cand(&olof, 3, m, 0, &gov)],
-                Some(1),
-            ),
-            // Shared context picks.
-            (
-                Unlinked::default(),
-                vec![cand(&ana, 3, f, 2, &none), cand(&olof, 3, m, 1, &none)],
-                Some(0),
-            ),
-            // Dominance picks; an even split keeps apart.
-            (
-                Unlinked::default(),
-                vec![cand(&ana, 50, f, 0, &none), cand(&olof, 5, m, 0, &none)],
-                Some(0),
-            ),
-            (
-                Unlinked::default(),
-                vec![cand(&ana, 6, f, 0, &none), cand(&olof, 5, m, 0, &none)],
-                None,
-            ),
-            // Read as a person: the person, not the organisation; as a place: never a person.
-            (
-                Unlinked {
-                    kind: Some(EntityKind::Person),
-                    ..Default::default()
-                },
-                vec![cand(&org, 9, None, 0, &none), cand(&ana, 1, f, 0, &none)],
-                Some(1),
-            ),
-            (
-                Unlinked {
-                    kind: Some(EntityKind::Place),
-                    ..Default::default()
-                },
-                vec![cand(&ana, 1, f, 0, &none)],
-                None,
-            ),
-        ];
-        for (i, (s, cands, want)) in table.iter().enumerate() {
-            assert_eq!(decide(s, cands), *want, "case {i}");
-        }
-    }
 
     #[test]
     fn initials_read_acronyms_and_words() {
