@@ -24,8 +24,8 @@
 //! from its own article alone ([`keys::sightings`]); incomplete keys are then linked through
 //! indexes keyed by a word (last name, given name, organisation word, initials, role word), never
 //! by comparing pairs ([`links::link`]). The choice for one unlinked sighting is the pure
-//! function [`links::decide`]: given the sighting ([`links::Unlinked`]: honorific gender, role
-//! words, the kind its article reads) and the candidates one index gives ([`links::Candidate`]:
+//! function [`decide::decide`]: given the sighting ([`decide::Unlinked`]: honorific gender, role
+//! words, the kind its article reads) and the candidates one index gives ([`decide::Candidate`]:
 //! key, sightings, gender, role words, context shared with the sighting's article), it returns
 //! the candidate or none. A store that adds a batch keeps per key its sightings, role words,
 //! gender and article contexts (at most 64 keys an article), recomputes the pools of the words the

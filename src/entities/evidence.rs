@@ -4,7 +4,7 @@
 //! words or its context: a title or honorific before it (`Gov.`, `Mrs.`), a given name from the
 //! general list (`Ana Ruiz`, not `Access Avalon`), a reporting verb right after it or right
 //! before it (`Ruiz said`, `said Ruiz.`), `, who` or an age (`Ruiz, 54,`) after it. A last name
-//! alone borrows the evidence of the full name the article gives ([`super::index`] does that).
+//! alone borrows the evidence of the full name the article gives ([`super::index()`] does that).
 //! Never looks beyond the article.
 
 use super::runs::{Capitals, Run};

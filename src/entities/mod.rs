@@ -2,13 +2,13 @@
 //!
 //! Takes segmented text; gives [`Mention`]s in a [`NameIndex`]: capitalised runs ([`runs`]; in
 //! headlines only the words that read as names) split into role and name and typed
-//! ([`classify`]: `NATO Secretary General` + `Mark Rutte`; party and nationality adjectives are
+//! ([`classify`](mod@classify): `NATO Secretary General` + `Mark Rutte`; party and nationality adjectives are
 //! affiliations), people only with evidence ([`evidence`]: a title or honorific, a given name,
 //! a reporting verb, `, who`; a last name alone when the article names that person in full);
 //! names without such evidence are places after a locative preposition or when they end in a
 //! known place, organisations (or other named things) otherwise. [`find_mentions`] adds gazetteer
 //! entries read in context ([`gazetteer`]), equipment phrases and dates and money ([`dates`]).
-//! A person's name is indexed by last name, given name and role words ([`index`]) so that `Ruiz`,
+//! A person's name is indexed by last name, given name and role words ([`index`](mod@index)) so that `Ruiz`,
 //! `Mrs. Ruiz` and `the Avalon governor` find the full name the article gives, in linear time.
 //! Never looks beyond the article: which mentions across articles are one entity is `canon`'s.
 

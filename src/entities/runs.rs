@@ -6,7 +6,7 @@
 //! words (`Springfield 49ers`); cut at possessives and weekdays. In a title line (a headline,
 //! where every content word is capitalised) capitals say nothing, so a run keeps only the words
 //! the article also capitalises inside its sentences or the resources know as names. Never
-//! decides what a run names (see [`super::classify`]).
+//! decides what a run names (see [`super::classify()`]).
 
 use rustc_hash::FxHashSet;
 
