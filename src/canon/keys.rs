@@ -15,7 +15,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::first_key;
+pub use super::names::date_key;
+use super::names::{is_bare_word, join_initials, strip_legal_form};
+use crate::entities::index::given_key;
 use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::text::{fold_name, last_name_key, stable_hash};
@@ -25,7 +27,8 @@ use crate::text::{fold_name, last_name_key, stable_hash};
 pub enum Key {
     /// A person with a first and a last name: one entity wherever it appears.
     Person { first: String, last: String },
-    /// A person named by the last name alone.
+    /// A single name word: a person named by the last name alone, or a company or team named
+    /// by one word the resources do not know (`Berg`, `Avalonia`).
     LastName { last: String },
     /// A person named by role words only, in one article.
     Nominal { doc: String, words: Vec<String> },
@@ -48,12 +51,13 @@ impl Key {
     }
 
     /// The entity id of this key when it stands for itself (`person:mark-rutte`,
-    /// `org:nato`, `anonymous:doc-7/a-source`). Derived from the key alone.
+    /// `org:nato`, `anonymous:doc-7/a-source`; `name:rutte` for a single word that no person or
+    /// organisation of the corpus claims). Derived from the key alone.
     pub fn id(&self) -> String {
         let kind = self.kind().as_str();
         match self {
             Key::Person { first, last } => format!("{kind}:{}", slug(&format!("{first} {last}"))),
-            Key::LastName { last } => format!("{kind}:{}", slug(last)),
+            Key::LastName { last } => format!("name:{}", slug(last)),
             Key::Nominal { doc, words } => {
                 format!("{kind}:{}/{}", doc_slug(doc), slug(&words.join(" ")))
             }
@@ -134,6 +138,8 @@ pub enum Slot {
 pub struct Sighting {
     pub slot: Slot,
     pub key: Key,
+    /// The kind its article gives it.
+    pub kind: EntityKind,
     /// The article-level name (`Mark Rutte` for `Rutte`).
     pub name: String,
     /// The words in the text.
@@ -163,17 +169,46 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         out.push(Sighting {
             slot: Slot::Mention(k),
             key: key_of(m.kind, &m.name, &doc.doc_id, false),
+            kind: m.kind,
             name: m.name.clone(),
             alias: m.alias.clone(),
             role: m.role.clone(),
             affiliations: m.affiliations.clone(),
         });
     }
+    // A speaker named like a mention of the article is that mention's entity.
+    let mut named: std::collections::HashMap<&str, (Key, EntityKind)> = Default::default();
+    for (m, s) in doc.mentions.iter().zip(&out) {
+        named
+            .entry(m.alias.as_str())
+            .or_insert((s.key.clone(), s.kind));
+        named
+            .entry(m.name.as_str())
+            .or_insert((s.key.clone(), s.kind));
+    }
     for (k, q) in doc.quotes.iter().enumerate() {
         let Some(sp) = &q.speaker else { continue };
         let name = &sp.name;
         if lex.pronoun(&name.to_lowercase()).is_some() {
             continue; // an unresolved pronoun names nobody
+        }
+        let mention = if sp.kind == EntityKind::Anonymous {
+            // `an aide to Ana Ruiz` is not Ana Ruiz: only the same words name her.
+            named.get(sp.mention.as_str()).cloned()
+        } else {
+            as_mention(&named, &sp.mention, name)
+        };
+        if let Some((key, kind)) = mention {
+            out.push(Sighting {
+                slot: Slot::Speaker(k),
+                key,
+                kind,
+                name: name.clone(),
+                alias: sp.mention.clone(),
+                role: None,
+                affiliations: Vec::new(),
+            });
+            continue;
         }
         let key = if name.contains(" and ") {
             // Two named speakers at once ("Trump and Zelensky") are a group of this article.
@@ -183,14 +218,28 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
                 name: fold_name(name),
             }
         } else {
+            // Role words alone (`Avalon Secretary-General`) name a role, not a person.
+            let roles_only = name.split(['-', ' ']).filter(|w| !w.is_empty()).all(|w| {
+                let w = w.to_lowercase();
+                lex.is_title_word(&w) || lex.demonym(&w).is_some() || lex.known(&w).is_some()
+            });
             let nominal = sp.kind == EntityKind::Person
                 && (name.chars().next().is_some_and(char::is_lowercase)
-                    || name.starts_with("The "));
-            key_of(sp.kind, name, &doc.doc_id, nominal)
+                    || name.starts_with("The ")
+                    || roles_only);
+            match key_of(sp.kind, name, &doc.doc_id, nominal) {
+                // A speaker's words that no mention gives are trusted for a person's given name
+                // only when it is one (`Ana Ruiz`, not `Between Ruiz`).
+                Key::Person { first, last } if lex.first_name(&first).is_none() => {
+                    Key::LastName { last }
+                }
+                key => key,
+            }
         };
         out.push(Sighting {
             slot: Slot::Speaker(k),
             key,
+            kind: sp.kind,
             name: name.clone(),
             alias: sp.mention.clone(),
             role: None,
@@ -201,6 +250,7 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
         out.push(Sighting {
             slot: Slot::Target(k),
             key: key_of(st.kind, &st.name, &doc.doc_id, false),
+            kind: st.kind,
             name: st.name.clone(),
             alias: st.name.clone(),
             role: None,
@@ -210,8 +260,26 @@ pub fn sightings(doc: &ArticleFacts) -> Vec<Sighting> {
     out
 }
 
+/// The mention a speaker's words or name denote: the same words, or the longest mention name
+/// that ends them (`the Avalon-based firm Acme` -> `Acme`).
+fn as_mention(
+    named: &std::collections::HashMap<&str, (Key, EntityKind)>,
+    mention: &str,
+    name: &str,
+) -> Option<(Key, EntityKind)> {
+    if let Some(v) = named.get(mention).or_else(|| named.get(name)) {
+        return Some(v.clone());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let from = words.len().saturating_sub(12);
+    (from + 1..words.len())
+        .take_while(|&i| !crate::quotes::words::is_preposition(&words[i - 1].to_lowercase()))
+        .find_map(|i| named.get(words[i..].join(" ").as_str()).cloned())
+}
+
 /// The key of an article-level name.
 pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
+    let lex = Lexicon::builtin();
     let folded = fold_name(name);
     let bare = folded.strip_prefix("the ").unwrap_or(&folded).to_string();
     match kind {
@@ -219,19 +287,37 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
             doc: doc.to_string(),
             words: nominal_words(name),
         },
-        EntityKind::Person => {
-            let last = last_name_key(name);
-            match first_key(name) {
-                Some(first) => Key::Person { first, last },
-                None => Key::LastName { last },
-            }
-        }
+        EntityKind::Person => person_key(name, lex),
         EntityKind::Anonymous => Key::Local {
             kind,
             doc: doc.to_string(),
             name: folded,
         },
+        EntityKind::Org | EntityKind::Outlet | EntityKind::Place if is_bare_word(name, lex) => {
+            Key::LastName {
+                last: last_name_key(name),
+            }
+        }
+        EntityKind::Org | EntityKind::Outlet => Key::Named {
+            kind,
+            name: join_initials(&strip_legal_form(&bare)),
+        },
         kind => Key::Named { kind, name: bare },
+    }
+}
+
+/// A person's key: formal given name (`Bill` -> `william`) and last name, suffixes (`Jr.`) and
+/// role words left out; a last name alone when no given name is written.
+pub fn person_key(name: &str, lex: &Lexicon) -> Key {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !lex.is_name_suffix(&w.to_lowercase()))
+        .collect();
+    let core = words.join(" ");
+    let last = last_name_key(&core);
+    match given_key(&core, lex) {
+        Some(first) => Key::Person { first, last },
+        None => Key::LastName { last },
     }
 }
 

@@ -6,22 +6,35 @@
 //!
 //! Identity rules, in order:
 //! - gazetteer entries are already canonical (`the Pentagon` = `U.S. Department of Defense`);
-//!   other organisations and places fold case, dots, hyphens and a leading `the`;
-//! - people with a first and a last name are one person when both agree after folding spelling
-//!   variants (`Zelenskyy` / `Zelensky` / `Zelenskiy`); different first names stay apart;
-//! - a last name alone joins the one person of the corpus with that last name, and stays apart
-//!   when there are several (when in doubt, keep them apart);
+//!   other organisations fold case, dots, hyphens, a leading `the` and a legal form (`Inc.`);
+//! - people with a given and a last name are one person when both agree after folding spelling
+//!   variants (`Zelenskyy` / `Zelensky`), initials, suffixes (`Jr.`) and short forms of given
+//!   names (`Bill` = `William`, from `data/nicknames.txt`); different given names stay apart;
+//! - a single name word (`Berg`, `Avalonia`) joins a person with that last name, an organisation
+//!   of that name or ending with it, a place whose specific word it is, or the person the corpus
+//!   gives that given name; among several, the sighting's honorific (`Mrs.`), role words and
+//!   article decide, else one that has five times the sightings of the rest; when in doubt it
+//!   stays apart (`name:berg`). An acronym joins the organisation it abbreviates;
 //! - a nominal speaker the article did not resolve (`the Ukrainian president`) joins the one
 //!   person of the corpus whose roles and affiliations include its words;
 //! - anonymous sources and unnamed roles are entities of their own article only: `a source` in
 //!   two articles is not one source.
 //!
-//! How: each sighting gets a [`Key`] from its own article ([`keys`]); last names and nominals
-//! are then linked through indexes (by last name, by role word), never by comparing every pair.
+//! How, and the contract an incremental store keeps: every sighting gets a [`Key`] computed
+//! from its own article alone ([`keys::sightings`]); incomplete keys are then linked through
+//! indexes keyed by a word (last name, given name, organisation word, initials, role word), never
+//! by comparing pairs ([`links::link`]). The choice for one unlinked sighting is the pure
+//! function [`decide::decide`]: given the sighting ([`decide::Unlinked`]: honorific gender, role
+//! words, the kind its article reads) and the candidates one index gives ([`decide::Candidate`]:
+//! key, sightings, gender, role words, context shared with the sighting's article), it returns
+//! the candidate or none. A store that adds a batch keeps per key its sightings, role words,
+//! gender and article contexts (at most 64 keys an article), recomputes the pools of the words the
+//! batch touches, and calls `decide` again for the sightings of those words only.
 //!
 //! **Invariants**: the result depends only on the set of articles, not on their order; an
-//! entity's id is a function of its key (`person:mark-rutte`), so adding articles never renames
-//! an entity (it can only join a last name or a nominal to a person).
+//! entity's id is a function of its key (`person:mark-rutte`, `name:berg`), so adding articles
+//! never renames an entity (a single word or a nominal can only come to join another entity).
+//! Cost: linear in the number of sightings (pools capped at 32 candidates).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -31,7 +44,9 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
+pub mod decide;
 pub mod keys;
+pub mod links;
 mod names;
 pub use keys::{Key, Sighting, Slot};
 pub use names::same_person_name;
@@ -151,76 +166,9 @@ impl Canon {
 pub fn build(docs: &[ArticleFacts]) -> Canon {
     let lex = Lexicon::builtin();
     let per_doc: Vec<Vec<Sighting>> = docs.iter().map(keys::sightings).collect();
-    let all = || {
-        per_doc
-            .iter()
-            .enumerate()
-            .flat_map(|(d, v)| v.iter().map(move |s| (d, s)))
-    };
 
-    // Last names alone join the one full-name person with that last name.
-    let mut by_last: HashMap<&str, BTreeSet<&Key>> = HashMap::new();
-    for (_, s) in all() {
-        if let Key::Person { last, .. } = &s.key {
-            by_last.entry(last.as_str()).or_default().insert(&s.key);
-        }
-    }
-    let linked = |k: &'_ Key| -> Key {
-        match k {
-            Key::LastName { last } => by_last
-                .get(last.as_str())
-                .and_then(|c| keys::link_last_name(c.iter().copied()))
-                .cloned()
-                .unwrap_or_else(|| k.clone()),
-            k => k.clone(),
-        }
-    };
-    let mut resolved: Vec<Vec<Key>> = per_doc
-        .iter()
-        .map(|v| v.iter().map(|s| linked(&s.key)).collect())
-        .collect();
-
-    // Nominals join the one person whose role words hold all their words: an index from role
-    // word to people, intersected from the rarest word.
-    let mut by_role_word: HashMap<String, BTreeSet<Key>> = HashMap::new();
-    for (d, v) in per_doc.iter().enumerate() {
-        for (i, s) in v.iter().enumerate() {
-            let k = &resolved[d][i];
-            if matches!(k, Key::Person { .. } | Key::LastName { .. }) {
-                for w in s.role_words() {
-                    by_role_word.entry(w).or_default().insert(k.clone());
-                }
-            }
-        }
-    }
-    for (d, v) in per_doc.iter().enumerate() {
-        for (i, s) in v.iter().enumerate() {
-            let Key::Nominal { words, .. } = &s.key else {
-                continue;
-            };
-            let mut lists: Vec<&BTreeSet<Key>> = Vec::with_capacity(words.len());
-            for w in words {
-                match by_role_word.get(w) {
-                    Some(l) => lists.push(l),
-                    None => {
-                        lists.clear();
-                        break;
-                    }
-                }
-            }
-            lists.sort_by_key(|l| l.len());
-            let Some((first, rest)) = lists.split_first() else {
-                continue;
-            };
-            let fits = first
-                .iter()
-                .filter(|k| rest.iter().all(|l| l.contains(*k)))
-                .take(2);
-            if let Some(one) = keys::link_nominal(fits) {
-                resolved[d][i] = one.clone();
-            }
-        }
-    }
+    let mut resolved = links::link(&per_doc, lex);
+    links::link_nominals(&per_doc, &mut resolved);
 
     // One entity per resolved key.
     let mut clusters: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
@@ -240,11 +188,19 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     for (id, members) in clusters {
         let index = canon.entities.len();
         let sighting = |&(d, i): &(usize, usize)| &per_doc[d][i];
+        // The name shown: the mentions' names (a speaker's words can be a whole phrase), else
+        // any sighting's.
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in &members {
-            let s = sighting(m);
-            if !matches!(s.key, Key::Nominal { .. }) {
-                *names.entry(s.name.as_str()).or_default() += 1;
+        for mention_only in [true, false] {
+            for m in &members {
+                let s = sighting(m);
+                let mention = matches!(s.slot, Slot::Mention(_));
+                if !matches!(s.key, Key::Nominal { .. }) && (mention || !mention_only) {
+                    *names.entry(s.name.as_str()).or_default() += 1;
+                }
+            }
+            if !names.is_empty() {
+                break;
             }
         }
         let name = names
@@ -262,7 +218,7 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
         let mut e = Entity {
             id,
             name,
-            kind: resolved[members[0].0][members[0].1].kind(),
+            kind: kind_of(&resolved[members[0].0][members[0].1], &members, &per_doc),
             aliases: BTreeSet::new(),
             roles: BTreeSet::new(),
             affiliations: BTreeSet::new(),
@@ -298,6 +254,22 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     }
     canon.index();
     canon
+}
+
+/// An entity's kind: its key's, or for a single name word no one claimed, the kind its
+/// sightings are read as most often (people first on a tie).
+fn kind_of(key: &Key, members: &[(usize, usize)], per_doc: &[Vec<Sighting>]) -> EntityKind {
+    if !matches!(key, Key::LastName { .. }) {
+        return key.kind();
+    }
+    let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    for &(d, i) in members {
+        *votes.entry(per_doc[d][i].kind).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(EntityKind::Person, |(k, _)| k)
 }
 
 #[cfg(test)]
@@ -365,6 +337,52 @@ mod tests {
         );
         assert!(ids[0].is_some());
         assert!(ids.iter().all(|i| i == &ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn short_forms_initials_and_honorifics_find_the_person() {
+        let docs = [
+            ("a", "Senator William T. Castell spoke in Port Merrow. Hillary Castell, his sister, agreed."),
+            ("b", "Bill Castell said the harbour would reopen."),
+            ("c", "“We are ready,” Mrs. Castell said on Monday."),
+        ];
+        let ids = resolve(
+            &docs,
+            &["William T. Castell", "Bill Castell", "Hillary Castell"],
+        );
+        assert!(ids.iter().all(Option::is_some), "{ids:?}");
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2]);
+        let articles: Vec<Article> = docs
+            .iter()
+            .map(|(id, t)| Article::new(*id, t.to_string(), None))
+            .collect();
+        let a = analyze(&articles);
+        // "Mrs. Castell" in article c is the woman of the corpus with that last name.
+        let c = a.docs.iter().position(|d| d.doc_id == "c").unwrap();
+        let speaker = a.canon.speaker_entity[c][0].map(|e| a.canon.entities[e].id.clone());
+        assert_eq!(speaker, ids[2]);
+    }
+
+    #[test]
+    fn ids_do_not_change_as_articles_are_added() {
+        let base = [(
+            "a",
+            "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
+        )];
+        let more = [
+            (
+                "a",
+                "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
+            ),
+            ("b", "Okoro said the KVB would lend. Jonas Okoro disagreed."),
+            ("c", "Ida Okoro and Tomas Brandt toured Eastvale."),
+        ];
+        let names = ["Ida Okoro", "Kestrel Valley Bank", "Eastvale"];
+        let before = resolve(&base, &names);
+        let after = resolve(&more, &names);
+        assert!(before.iter().all(Option::is_some), "{before:?}");
+        assert_eq!(before, after);
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! Person names: what makes two written names one name (first name, last name with spelling
-//! variants folded).
+//! Names: what makes two written names one name (given name, last name with spelling variants
+//! folded), which single words the corpus may link, organisations without their legal form, and
+//! dates as the day they name.
 
+use super::keys::Key;
+use crate::lexicon::{EntityKind, Lexicon};
 use crate::text::{fold_name, last_name_key};
 
 /// Whether two person names are spelling variants of one name: same first name and same last
@@ -13,7 +16,107 @@ pub fn same_person_name(a: &str, b: &str) -> bool {
 }
 
 pub(crate) fn first_key(name: &str) -> Option<String> {
-    let folded = fold_name(name);
-    let words: Vec<&str> = folded.split(' ').collect();
-    (words.len() >= 2).then(|| words[0].to_string())
+    crate::entities::index::given_key(name, crate::lexicon::Lexicon::builtin())
+}
+
+/// A single capitalised word that the resources do not know (`Avalonia`, `Berg`): a last name,
+/// a company or a team, which the corpus may link to a person or an organisation.
+pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or(name.strip_prefix("The "))
+        .unwrap_or(name);
+    let lower = name.to_lowercase();
+    !name.contains(char::is_whitespace)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !crate::entities::classify::is_acronym(name)
+        && lex.known(&lower).is_none()
+        && !lex.is_org_word(&lower)
+}
+
+/// Letters spelled apart are one acronym (`h p` from `H-P` is `hp`).
+pub(crate) fn join_initials(folded: &str) -> String {
+    if folded.contains(' ') && folded.split(' ').all(|w| w.chars().count() == 1) {
+        folded.replace(' ', "")
+    } else {
+        folded.to_string()
+    }
+}
+
+/// An organisation's folded name without its legal form (`acme corp` -> `acme`).
+pub fn strip_legal_form(folded: &str) -> String {
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    while words.len() > 1
+        && matches!(
+            words[words.len() - 1],
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "llc"
+                | "plc"
+                | "corporation"
+                | "company"
+                | "incorporated"
+                | "limited"
+                | "lp"
+                | "llp"
+                | "ag"
+                | "sa"
+                | "nv"
+                | "gmbh"
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The key of a date: its day as written, folded (`Thu. night`, `Thursday morning` ->
+/// `thursday`; `Dec. 14th` -> `december 14`), wherever it appears. Articles carry no reliable
+/// date to anchor `Friday` to a day, so two undated stories of different weeks share their
+/// weekdays: a known, measured imprecision.
+pub fn date_key(text: &str) -> Key {
+    let folded = fold_name(text).replace(',', " ");
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "morning" | "afternoon" | "evening" | "night"))
+        .map(|w| {
+            let w = match w {
+                "jan" => "january",
+                "feb" => "february",
+                "mar" => "march",
+                "apr" => "april",
+                "jun" => "june",
+                "jul" => "july",
+                "aug" => "august",
+                "sep" | "sept" => "september",
+                "oct" => "october",
+                "nov" => "november",
+                "dec" => "december",
+                "mon" => "monday",
+                "tue" | "tues" => "tuesday",
+                "wed" => "wednesday",
+                "thu" | "thur" | "thurs" => "thursday",
+                "fri" => "friday",
+                "sat" => "saturday",
+                "sun" => "sunday",
+                w => w,
+            };
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Key::Named {
+        kind: EntityKind::Date,
+        name: words.join(" "),
+    }
 }

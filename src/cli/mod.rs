@@ -4,6 +4,7 @@
 
 mod batch;
 pub mod exit;
+mod eval_entities;
 mod files;
 mod graph_cmds;
 mod output;
@@ -222,6 +223,8 @@ enum Command {
         #[arg(long, value_name = "F1")]
         fail_under: Option<f64>,
     },
+    /// Score entity resolution against entity gold (shared/eval/*.entities.jsonl).
+    EvalEntities(eval_entities::EvalEntities),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -289,6 +292,7 @@ pub fn run() -> Result<ExitCode> {
             pure_rust_svg,
             max_nodes,
         } => graph_cmds::merge(&graphs, &out, pure_rust_svg, max_nodes),
+        Command::EvalEntities(args) => eval_entities::run(args),
         Command::Export {
             source,
             format,
@@ -476,7 +480,7 @@ fn pick_format(format: Option<Format>) -> Format {
 }
 
 /// Reads a JSONL file of `T`, reporting bad lines on stderr and keeping the rest.
-fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+pub(crate) fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     let (items, errors) = ingest::parse_lines(path, &text);
     for e in errors {

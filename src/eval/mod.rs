@@ -13,6 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::extract::QuoteRecord;
 
+pub mod entities;
+
 /// One gold document.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {

@@ -1,0 +1,207 @@
+//! Roles and affiliations: a run of capitalised words split into the role words before a name
+//! and the name itself, and typed from its words.
+//!
+//! Takes a run's word spans; gives a [`Mention`]: `NATO Secretary General Mark Rutte` is role
+//! `nato secretary general` (affiliation `NATO`) and name `Mark Rutte`. Role words are titles,
+//! nationality and party adjectives (`Ukrainian`, `Democratic`: affiliations, never people) and
+//! known organisations or places *before a title* (`Avalon Gov. Ana Ruiz`, but `Paris Hilton` is
+//! a name). A name is typed from the gazetteer, organisation words (`Department`), a web domain
+//! or an acronym; anything else reads as a person here, and [`super::evidence`] decides later
+//! whether the article gives reason to believe it. Equipment is never typed here: a named
+//! system needs its context (see [`super::gazetteer`]).
+
+use super::Mention;
+use crate::lexicon::{EntityKind, KnownEntity, Lexicon};
+use crate::text::{LowercaseFast, Span};
+
+pub fn is_acronym(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// A generic word of a place name (`Avalon River`, `Gulf of Avalon`, `Mount Avalon`).
+pub fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "sea"
+            | "ocean"
+            | "island"
+            | "islands"
+            | "isle"
+            | "river"
+            | "lake"
+            | "mount"
+            | "mt"
+            | "mountain"
+            | "mountains"
+            | "bay"
+            | "gulf"
+            | "strait"
+            | "canal"
+            | "peninsula"
+            | "valley"
+            | "desert"
+            | "coast"
+            | "county"
+            | "province"
+            | "region"
+            | "district"
+            | "park"
+            | "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "bridge"
+            | "airport"
+            | "beach"
+            | "hill"
+            | "hills"
+            | "forest"
+            | "camp"
+            | "prison"
+            | "stadium"
+            | "arena"
+            | "port"
+            | "fort"
+    )
+}
+
+/// A gazetteer entry for a lowercase name, other than a weapon system.
+fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
+    lex.known(lower).filter(|k| k.kind != EntityKind::Equipment)
+}
+
+/// How many leading words are role words: titles, demonyms, and organisations, places or
+/// acronyms standing before a title (`NATO Secretary General`).
+fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
+    let mut split = known_prefix(text, words, lex);
+    let mut titled = 0; // words up to and including the last title or demonym
+    while split + 1 < words.len() {
+        let w = words[split].of(text);
+        let wl = w.to_lowercase_fast();
+        let title = lex.is_title_word(&wl) || lex.demonym(&wl).is_some();
+        let prefix =
+            is_acronym(w) || known_here(lex, &wl).is_some_and(|k| k.kind != EntityKind::Person);
+        if title {
+            titled = split + 1;
+        } else if !prefix {
+            break;
+        }
+        split += 1;
+    }
+    titled
+}
+
+/// How many leading words form a multi-word gazetteer place or organisation (`New Avalon` in
+/// `New Avalon Gov. Ana Ruiz`), at most four.
+fn known_prefix(text: &str, words: &[Span], lex: &Lexicon) -> usize {
+    (2..=words.len().saturating_sub(1).min(4))
+        .rev()
+        .find(|&n| {
+            let s = Span::new(words[0].start, words[n - 1].end).of(text);
+            known_here(lex, &s.to_lowercase_fast())
+                .is_some_and(|k| matches!(k.kind, EntityKind::Place | EntityKind::Org))
+        })
+        .unwrap_or(0)
+}
+
+/// Splits a run of capitalised words into its role prefix and its name, and types it.
+pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let full = Span::new(first.start, last.end);
+    let lower = full.of(text).to_lowercase_fast();
+    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
+    if let Some(k) = known_here(lex, stripped).or_else(|| known_here(lex, &lower)) {
+        return Some(Mention {
+            span: full,
+            name: full,
+            role: None,
+            kind: k.kind,
+            canonical: k.canonical.to_string(),
+            affiliations: Vec::new(),
+        });
+    }
+    let is_role_word = |w: &Span| {
+        let wl = w.of(text).to_lowercase_fast();
+        lex.is_title_word(&wl) || lex.demonym(&wl).is_some()
+    };
+    let prefix = known_prefix(text, words, lex);
+    if prefix + 1 == words.len() && is_role_word(&words[prefix]) || words.iter().all(is_role_word) {
+        return None; // "President", "Ukrainian", "New Avalon Republican": no name
+    }
+    let split = role_words(text, words, lex);
+    let name_words = &words[split..];
+    let name = Span::new(name_words.first()?.start, last.end);
+    let role = (split > 0).then(|| {
+        Span::new(first.start, words[split - 1].end)
+            .of(text)
+            .to_lowercase_fast()
+    });
+    let affiliations: Vec<String> = words[..split]
+        .iter()
+        .filter_map(|w| {
+            let wl = w.of(text).to_lowercase_fast();
+            lex.demonym(&wl).map(str::to_string).or_else(|| {
+                known_here(lex, &wl)
+                    .filter(|k| matches!(k.kind, EntityKind::Org | EntityKind::Place))
+                    .map(|k| k.canonical.to_string())
+            })
+        })
+        .collect();
+    let name_text = name.of(text);
+    let name_lower = name_text.to_lowercase_fast();
+    let known = known_here(lex, &name_lower);
+    Some(Mention {
+        span: full,
+        name,
+        role,
+        kind: kind_of(text, name_words, known, lex),
+        canonical: known.map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string()),
+        affiliations,
+    })
+}
+
+/// The kind a name's own words give it.
+fn kind_of(
+    text: &str,
+    name_words: &[Span],
+    known: Option<&KnownEntity>,
+    lex: &Lexicon,
+) -> EntityKind {
+    let name_text = Span::new(name_words[0].start, name_words[name_words.len() - 1].end).of(text);
+    let head = name_words[name_words.len() - 1]
+        .of(text)
+        .to_lowercase_fast();
+    let org_word_inside = name_words.len() > 1
+        && name_words.iter().any(|w| {
+            let s = w.of(text);
+            s.len() > 3 && lex.is_org_word(&s.to_lowercase_fast())
+        });
+    let first = name_words[0].of(text).to_lowercase_fast();
+    if lex.is_org_word(&head) || org_word_inside {
+        EntityKind::Org
+    } else if name_words.len() > 1
+        && lex.first_name(&first).is_none()
+        && (is_place_word(&head) || is_place_word(first.trim_end_matches('.')))
+    {
+        EntityKind::Place
+    } else if let Some(k) = known {
+        k.kind
+    } else if name_text
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| crate::segment::is_domain_suffix(tld))
+    {
+        EntityKind::Outlet // a news site named by its domain
+    } else if is_acronym(name_text) {
+        EntityKind::Org
+    } else {
+        EntityKind::Person
+    }
+}

@@ -1,0 +1,169 @@
+//! Person evidence: whether the article gives reason to read a name as a person's.
+//!
+//! Takes a classified run and the tokens around it; says whether it is a person by its own
+//! words or its context: a title or honorific before it (`Gov.`, `Mrs.`), a given name from the
+//! general list (`Ana Ruiz`, not `Access Avalon`), a reporting verb right after it or right
+//! before it (`Ruiz said`, `said Ruiz.`), `, who` or an age (`Ruiz, 54,`) after it. A last name
+//! alone borrows the evidence of the full name the article gives ([`super::index()`] does that).
+//! Never looks beyond the article.
+
+use super::runs::{Capitals, Run};
+use super::Mention;
+use crate::lexicon::{Lexicon, VerbForm};
+use crate::segment::{Segments, TokenKind};
+use crate::text::LowercaseFast;
+
+/// Whether a role, as classified, holds a title or honorific (not only an affiliation).
+pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
+    role.is_some_and(|r| {
+        r.split([' ', '-'])
+            .any(|w| lex.is_title_word(w) && lex.demonym(w).is_none())
+    })
+}
+
+/// The given name of a person's name as written: its first capitalised word that is no
+/// initial, particle, title or gazetteer entry, when a last name follows it (`W. Mark Felt` ->
+/// `mark`).
+pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !lex.is_name_suffix(&w.to_lowercase_fast()))
+        .collect();
+    let last = words.len().checked_sub(1)?;
+    words[..last]
+        .iter()
+        .find(|w| {
+            let lower = w.to_lowercase_fast();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && letters > 1
+                && !super::runs::is_name_particle(&lower)
+                && !lex.is_title_word(&lower)
+                && lex.demonym(&lower).is_none()
+                && lex.known(&lower).is_none()
+        })
+        .map(|w| w.to_lowercase_fast().trim_end_matches('.').to_string())
+}
+
+/// Whether the name starts with a given name from the general list (and is not itself a place
+/// or an organisation that the gazetteer knows).
+fn starts_with_given_name(text: &str, m: &Mention, lex: &Lexicon) -> bool {
+    let name = m.name.of(text);
+    given_name(name, lex).is_some_and(|g| lex.first_name(&g).is_some() && lex.known(&g).is_none())
+}
+
+/// A reporting verb in a form that follows its subject (`said`, `says`, `told`).
+fn is_report(lower: &str, lex: &Lexicon) -> bool {
+    lex.verb(lower).is_some_and(|v| {
+        matches!(v.form, VerbForm::Past | VerbForm::Third) && (v.frames.clause || v.frames.tell)
+    })
+}
+
+/// Whether the tokens around the run show a person: `X said`, `said X.`, `X, who`, `X, 54,`.
+fn context_shows_person(seg: &Segments, run: &Run, lex: &Lexicon) -> bool {
+    let toks = &seg.tokens;
+    let at = |k: usize| toks.get(k);
+    let end = run.end();
+    if at(end).is_some_and(|t| t.kind == TokenKind::Word && is_report(&t.lower, lex)) {
+        return true;
+    }
+    let before = run.first().checked_sub(1).and_then(at);
+    let closes = at(end).is_none_or(|t| !t.is_word());
+    if before.is_some_and(|t| is_report(&t.lower, lex)) && closes {
+        return true;
+    }
+    if at(end).is_some_and(|t| t.is_punct(',')) {
+        let next = at(end + 1);
+        if next.is_some_and(|t| t.lower == "who") {
+            return true;
+        }
+        let age = next.is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && t.lower.len() <= 3
+                && t.lower.bytes().all(|b| b.is_ascii_digit())
+        });
+        if age && at(end + 2).is_some_and(|t| t.is_punct(',')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the run, classified as `m`, is a person by its own words or its context.
+/// A plural noun for a group of people (`Muslims`, `Democrats`): never a person's last name.
+fn is_group_word(w: &str) -> bool {
+    let lex = Lexicon::builtin();
+    w.strip_suffix('s')
+        .is_some_and(|one| lex.demonym(one).is_some())
+        || matches!(
+            w,
+            "muslims"
+                | "christians"
+                | "jews"
+                | "catholics"
+                | "protestants"
+                | "hindus"
+                | "buddhists"
+                | "sikhs"
+                | "sunnis"
+                | "shiites"
+                | "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "evangelicals"
+                | "latinos"
+                | "hispanics"
+                | "americans"
+                | "europeans"
+                | "africans"
+                | "asians"
+                | "arabs"
+        )
+}
+
+/// Whether a name of several words reads like an organisation's: a plural last word (`Avalon
+/// Giants`, `Acme Industries`) or a word the article also writes in lowercase (`Avalon Survey`).
+fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
+    let words: Vec<String> = m
+        .name
+        .of(text)
+        .split_whitespace()
+        .map(|w| w.to_lowercase_fast())
+        .collect();
+    let plural = words
+        .last()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"));
+    if words.last().is_some_and(|w| is_group_word(w)) {
+        return true;
+    }
+    words.len() > 1 && (plural || words.iter().any(|w| caps.lowercase.contains(w.as_str())))
+}
+
+/// A name after `the` is no person's (`the Avalon Giants`) unless a title stands between; the
+/// context (a reporting verb, `, who`) makes a person of a name of several words only when the
+/// name does not read as an organisation's.
+pub fn is_person(
+    text: &str,
+    seg: &Segments,
+    caps: &Capitals,
+    run: &Run,
+    m: &Mention,
+    lex: &Lexicon,
+) -> bool {
+    if has_title(m.role.as_deref(), lex) {
+        return true;
+    }
+    let after_the = run
+        .first()
+        .checked_sub(1)
+        .is_some_and(|k| seg.tokens[k].lower == "the");
+    let group = m
+        .name
+        .of(text)
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_group_word(&w.to_lowercase_fast()));
+    let context = || !reads_as_organisation(text, m, caps) && context_shows_person(seg, run, lex);
+    !after_the && !group && (starts_with_given_name(text, m, lex) || context())
+}

@@ -1,0 +1,337 @@
+//! Entities: the names an article uses, what each names, and the people behind them.
+//!
+//! Takes segmented text; gives [`Mention`]s in a [`NameIndex`]: capitalised runs ([`runs`]; in
+//! headlines only the words that read as names) split into role and name and typed
+//! ([`classify`](mod@classify): `NATO Secretary General` + `Mark Rutte`; party and nationality adjectives are
+//! affiliations), people only with evidence ([`evidence`]: a title or honorific, a given name,
+//! a reporting verb, `, who`; a last name alone when the article names that person in full);
+//! names without such evidence are places after a locative preposition or when they end in a
+//! known place, organisations (or other named things) otherwise. [`find_mentions`] adds gazetteer
+//! entries read in context ([`gazetteer`]), equipment phrases and dates and money ([`dates`]).
+//! A person's name is indexed by last name, given name and role words ([`index`](mod@index)) so that `Ruiz`,
+//! `Mrs. Ruiz` and `the Avalon governor` find the full name the article gives, in linear time.
+//! Never looks beyond the article: which mentions across articles are one entity is `canon`'s.
+
+pub mod classify;
+pub mod dates;
+pub mod evidence;
+pub mod gazetteer;
+pub mod index;
+pub mod nominals;
+pub mod runs;
+
+pub use classify::classify;
+pub use index::NameIndex;
+
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::segment::Segments;
+use crate::text::{last_name_key, Span};
+use gazetteer::{token_at, Context, Cover};
+use runs::{Capitals, Run};
+
+/// A name as it stands in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The whole run, role words included.
+    pub span: Span,
+    /// The part naming the entity itself (`Mark Rutte`).
+    pub name: Span,
+    /// The role words before the name, lowercase (`nato secretary general`), if any.
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    /// The entity's name within its article (`Mark Rutte` for `Rutte`, `Patriot` for `Patriot
+    /// air defense systems`); the corpus-wide identity is decided later by `canon`.
+    pub canonical: String,
+    /// Organisations and countries named in the role (`NATO` in `NATO Secretary General`,
+    /// `Russia` in `Russian spokesperson`).
+    pub affiliations: Vec<String>,
+}
+
+/// Collects the names of an article: its capitalised runs, classified, people only with
+/// evidence. A sentence-initial lone word is a name only if the gazetteer knows it, the article
+/// capitalises it inside a sentence too, or it is the last name of a person the article names.
+pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
+    let caps = Capitals::of(seg);
+    index_with(text, seg, &caps, lex)
+}
+
+fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> NameIndex {
+    let runs = runs::runs(text, seg, caps, lex);
+    let mut read: Vec<(Run, Mention, bool)> = Vec::with_capacity(runs.len());
+    let mut surnames = rustc_hash::FxHashSet::default();
+    for run in runs {
+        let Some(m) = classify(text, &run.words, lex) else {
+            continue;
+        };
+        let evident =
+            m.kind == EntityKind::Person && evidence::is_person(text, seg, caps, &run, &m, lex);
+        if evident {
+            surnames.insert(last_name_key(&m.canonical));
+        }
+        read.push((run, m, evident));
+    }
+    let mut out = NameIndex::default();
+    for (run, mut m, evident) in read {
+        let lower = seg.tokens[run.first()].lower.as_str();
+        let surname = surnames.contains(&last_name_key(&m.canonical));
+        let lone_initial = run.initial
+            && run.words.len() == 1
+            && !caps.inside.contains(lower)
+            && lex.known(lower).is_none()
+            && !surname
+            && !looks_like_a_name(run.words[0].of(text))
+            && !evident;
+        if lone_initial {
+            continue;
+        }
+        if m.kind == EntityKind::Person && !evident && !surname {
+            m.kind = unevidenced_kind(text, seg, &run, &m, lex);
+        }
+        out.push(m, lex);
+    }
+    out.finish();
+    out
+}
+
+/// A word whose shape says it is a name wherever it stands: capitals inside (`McAvalon`,
+/// `AvalonTech`), capitalised parts joined by a hyphen (`Avalon-Berg`), or an acronym.
+fn looks_like_a_name(w: &str) -> bool {
+    let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+    let hyphenated = w.contains('-')
+        && w.split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
+    inner_capital || hyphenated
+}
+
+/// What a name read as a person's but without evidence names: a place after a locative
+/// preposition (`in Avalon`) or when it ends in a known place (`Northern Avalonia`), else an
+/// organisation or another named thing.
+fn unevidenced_kind(
+    text: &str,
+    seg: &Segments,
+    run: &Run,
+    m: &Mention,
+    lex: &Lexicon,
+) -> EntityKind {
+    let before = run
+        .first()
+        .checked_sub(1)
+        .map(|k| seg.tokens[k].lower.as_str());
+    let locative = matches!(
+        before,
+        Some("in" | "near" | "at" | "outside" | "across" | "throughout" | "into")
+    );
+    let last = m.name.of(text).split_whitespace().last().unwrap_or("");
+    let org_word = m
+        .name
+        .of(text)
+        .split_whitespace()
+        .any(|w| lex.is_org_word(&w.to_lowercase()));
+    let ends_in_place = lex
+        .known(&last.to_lowercase())
+        .is_some_and(|k| k.kind == EntityKind::Place);
+    if (locative && !org_word) || ends_in_place {
+        EntityKind::Place
+    } else {
+        EntityKind::Org
+    }
+}
+
+/// Every entity mention in an article body, in text order and without overlaps: gazetteer
+/// entries read in context, equipment phrases, dates, sums of money, and the people,
+/// organisations and places of the article's capitalised runs. Where two readings overlap the
+/// earlier in that list wins. Mentions inside quotations are included: what a speaker talks
+/// about is exactly what stance needs.
+pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexicon) -> Vec<Mention> {
+    let Some(last) = seg.tokens.last() else {
+        return Vec::new();
+    };
+    let caps = Capitals::of(seg);
+    let cx = Context::new(text, seg, &caps, names);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut cover = Cover::new(last.span.end);
+    gazetteer::entries(&cx, lex, &mut cover, &mut out);
+    gazetteer::equipment(text, seg, lex, &mut cover, &mut out);
+    dates_and_money(text, seg, &mut cover, &mut out);
+    let toks = &seg.tokens;
+    for n in &names.names {
+        if n.kind == EntityKind::Anonymous || cover.taken(n.name) {
+            continue;
+        }
+        // Nationality adjectives ("Avalonian-Merrowan") are no entities.
+        let name_text = n.name.of(text);
+        if name_text
+            .split(['-', ' '])
+            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+        {
+            continue;
+        }
+        // A lone word set in quotation marks is a term or nickname, not an entity.
+        let k = token_at(seg, n.name.start);
+        let quoted_term =
+            k > 0 && toks[k - 1].is_quote() && toks.get(k + 1).is_some_and(|t| t.is_quote());
+        if quoted_term {
+            continue;
+        }
+        let mut m = n.clone();
+        // Role words an earlier reading took (`U.S.` in `U.S. Secretary Ana Ruiz`) leave it.
+        let mut k = token_at(seg, m.span.start);
+        while cover.taken(Span::new(m.span.start, m.name.start)) && k < toks.len() {
+            k += 1;
+            m.span.start = toks
+                .get(k)
+                .map_or(m.name.start, |t| t.span.start.min(m.name.start));
+        }
+        if m.kind == EntityKind::Person {
+            m.canonical = names.full_name(&m.canonical, m.span.start);
+        }
+        out.push(m);
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+fn dates_and_money(text: &str, seg: &Segments, cover: &mut Cover, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    for k in 0..toks.len() {
+        for kind in [EntityKind::Date, EntityKind::Money] {
+            let end = match kind {
+                EntityKind::Date => dates::date_at(toks, k),
+                _ => dates::money_at(toks, k),
+            };
+            let Some(end) = end else { continue };
+            let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+            if !cover.taken(span) {
+                cover.take(span);
+                out.push(Mention {
+                    span,
+                    name: span,
+                    role: None,
+                    kind,
+                    canonical: span
+                        .of(text)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    affiliations: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_with_entities;
+    use crate::ingest::Article;
+
+    /// (article, [(words, kind of the mention)]) for the mentions named; invented news.
+    const CASES: &[(&str, &[(&str, &str)])] = &[
+        // Evidence: a given name, a title, a reporting verb; none for words in title case.
+        (
+            "Ana Varga met Gov. Okoro in Port Merrow. Brandt said the Access Avalon plan failed.",
+            &[
+                ("Ana Varga", "person"),
+                ("Gov. Okoro", "person"),
+                ("Port Merrow", "place"),
+                ("Brandt", "person"),
+                ("Access Avalon", "org"),
+            ],
+        ),
+        // Party and nationality adjectives are affiliations, not people.
+        (
+            "Democratic Sen. Mira Castell spoke. A Republican said no.",
+            &[("Democratic Sen. Mira Castell", "person")],
+        ),
+        // A gazetteer entry gives way to a person's name and to a team's.
+        (
+            "Ana Paris said the Moscow Giants won.",
+            &[("Ana Paris", "person"), ("Moscow Giants", "org")],
+        ),
+        // A weapon system gives way to a person the article names.
+        (
+            "Lena Abrams, a senator, spoke. Abrams said the Abrams tanks were late.",
+            &[
+                ("Lena Abrams", "person"),
+                ("Abrams", "person"),
+                ("the Abrams tanks", "equipment"),
+            ],
+        ),
+        // A headline keeps only the words the article writes as names.
+        (
+            "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
+            &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
+        ),
+        // Groups of people are no person; a place after a locative preposition.
+        (
+            "Sunni Muslims marched in Kestrelvale.",
+            &[("Sunni Muslims", "org"), ("Kestrelvale", "place")],
+        ),
+    ];
+
+    #[test]
+    fn names_are_people_only_with_evidence() {
+        for (text, want) in CASES {
+            let x = extract_with_entities(&Article::new("t", text.to_string(), None));
+            let got: Vec<(&str, &str)> = x
+                .mentions
+                .iter()
+                .filter(|m| !matches!(m.kind.as_str(), "date" | "money"))
+                .map(|m| (m.span.of(text), m.kind.as_str()))
+                .collect();
+            assert_eq!(&got, want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_last_name_finds_the_full_name_by_gender_and_recency() {
+        let text = "Bill Castell and Hillary Castell arrived. Mrs. Castell spoke first. \
+                    Then Mr. Castell spoke. Castell left.";
+        let lex = crate::lexicon::Lexicon::builtin();
+        let a = Article::new("t", text.to_string(), None);
+        let seg = crate::segment::segment(text, a.body, lex);
+        let names = super::index(text, &seg, lex);
+        let at = |w: &str| text.find(w).unwrap();
+        assert_eq!(
+            names.full_name("Castell", at("Mrs. Castell")),
+            "Hillary Castell"
+        );
+        assert_eq!(
+            names.full_name("Castell", at("Mr. Castell")),
+            "Bill Castell"
+        );
+        // No honorific: the one named in full most recently.
+        assert_eq!(
+            names.full_name("Castell", at("Castell left")),
+            "Hillary Castell"
+        );
+        assert_eq!(names.full_name("William Castell", 0), "Bill Castell");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::lexicon::Lexicon;
+    use crate::text::newsish;
+
+    proptest! {
+        /// Whatever the text, mentions index it, in order, without overlaps.
+        #[test]
+        fn mentions_index_the_text_in_order(text in newsish()) {
+            let lex = Lexicon::builtin();
+            let a = crate::ingest::Article::new("p", text.clone(), None);
+            let seg = crate::segment::segment(&text, a.body, lex);
+            let names = super::index(&text, &seg, lex);
+            let ms = super::find_mentions(&text, &seg, &names, lex);
+            let mut end = 0;
+            for m in &ms {
+                prop_assert!(m.span.start >= end && m.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                prop_assert!(m.span.contains(m.name));
+                end = m.span.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Capitalised runs: the word sequences that may name something.
+//!
+//! Takes the tokens of an article; gives [`Run`]s: capitalised words of one paragraph, joined
+//! across name particles (`Ursula von der Leyen`), abbreviation dots (`Sen. Ana Ruiz`), `of`
+//! after an organisation or title word (`Bank of Avalon`, `Secretary of State`) and alphanumeric
+//! words (`Springfield 49ers`); cut at possessives and weekdays. In a title line (a headline,
+//! where every content word is capitalised) capitals say nothing, so a run keeps only the words
+//! the article also capitalises inside its sentences or the resources know as names. Never
+//! decides what a run names (see [`super::classify()`]).
+
+use rustc_hash::FxHashSet;
+
+use crate::lexicon::Lexicon;
+use crate::quotes::{is_function_word, words};
+use crate::segment::{Segments, Token, TokenKind};
+use crate::text::Span;
+
+/// A run of capitalised words.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub words: Vec<Span>,
+    /// The token index of each word.
+    pub tokens: Vec<usize>,
+    /// The first word starts its sentence or stands in a title line, where capitals say nothing.
+    pub initial: bool,
+}
+
+impl Run {
+    /// Token index of the first word.
+    pub fn first(&self) -> usize {
+        self.tokens[0]
+    }
+
+    /// Token index just after the last word.
+    pub fn end(&self) -> usize {
+        self.tokens[self.tokens.len() - 1] + 1
+    }
+}
+
+/// What the article as a whole says about its capitals.
+pub struct Capitals<'t> {
+    /// Per token: the first word of its sentence.
+    pub initial: Vec<bool>,
+    /// Per token: inside a title line.
+    pub title: Vec<bool>,
+    /// Lowercase forms the article capitalises inside sentences of running text.
+    pub inside: FxHashSet<&'t str>,
+    /// Lowercase forms of the words the article writes in lowercase.
+    pub lowercase: FxHashSet<&'t str>,
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    words::is_month(w) || words::is_weekday(w)
+}
+
+/// Lowercase particles that join the parts of a personal name.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "da" | "de"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ter"
+            | "ten"
+            | "le"
+            | "la"
+            | "lo"
+    )
+}
+
+fn is_cap_word(t: &Token) -> bool {
+    t.capitalized && t.kind == TokenKind::Word
+}
+
+/// An alphanumeric word that continues a name (`49ers`, `G7`): digits and letters.
+fn is_alnum_name_part(t: &Token) -> bool {
+    t.kind == TokenKind::Number && t.lower.chars().any(char::is_alphabetic)
+}
+
+impl<'t> Capitals<'t> {
+    pub fn of(seg: &'t Segments) -> Capitals<'t> {
+        let toks = &seg.tokens;
+        let mut initial = vec![false; toks.len()];
+        let mut title = vec![false; toks.len()];
+        for sent in &seg.sentences {
+            if let Some(k) = (sent.start..sent.end).find(|&k| toks[k].is_word()) {
+                initial[k] = true;
+            }
+            if is_title_line(&toks[sent.clone()]) {
+                title[sent.clone()].fill(true);
+            }
+        }
+        let inside = toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k])
+            .map(|(_, t)| t.lower.as_str())
+            .collect();
+        let lowercase = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.capitalized)
+            .map(|t| t.lower.as_str())
+            .collect();
+        Capitals {
+            initial,
+            title,
+            inside,
+            lowercase,
+        }
+    }
+
+    /// Whether the word `lower` may start or continue a name in a title line.
+    fn name_like(&self, lower: &str, lex: &Lexicon) -> bool {
+        !is_function_word(lower)
+            && (self.inside.contains(lower)
+                || lex.known(lower).is_some()
+                || lex.first_name(lower).is_some()
+                || lex.demonym(lower).is_some())
+    }
+}
+
+/// A sentence of at least three content words, all capitalised, that does not end with a full
+/// stop: a headline or a title, not running text.
+fn is_title_line(toks: &[Token]) -> bool {
+    let mut content = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.lower.chars().any(char::is_alphabetic))
+        .filter(|t| !is_function_word(&t.lower))
+        .peekable();
+    let mut n = 0;
+    for t in content.by_ref() {
+        if !t.capitalized {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3 && !toks.last().is_some_and(|t| t.is_punct('.'))
+}
+
+/// The capitalised runs of an article, in text order.
+pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<Run> {
+    let toks = &seg.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) {
+            i += 1;
+            continue;
+        }
+        let (mut run, j) = extend(toks, i, lex);
+        cut_possessive(text, &mut run);
+        cut_modifier(text, &mut run);
+        while run
+            .tokens
+            .first()
+            .is_some_and(|&k| not_a_name_start(toks, k, caps, lex))
+        {
+            run.words.remove(0);
+            run.tokens.remove(0);
+        }
+        let single_calendar = run.tokens.len() == 1 && is_calendar_word(&toks[run.first()].lower);
+        if !run.words.is_empty() && !single_calendar {
+            run.initial = caps.initial[run.first()] || caps.title[run.first()];
+            // Title case inside running text: "Ana Ruiz Checks Into Avalon Clinic".
+            let title_case = run.tokens[1..].iter().any(|&k| {
+                toks[k].capitalized && is_function_word(&toks[k].lower) && toks[k].lower != "of"
+            });
+            if caps.title[i] || title_case {
+                split_title_run(seg, run, caps, lex, &mut out);
+            } else {
+                split_at_title(toks, run, lex, &mut out);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The run starting at token `i`, and the token index after it.
+fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
+    let t = &toks[i];
+    let mut run = Run {
+        words: vec![t.span],
+        tokens: vec![i],
+        initial: false,
+    };
+    let mut j = i + 1;
+    let cap_at = |k: usize| toks.get(k).is_some_and(is_cap_word);
+    let push = |run: &mut Run, k: usize| {
+        run.words.push(toks[k].span);
+        run.tokens.push(k);
+    };
+    while j < toks.len() && toks[j].paragraph == t.paragraph {
+        let u = &toks[j];
+        let prev = &toks[j - 1];
+        if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
+            push(&mut run, j);
+            j += 1;
+        } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
+            // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
+            push(&mut run, j);
+            j += 1;
+        } else if u.lower == "of"
+            && prev.capitalized
+            && (lex.is_org_word(&prev.lower)
+                || lex.is_title_word(&prev.lower)
+                || super::classify::is_place_word(&prev.lower))
+            && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
+        {
+            // "Bank of Avalon", "Secretary of State", "Church of the Open Door".
+            let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
+            for k in j..j + skip {
+                push(&mut run, k);
+            }
+            j += skip;
+        } else if u.is_punct('.')
+            && u.span.start == prev.span.end
+            && (lex.is_abbreviation(&prev.lower)
+                || prev.capitalized && prev.lower.chars().count() == 1)
+            && cap_at(j + 1)
+        {
+            j += 1; // "Sen. Ted Cruz", "Ana J. Ruiz"
+        } else {
+            break;
+        }
+    }
+    (run, j)
+}
+
+/// Whether a run's first word is no part of the name: a function word or a sentence adverb,
+/// or, at the start of a sentence, a word the article writes in lowercase, an adverb in `-ly`
+/// or a participle in `-ing` (`Typically Avalon Bank ...`, `Acquiring Avalon ...`).
+fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) -> bool {
+    let w = toks[k].lower.as_str();
+    if is_function_word(w)
+        || matches!(
+            w,
+            "even"
+                | "also"
+                | "only"
+                | "just"
+                | "both"
+                | "besides"
+                | "maybe"
+                | "perhaps"
+                | "unlike"
+                | "like"
+                | "despite"
+                | "following"
+                | "including"
+                | "meanwhile"
+                | "instead"
+                | "several"
+                | "many"
+                | "most"
+                | "some"
+                | "few"
+                | "all"
+                | "each"
+                | "every"
+                | "another"
+                | "other"
+                | "such"
+                | "more"
+                | "less"
+                | "close"
+                | "dear"
+                | "yes"
+                | "not"
+                | "never"
+        )
+    {
+        return true;
+    }
+    let named = caps.inside.contains(w) || lex.known(w).is_some() || lex.first_name(w).is_some();
+    let common = caps.lowercase.contains(w) || w.ends_with("ly") || w.ends_with("ing");
+    (caps.initial[k] || caps.title[k]) && common && !named
+}
+
+/// A hyphenated modifier ends in lowercase (`Avalon-based`, `Top-ranked`): the name starts
+/// after it.
+fn cut_modifier(text: &str, run: &mut Run) {
+    let modifier = |s: &Span| {
+        s.of(text)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    };
+    if let Some(k) = run.words.iter().rposition(modifier) {
+        run.words.drain(..=k);
+        run.tokens.drain(..=k);
+    }
+}
+
+/// Possessives end a name: "Trump’s inauguration".
+fn cut_possessive(text: &str, run: &mut Run) {
+    for k in 0..run.words.len() {
+        let w = run.words[k].of(text);
+        let cut = if w.ends_with("’s") {
+            4
+        } else if w.ends_with("'s") {
+            2
+        } else {
+            continue;
+        };
+        run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
+        run.words.truncate(k + 1);
+        run.tokens.truncate(k + 1);
+        return;
+    }
+}
+
+/// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:
+/// the organisation and the titled person.
+fn split_at_title(toks: &[Token], run: Run, lex: &Lexicon, out: &mut Vec<Run>) {
+    let role = |k: usize| {
+        let w = toks[k].lower.as_str();
+        lex.is_title_word(w) || lex.demonym(w).is_some() || lex.known(w).is_some()
+    };
+    let cut = run.tokens.iter().position(|&k| role(k));
+    match cut {
+        Some(c)
+            if c > 0 && c + 1 < run.tokens.len() && !run.tokens[..c].iter().any(|&k| role(k)) =>
+        {
+            let known_before = {
+                let first = run.tokens[0];
+                let last = run.tokens[c - 1];
+                let words: Vec<&str> = (first..=last).map(|k| toks[k].lower.as_str()).collect();
+                lex.known(&words.join(" ")).is_some()
+            };
+            if known_before || !lex.is_title_word(&toks[run.tokens[c]].lower) {
+                out.push(run);
+                return;
+            }
+            let (a, b) = (run.words.split_at(c), run.tokens.split_at(c));
+            out.push(Run {
+                words: a.0.to_vec(),
+                tokens: b.0.to_vec(),
+                initial: run.initial,
+            });
+            out.push(Run {
+                words: a.1.to_vec(),
+                tokens: b.1.to_vec(),
+                initial: false,
+            });
+        }
+        _ => out.push(run),
+    }
+}
+
+/// A run of a title line split into the stretches of words that read as names.
+fn split_title_run(seg: &Segments, run: Run, caps: &Capitals, lex: &Lexicon, out: &mut Vec<Run>) {
+    let mut cur = Run {
+        words: Vec::new(),
+        tokens: Vec::new(),
+        initial: true,
+    };
+    for (w, &k) in run.words.iter().zip(&run.tokens) {
+        if caps.name_like(&seg.tokens[k].lower, lex) {
+            cur.words.push(*w);
+            cur.tokens.push(k);
+        } else if !cur.words.is_empty() {
+            out.push(std::mem::replace(
+                &mut cur,
+                Run {
+                    words: Vec::new(),
+                    tokens: Vec::new(),
+                    initial: true,
+                },
+            ));
+        }
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+}
