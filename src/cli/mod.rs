@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 nothing could be read (every input was bad) or an evaluation
 //! threshold was missed; 2 usage or output errors.
 
+mod eval_stance;
 mod files;
 mod graph_cmds;
 mod output;
@@ -212,6 +213,9 @@ enum Command {
         #[arg(long, value_name = "F1")]
         fail_under: Option<f64>,
     },
+    /// Score stance toward a target against annotated sentences (`eval-stance FILE`): the
+    /// figures of shared/eval/score_stance.py for the file, its training part and its held-out part.
+    EvalStance(eval_stance::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -419,6 +423,7 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalStance(args) => eval_stance::run(args),
     }
 }
 
