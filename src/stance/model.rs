@@ -10,10 +10,10 @@
 //! The file, one entry a line (`#` starts a comment):
 //! ```text
 //! vocab the of and said ...
-//! u|<t>	0.1234	-0.0456	-0.0778
+//! u|<t>→0.1234→-0.0456→-0.0778
 //! ```
 //! a `vocab` line lists common words; a weight line is a feature name and its weights for
-//! support, oppose and neutral, tab-separated.
+//! support, oppose and neutral, separated by tabs (→ above).
 
 use std::sync::OnceLock;
 
