@@ -69,124 +69,17 @@ fn args() -> Args {
 
 fn main() {
     let a = args();
-    let text = std::fs::read_to_string(&a.file).unwrap_or_else(|e| panic!("{}: {e}", a.file));
-    let mut records: Vec<(StanceRecord, Span, usize)> = Vec::new();
-    for line in text.lines() {
-        let Ok(r) = serde_json::from_str::<StanceRecord>(line) else {
-            continue;
-        };
-        let y = match r.polarity.as_deref() {
-            Some("support") => 0,
-            Some("oppose") => 1,
-            Some("neutral") => 2,
-            _ => continue,
-        };
-        let Ok(span) = st::target_bytes(&r) else {
-            continue;
-        };
-        if st::is_held_out(&r.doc_id) {
-            continue;
-        }
-        records.push((r, span, y));
-    }
+    let records = read(&a.file);
     eprintln!(
         "{} training records (held-out part left out)",
         records.len()
     );
     let vocab = vocabulary(&records);
-    let known = |w: &str| vocab.contains_key(w);
-    // Features, interned in order of first appearance; kept when seen in two records.
-    let named: Vec<Vec<(String, f32)>> = records
-        .iter()
-        .map(|(r, span, _)| stance::training_features(&r.text, *span, &known))
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for f in &named {
-        let mut seen: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for n in seen {
-            *df.entry(n).or_default() += 1;
-        }
-    }
-    let mut index: HashMap<&str, u32> = HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
-    let examples: Vec<Example> = named
-        .iter()
-        .zip(&records)
-        .map(|(f, (r, span, y))| {
-            let mut x: Vec<(u32, f32)> = Vec::new();
-            for (n, v) in f.iter().filter(|(n, _)| df[n.as_str()] >= 2) {
-                let i = *index.entry(n).or_insert_with(|| {
-                    names.push(n);
-                    names.len() as u32 - 1
-                });
-                match x.iter_mut().find(|(j, _)| *j == i) {
-                    Some(e) => e.1 += v,
-                    None => x.push((i, *v)),
-                }
-            }
-            Example {
-                x,
-                y: *y,
-                signals: stance::judge_signals(&r.text, *span),
-                fold: stable_hash(&format!("{}#cv", st::article_key(&r.doc_id))) % a.folds,
-                doc_id: r.doc_id.clone(),
-            }
-        })
-        .collect();
+    let (examples, names) = encode(&records, &vocab, a.folds);
     let nf = names.len();
     eprintln!("{} words in the vocabulary, {nf} features", vocab.len());
-    for (name, get) in [
-        (
-            "lexicon rules",
-            (|s: &Signals| s.rules) as fn(&Signals) -> f32,
-        ),
-        ("reported judgements", |s: &Signals| s.reported),
-    ] {
-        let fired: Vec<&Example> = examples.iter().filter(|e| get(&e.signals) != 0.0).collect();
-        let right = fired
-            .iter()
-            .filter(|e| e.y == if get(&e.signals) > 0.0 { 0 } else { 1 })
-            .count();
-        eprintln!(
-            "{name}: fire on {} records, their sign is the gold polarity on {right}",
-            fired.len()
-        );
-    }
-    let mut best = (f64::NEG_INFINITY, a.cs[0], Vec::new());
-    for &c in &a.cs {
-        // Out-of-fold probabilities of every training record.
-        let mut oof = vec![[0.0f32; 3]; examples.len()];
-        for k in 0..a.folds {
-            let train: Vec<&Example> = examples.iter().filter(|e| e.fold != k).collect();
-            let w = fit(&train, nf, c);
-            for (i, e) in examples.iter().enumerate().filter(|(_, e)| e.fold == k) {
-                oof[i] = model::softmax(scores(e, &w).map(|z| z as f32));
-            }
-        }
-        let f1 = macro_f1(&examples, &oof, stance::POLICY);
-        eprintln!("C = {c}: cross-validated macro-F1 {f1:.4}");
-        if f1 > best.0 {
-            best = (f1, c, oof);
-        }
-    }
-    eprintln!(
-        "the rules overrule the model below (reported, lexicon rules): cross-validated macro-F1"
-    );
-    for reported_below in [0.0, 0.5, 0.6, 0.7, 2.0] {
-        for rules_below in [0.0, 0.4, 0.5, 0.6, 2.0] {
-            let p = stance::Policy {
-                reported_below,
-                rules_below,
-            };
-            eprintln!(
-                "  {reported_below} {rules_below}: {:.4}",
-                macro_f1(&examples, &best.2, p)
-            );
-        }
-    }
-    let (cv, c, _) = best;
+    report_rules(&examples);
+    let (cv, c) = choose_c(&examples, nf, &a.cs, a.folds);
     let all: Vec<&Example> = examples.iter().collect();
     let w = fit(&all, nf, c);
     let fitted: Vec<[f32; 3]> = examples
@@ -200,7 +93,7 @@ fn main() {
     let weights: Vec<(String, [f32; 3])> = names
         .iter()
         .enumerate()
-        .map(|(j, n)| (n.to_string(), [0, 1, 2].map(|k| w[j * 3 + k] as f32)))
+        .map(|(j, n)| (n.clone(), [0, 1, 2].map(|k| w[j * 3 + k] as f32)))
         .filter(|(_, w)| w.iter().any(|x| x.abs() >= 5e-4))
         .collect();
     let mut words: Vec<String> = vocab.into_keys().collect();
@@ -228,6 +121,136 @@ fn main() {
         weights.len(),
         text.len()
     );
+}
+
+/// The labelled records of the training part, with their targets as byte spans.
+fn read(file: &str) -> Vec<(StanceRecord, Span, usize)> {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut records = Vec::new();
+    for line in text.lines() {
+        let Ok(r) = serde_json::from_str::<StanceRecord>(line) else {
+            continue;
+        };
+        let y = match r.polarity.as_deref() {
+            Some("support") => 0,
+            Some("oppose") => 1,
+            Some("neutral") => 2,
+            _ => continue,
+        };
+        let Ok(span) = st::target_bytes(&r) else {
+            continue;
+        };
+        if !st::is_held_out(&r.doc_id) {
+            records.push((r, span, y));
+        }
+    }
+    records
+}
+
+/// The records as sparse examples over the features seen in at least two records (interned
+/// in order of first appearance), and the features' names.
+fn encode(
+    records: &[(StanceRecord, Span, usize)],
+    vocab: &HashMap<String, usize>,
+    folds: u64,
+) -> (Vec<Example>, Vec<String>) {
+    let known = |w: &str| vocab.contains_key(w);
+    let named: Vec<Vec<(String, f32)>> = records
+        .iter()
+        .map(|(r, span, _)| stance::training_features(&r.text, *span, &known))
+        .collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for f in &named {
+        let mut seen: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for n in seen {
+            *df.entry(n).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut examples = Vec::with_capacity(records.len());
+    for (f, (r, span, y)) in named.iter().zip(records) {
+        let mut x: Vec<(u32, f32)> = Vec::new();
+        for (n, v) in f.iter().filter(|(n, _)| df[n.as_str()] >= 2) {
+            let i = *index.entry(n).or_insert_with(|| {
+                names.push(n.clone());
+                names.len() as u32 - 1
+            });
+            match x.iter_mut().find(|(j, _)| *j == i) {
+                Some(e) => e.1 += v,
+                None => x.push((i, *v)),
+            }
+        }
+        examples.push(Example {
+            x,
+            y: *y,
+            signals: stance::judge_signals(&r.text, *span),
+            fold: stable_hash(&format!("{}#cv", st::article_key(&r.doc_id))) % folds,
+            doc_id: r.doc_id.clone(),
+        });
+    }
+    (examples, names)
+}
+
+/// How often each rule family's sign is the gold polarity where it fires.
+fn report_rules(examples: &[Example]) {
+    for (name, get) in [
+        (
+            "lexicon rules",
+            (|s: &Signals| s.rules) as fn(&Signals) -> f32,
+        ),
+        ("reported judgements", |s: &Signals| s.reported),
+    ] {
+        let fired: Vec<&Example> = examples.iter().filter(|e| get(&e.signals) != 0.0).collect();
+        let right = fired
+            .iter()
+            .filter(|e| e.y == if get(&e.signals) > 0.0 { 0 } else { 1 })
+            .count();
+        eprintln!(
+            "{name}: fire on {} records, their sign is the gold polarity on {right}",
+            fired.len()
+        );
+    }
+}
+
+/// The L2 strength with the best cross-validated macro-F1 (and that figure); prints each, and
+/// the decision policies on the best one's out-of-fold probabilities.
+fn choose_c(examples: &[Example], nf: usize, cs: &[f64], folds: u64) -> (f64, f64) {
+    let mut best = (f64::NEG_INFINITY, cs[0], Vec::new());
+    for &c in cs {
+        // Out-of-fold probabilities of every training record.
+        let mut oof = vec![[0.0f32; 3]; examples.len()];
+        for k in 0..folds {
+            let train: Vec<&Example> = examples.iter().filter(|e| e.fold != k).collect();
+            let w = fit(&train, nf, c);
+            for (i, e) in examples.iter().enumerate().filter(|(_, e)| e.fold == k) {
+                oof[i] = model::softmax(scores(e, &w).map(|z| z as f32));
+            }
+        }
+        let f1 = macro_f1(examples, &oof, stance::POLICY);
+        eprintln!("C = {c}: cross-validated macro-F1 {f1:.4}");
+        if f1 > best.0 {
+            best = (f1, c, oof);
+        }
+    }
+    eprintln!(
+        "the rules overrule the model below (reported, lexicon rules): cross-validated macro-F1"
+    );
+    for reported_below in [0.0, 0.5, 0.6, 0.7, 2.0] {
+        for rules_below in [0.0, 0.4, 0.5, 0.6, 2.0] {
+            let p = stance::Policy {
+                reported_below,
+                rules_below,
+            };
+            eprintln!(
+                "  {reported_below} {rules_below}: {:.4}",
+                macro_f1(examples, &best.2, p)
+            );
+        }
+    }
+    (best.0, best.1)
 }
 
 /// Word forms written in lowercase at least twice (each distinct text counted once).
