@@ -4,8 +4,8 @@
 //! range and what the rules said of it; gives named features with values to a [`Sink`] (the
 //! model adds their weights; the trainer records their names). Names of people and places are
 //! not features: a capitalised word the vocabulary does not know as a common word reads as
-//! `<name>`, so the model judges the words around a name, never the name. Never allocates per
-//! feature on the scoring path; cost is linear in the tokens.
+//! `<name>`, so the model judges the words around a name, never the name. Allocates no string
+//! per feature on the scoring path; cost is linear in the tokens.
 //!
 //! Features (names as in the weights file):
 //! - `u|w`, `b|w1|w2`: words and word pairs of the sentence, the target as `<t>`, a word in the

@@ -5,17 +5,18 @@
 //! to the quote's own speaker; aggregating over a corpus is `corpus`'s job. Never does IO;
 //! every resource is compiled in.
 //!
-//! A target ([`targets`]: entity mentions, nationality adjectives, object pronouns) is judged
+//! A target (`targets`: entity mentions, nationality adjectives, object pronouns) is judged
 //! in its sentence of the quote by three families, combined in [`decide`]:
 //!
-//! - [`reported`]: judgements the words state outright (`accused X of`, `called X a fraud`,
+//! - `reported`: judgements the words state outright (`accused X of`, `called X a fraud`,
 //!   `X is a liar` → against X; `praised X`, `thanked X` → for X). When one holds, it decides.
-//! - [`rules`]: help and harm given to the target, the evaluation of the clause it is the
-//!   subject of, negation, reducers and contrast (`data/stance_words.txt`).
+//! - `rules`: help and harm given to the target, the evaluation of the clause it is the
+//!   subject of, negation, reducers and contrast (`data/stance_words.txt`). They decide when
+//!   the model is unsure ([`POLICY`]).
 //! - [`model`]: a multinomial logistic regression over target-relative [`features`] (the words
-//!   around the target, negation scope, its clause, the side of `but`, sentiment-lexicon
-//!   valence, and the two rule families above), trained on political news sentences annotated
-//!   with their sentiment toward a target (`examples/train_stance.rs`).
+//!   around the target and in its clause, negation scope, sentiment-lexicon valence, and what
+//!   the two rule families said), trained on political news sentences annotated with their
+//!   sentiment toward a target (`examples/train_stance.rs`).
 //!
 //! A target none of them judges is `neutral`: the speaker talked about it.
 
