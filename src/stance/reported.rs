@@ -106,7 +106,12 @@ pub fn judge(toks: &[Token], start: usize, end: usize, lex: &Lexicon) -> f32 {
     }
     if is_subject(toks, head, lex) {
         if let Some(s) = predicate(toks, end, lex) {
-            return s;
+            // "I would never say X is dishonest": a negated verb of saying or thinking.
+            let denied = head.checked_sub(1).is_some_and(|v| {
+                let w = toks[v].lower.as_str();
+                (lex.verb(w).is_some() || w == "think") && negated_before(toks, v, lex)
+            });
+            return if denied { -s } else { s };
         }
     }
     0.0

@@ -85,6 +85,16 @@ fn reported_judgements_decide() {
             Support,
         ),
         ("Ruben Castell is not a liar.", "Ruben Castell", Support),
+        (
+            "I would never say Ruben Castell is dishonest.",
+            "Ruben Castell",
+            Support,
+        ),
+        (
+            "It is not over, and Ruben Castell is a liar.",
+            "Ruben Castell",
+            Oppose,
+        ),
         // Praise and thanks.
         (
             "We praised Ilse Marwick for her courage.",
