@@ -42,23 +42,29 @@ pub struct Stance {
     /// Entity indices into [`Canon::entities`](crate::canon::Canon::entities).
     pub speaker: usize,
     pub target: usize,
+    /// The polarity of `score`.
     pub polarity: Polarity,
-    /// Mean of the quotes' scores, in [-1, 1].
+    /// Mean of the quotes' scores, in [-1, 1]: each quote counts the probability of the
+    /// polarity it was judged to take (negative for `oppose`, 0 for `neutral`), so a speaker who
+    /// mostly talks about a target and sometimes attacks it comes out slightly against it.
     pub score: f32,
     /// (doc, quote) of every quote that shows it, in order.
     pub evidence: Vec<(usize, usize)>,
 }
 
 /// Aggregates the articles' stance facts per (speaker entity, target entity), in that order.
+/// Each quote's stance counts only for the speaker of that quote.
 pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
     // (speaker, target) -> (doc, quote, score) of each quote.
     type Scores = Vec<(usize, usize, f32)>;
     let mut by_pair: BTreeMap<(usize, usize), Scores> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
         for (k, s) in f.stances.iter().enumerate() {
-            let (Some(speaker), Some(target)) =
-                (canon.speaker_entity[d][s.quote], canon.target_entity[d][k])
-            else {
+            // The quote's own speaker, never another speaker of the article; a stance that
+            // points at no quote (a damaged facts file) counts for nobody.
+            let speaker = canon.speaker_entity[d].get(s.quote).copied().flatten();
+            let target = canon.target_entity[d].get(k).copied().flatten();
+            let (Some(speaker), Some(target)) = (speaker, target) else {
                 continue;
             };
             if speaker != target {

@@ -3,8 +3,9 @@
 //! Exit codes: see [`exit`].
 
 mod batch;
-pub mod exit;
 mod eval_entities;
+mod eval_stance;
+pub mod exit;
 mod files;
 mod graph_cmds;
 mod output;
@@ -225,6 +226,9 @@ enum Command {
     },
     /// Score entity resolution against entity gold (shared/eval/*.entities.jsonl).
     EvalEntities(eval_entities::EvalEntities),
+    /// Score stance toward a target against annotated sentences (`eval-stance FILE`): the
+    /// figures of shared/eval/score_stance.py for the file, its training part and its held-out part.
+    EvalStance(eval_stance::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -440,6 +444,7 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalStance(args) => eval_stance::run(args),
     }
 }
 

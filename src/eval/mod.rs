@@ -6,6 +6,8 @@
 //! speaker or the mention equals the gold speaker or an alias, or, for people, has the same last
 //! name up to one letter. Optional gold quotes are neither rewarded nor penalised.
 
+pub mod stance;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
