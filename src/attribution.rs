@@ -75,8 +75,8 @@ mod tests {
     #[test]
     fn second_quote_in_paragraph_continues() {
         assert_eq!(
-            check("“Of course we need reserves,” Rutte said. “But we hope for flexibility. Ukraine must move.”"),
-            ["Rutte | Of course we need reserves,", "Rutte | But we hope for flexibility. Ukraine must move."]
+            check("“Of course we need boats,” Varga said. “But we hope for patience. The port must grow.”"),
+            ["Varga | Of course we need boats,", "Varga | But we hope for patience. The port must grow."]
         );
     }
 
@@ -95,9 +95,9 @@ mod tests {
     #[test]
     fn quote_before_an_attributed_one_in_its_paragraph() {
         assert_eq!(
-            check("“This is a very sad day for all of us.” “We lost,” she said."),
+            check("“The mill closes for good on Friday.” “We lost,” she said."),
             [
-                "she | This is a very sad day for all of us.",
+                "she | The mill closes for good on Friday.",
                 "she | We lost,"
             ]
         );

@@ -2,10 +2,10 @@
 //!
 //! Takes the quotes with their speaker mentions and the article's [`NameIndex`]; fills each
 //! speaker's canonical name and kind. Names resolve to the fullest form the article gives
-//! (`Rutte` -> `Mark Rutte`); gazetteer names to their canonical entry (`the Pentagon` ->
+//! (`Dahl` -> `Ines Dahl`); gazetteer names to their canonical entry (`the Pentagon` ->
 //! `U.S. Department of Defense`); pronouns to the nearest earlier speaker or person; nominals
-//! (`the Ukrainian president`) to the person the article names with those role words. A phrase
-//! headed by a common noun (`a former aide to ... Leonid Kuchma`) is an anonymous source, never
+//! (`the harbor master`) to the person the article names with those role words. A phrase
+//! headed by a common noun (`a former aide to ... Pavel Orlov`) is an anonymous source, never
 //! the person named inside it. The mention itself is never changed.
 
 use crate::entities::{classify, NameIndex};
@@ -47,10 +47,10 @@ fn resolve_mention(
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, names, earlier);
     }
-    // "Hugh Hill, a doctor at the clinic": the appositive describes the name before it.
+    // "Elias Brandt, a nurse at the clinic": the appositive describes the name before it.
     if let Some(comma) = mention.find(',') {
         let head = mention[..comma].trim_end();
-        // "host Bill Maher, who is supporting Sanders": any capitalised word before the comma.
+        // "host Karin Moss, who is backing Dahl": any capitalised word before the comma.
         if head
             .split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -71,7 +71,7 @@ fn resolve_mention(
         return None;
     }
     // The head phrase: before the first preposition that follows a common noun
-    // ("a former aide | to former Ukrainian President Leonid Kuchma").
+    // ("a former aide | to former Chilean President Pavel Orlov").
     let mut head_end = words.len();
     for (k, w) in words.iter().enumerate().skip(1) {
         let wl = w.of(text).to_lowercase_fast();
@@ -87,7 +87,7 @@ fn resolve_mention(
         }
     }
     let head_words = &words[..head_end];
-    // Drop a leading determiner and anything up to a possessive ("The Blaze’s Matt Walsh").
+    // Drop a leading determiner and anything up to a possessive ("The Harbor Post’s Greta Lind").
     let mut start = 0;
     for (k, w) in head_words.iter().enumerate() {
         let t = w.of(text);
@@ -115,7 +115,7 @@ fn resolve_mention(
         return Some(k);
     }
     if head_is_common {
-        // A nominal: "the Ukrainian president" names a person the article introduced.
+        // A nominal: "the Chilean president" names a person the article introduced.
         let role_words: Vec<String> = body
             .iter()
             .map(|w| w.of(text).to_lowercase_fast())
@@ -234,36 +234,36 @@ mod tests {
         ),
         // A nominal resolves to the person the article named with that role.
         (
-            "Brazilian President Luiz Inacio Lula da Silva met the delegation.\n\n“We want peace,” the Brazilian president said.",
-            &[("Luiz Inacio Lula da Silva", "person")],
+            "Chilean President Tomas Ibarra Solberg met the delegation.\n\n“We want a treaty,” the Chilean president said.",
+            &[("Tomas Ibarra Solberg", "person")],
         ),
         // The modifier is not the speaker: the aide spoke, not the former president.
         (
-            "“The talks are over,” said a former aide to former Chilean President Ricardo Lagos.",
-            &[("a former aide to former Chilean President Ricardo Lagos", "anonymous")],
+            "“The pier is finished,” said a former aide to former Chilean President Pavel Orlov.",
+            &[("a former aide to former Chilean President Pavel Orlov", "anonymous")],
         ),
         // An appositive between name and verb.
         (
-            "Hugh Hill, a doctor at the clinic, said the ward was full.",
-            &[("Hugh Hill", "person")],
+            "Elias Brandt, a nurse at the clinic, said the ward was full.",
+            &[("Elias Brandt", "person")],
         ),
         // Organisations, places used for governments, outlets and anonymous sources.
         (
-            "The Kremlin said the offer was unacceptable.",
-            &[("Kremlin", "org")],
+            "The European Central Bank said the offer was unacceptable.",
+            &[("European Central Bank", "org")],
         ),
         (
-            "Officials in Beijing have been quiet, but sources familiar with the matter said a deal was close.",
-            &[("sources familiar with the matter", "anonymous")],
+            "Officials in Lima have been quiet, but clerks close to the board said a merger was near.",
+            &[("clerks close to the board", "anonymous")],
         ),
         (
-            "The ministry will send more troops to the border, reports Reuters.",
-            &[("Reuters", "outlet")],
+            "The ministry will send more ferries to the island, reports Interfax.",
+            &[("Interfax", "outlet")],
         ),
         // A date in the source phrase is no name.
         (
-            "According to a poll released Thursday, turnout will be high.",
-            &[("a poll released Thursday", "anonymous")],
+            "According to a survey released Friday, turnout will be high.",
+            &[("a survey released Friday", "anonymous")],
         ),
         // Last name alone resolves to the full name given earlier.
         (

@@ -68,7 +68,7 @@ impl Token {
         matches!(self.kind, TokenKind::Punct('.' | '!' | '?' | '…'))
     }
 
-    /// A possessive word (`Rutte’s`, `NATO's`).
+    /// A possessive word (`Varga’s`, `UNICEF's`).
     pub fn is_possessive(&self) -> bool {
         self.lower.ends_with("'s") || self.lower.ends_with("’s")
     }
@@ -250,7 +250,7 @@ fn word_end(s: &str, start: usize) -> usize {
         match c {
             '\'' | '’' | '-' | '‐' | '&' if joins => {}
             '.' if joins && !initialism && is_domain_suffix(&s[at + 1..]) => {
-                // "Tchadinfos.com", "ouest-france.fr": a site name is one word.
+                // "Harborpost.com", "valley-wire.fr": a site name is one word.
             }
             '.' if joins
                 && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) =>
@@ -302,7 +302,7 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
         let mut i = p.start;
         while i < p.end {
             let t = &tokens[i];
-            // "... in Washington D.C. He recalled": an initialism's dot can end a sentence too.
+            // "... moved back to the U.K. He recalled": an initialism's dot can end a sentence too.
             if t.kind == TokenKind::Word && t.lower.ends_with('.') && i + 1 < p.end && {
                 let n = &tokens[i + 1];
                 n.capitalized
@@ -384,13 +384,13 @@ mod tests {
     #[test]
     fn site_names_are_one_word_but_sentences_still_end() {
         assert_eq!(
-            words("Tchadinfos.com reported it. Ouest-france.fr too."),
+            words("Harborpost.com reported it. Valley-wire.fr too."),
             [
-                "Tchadinfos.com",
+                "Harborpost.com",
                 "reported",
                 "it",
                 ".",
-                "Ouest-france.fr",
+                "Valley-wire.fr",
                 "too",
                 "."
             ]
@@ -409,16 +409,16 @@ mod tests {
     #[test]
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         assert_eq!(
-            words("It’s the U.S. win-win, Rutte’s 1,000 O'Keefe."),
+            words("It’s the U.S. win-win, Varga’s 1,000 O'Hara."),
             [
                 "It’s",
                 "the",
                 "U.S.",
                 "win-win",
                 ",",
-                "Rutte’s",
+                "Varga’s",
                 "1,000",
-                "O'Keefe",
+                "O'Hara",
                 "."
             ]
         );
@@ -426,7 +426,7 @@ mod tests {
 
     #[test]
     fn plural_possessive_apostrophe_is_a_mark_token() {
-        assert_eq!(words("Sanders’ plan"), ["Sanders", "’", "plan"]);
+        assert_eq!(words("Calders’ plan"), ["Calders", "’", "plan"]);
     }
 
     #[test]
@@ -448,9 +448,9 @@ mod tests {
     #[test]
     fn sentences_skip_abbreviations_and_initials() {
         assert_eq!(
-            sentences_of("Sen. Ted Cruz met Donald J. Trump. “Fine,” he said. Then he left."),
+            sentences_of("Sen. Ines Dahl met Pavel K. Orlov. “Fine,” he said. Then he left."),
             [
-                "Sen. Ted Cruz met Donald J. Trump.",
+                "Sen. Ines Dahl met Pavel K. Orlov.",
                 "“Fine,” he said.",
                 "Then he left."
             ]

@@ -472,20 +472,17 @@ mod tests {
 
     #[test]
     fn last_names_match_with_one_letter_of_difference() {
-        let g = gold_speaker("Volodymyr Zelensky", Some("person"));
+        let g = gold_speaker("Pavel Orlov", Some("person"));
         let p = predicted_speaker;
-        assert!(speaker_ok(
-            &g,
-            &p("Ukrainian President Volodymyr Zelenskyy")
-        ));
-        assert!(!speaker_ok(&g, &p("Donald Trump")));
+        assert!(speaker_ok(&g, &p("Prime Minister Pavel Orlow")));
+        assert!(!speaker_ok(&g, &p("Greta Lind")));
     }
 
     #[test]
     fn untyped_gold_speakers_need_the_same_words() {
-        let g = gold_speaker("current and former officials", None);
+        let g = gold_speaker("current and former clerks", None);
         let p = predicted_speaker;
-        assert!(speaker_ok(&g, &p("Current and former officials")));
-        assert!(!speaker_ok(&g, &p("former officials")));
+        assert!(speaker_ok(&g, &p("Current and former clerks")));
+        assert!(!speaker_ok(&g, &p("former clerks")));
     }
 }

@@ -2,7 +2,7 @@
 //! said lies.
 //!
 //! Takes segmented text and the quoted spans; gives [`Cue`]s. A cue's speaker is a token range
-//! (the mention as written, `NATO Secretary General Mark Rutte`, `he`, `a former aide to ...`);
+//! (the mention as written, `Port Authority Director Ines Dahl`, `he`, `a longtime adviser to ...`);
 //! deciding *who* that is belongs to `resolve`. A cue's content is what the source said in
 //! reported speech; when that content is a quoted span, `quotes::find` turns it into a direct
 //! quote instead. Rules work on word classes and the verb lexicon, never on particular names.
@@ -28,7 +28,7 @@ pub enum Orientation {
 pub enum SpeakerRole {
     /// The subject before the verb.
     Subject,
-    /// After the verb: `said Rutte`, `reports Bloomberg`.
+    /// After the verb: `said Varga`, `reports Interfax`.
     Inverted,
     /// After `according to`.
     Source,
@@ -212,7 +212,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     let mut negated = false;
     while j > sent.start {
         let t = cx.t(j - 1);
-        // A parenthesis between subject and verb: "Sen. Bernie Sanders (I-Vt.) said".
+        // A parenthesis between subject and verb: "Sen. Tessa Marlow (D-Ore.) said".
         if t.is_punct(')') {
             if let Some(open) = (sent.start..j - 1)
                 .rev()
@@ -240,7 +240,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     {
         return None;
     }
-    // A noun, not a verb: "the report", "his claims", "Rutte’s remarks", "in response".
+    // A noun, not a verb: "the report", "his claims", "Varga’s remarks", "in response".
     if let Some(l) = left {
         if l.is_word()
             && !aux_any
@@ -260,7 +260,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             return None;
         }
     }
-    // Passives and reduced relatives: "it was reported", "remarks reported by Bloomberg".
+    // Passives and reduced relatives: "it was reported", "remarks reported by the Harbor Post".
     let next = (after < sent.end).then(|| cx.t(after));
     if form == VerbForm::Past && (aux_be || next.is_some_and(|n| n.lower == "by")) {
         return None;
@@ -268,7 +268,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
     if form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause {
         return None;
     }
-    // Right after a closing quotation mark (`,” Rutte said` / `,” said Rutte`): this cue
+    // Right after a closing quotation mark (`,” Varga said` / `,” said Varga`): this cue
     // attributes that quote, whatever follows it.
     let after_quote = follows_closing_quote(cx, sent, j);
     if frames.after_quote && !after_quote {
@@ -280,7 +280,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             l.is_word()
                 && (is_subject_pronoun(&l.lower)
                     || l.lower == "who"
-                    // Counted people: "six in 10 say", "40 percent say", "most say".
+                    // Counted people: "seven in 10 say", "40 percent say", "most say".
                     || l.kind == TokenKind::Number
                     || matches!(
                         l.lower.as_str(),
@@ -293,7 +293,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             return None;
         }
     }
-    // A present-tense form right before punctuation is a plural noun ("Russian attacks,"), and
+    // A present-tense form right before punctuation is a plural noun ("Chilean attacks,"), and
     // one needs a subject that can speak: a name, a pronoun, a person or organisation noun.
     if matches!(form, VerbForm::Third | VerbForm::Base)
         && after == v + 1
@@ -305,7 +305,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
         && !left.is_some_and(|l| {
             is_subject_pronoun(&l.lower)
                 || matches!(l.lower.as_str(), "who" | "which")
-                // "Barden says, far too many ...": a name speaking before a comma and a clause.
+                // "Varga says, most of the money ...": a name speaking before a comma and a clause.
                 || (l.capitalized
                     && cx.lex.demonym(&l.lower).is_none()
                     && next.is_some_and(|n| n.is_punct(','))
@@ -315,7 +315,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
         return None;
     }
     if form == VerbForm::Third && !aux_any {
-        // "A person familiar with the planning says": the subject's head, not the word before
+        // "A person close to the mayor says": the subject's head, not the word before
         // the verb, shows who speaks.
         let person_in_subject = || {
             subject_before(cx, sent, j).is_some_and(|np| {
@@ -378,7 +378,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             .rev()
             .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
             .and_then(|c| c.speaker.clone());
-        // "They met behind closed doors, indicating that ...": an evidential participle after
+        // "The envoys met twice, indicating that ...": an evidential participle after
         // a clause that reports no speech says what the event shows, not what anyone said.
         if reported.is_none() && is_evidential(&cue.lemma) {
             return None;
@@ -397,7 +397,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
         && left
             .is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'))
     {
-        // Inverted: `..., said Rutte`, `"...," said a former aide to ...`, `reports Bloomberg`.
+        // Inverted: `..., said Varga`, `"...," said a longtime adviser to ...`, `reports the Harbor Post`.
         let np = subject_after(cx, sent, after)?;
         cue.extent.end = np.end;
         cue.speaker = Some(np);
@@ -437,7 +437,7 @@ fn verb_cue(cx: &Ctx, sent: &Range<usize>, v: usize, after: usize, done: &[Cue])
             cue.content = content_before(cx, sent, v, cue.extent.start);
         }
         Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
-            // Parenthetical `Still, he stressed, supporting Ukraine ...`: the clause after.
+            // Parenthetical `Even so, she stressed, rebuilding the pier ...`: the clause after.
             cue.content = content_to_end(cx, sent, start);
             cue.introduced = true;
         }
@@ -571,7 +571,7 @@ fn complement_start(cx: &Ctx, sent: &Range<usize>, mut k: usize, frames: Frames)
 }
 
 /// Whether the subject ending before token `j` (or the verb at `j`) comes right after a closing
-/// quotation mark, allowing a comma or dash between: `“…,” Rutte said` / `“…,” said Rutte`.
+/// quotation mark, allowing a comma or dash between: `“…,” Varga said` / `“…,” said Varga`.
 fn follows_closing_quote(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
     // Walk back over a short subject (a name, a pronoun, a title and name).
     let mut k = j;
@@ -854,7 +854,7 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
     match t.kind {
         TokenKind::Quote(..) => true,
         TokenKind::Punct('.') => {
-            // "Sen. Ted Cruz": the dot of an abbreviation.
+            // "Sen. Ines Dahl": the dot of an abbreviation.
             !(k > sent_start && {
                 let p = cx.t(k - 1);
                 p.is_word()
@@ -914,8 +914,8 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         return None;
     }
     let mut end = j; // exclusive
-                     // Asides between subject and verb: `Hugh Hill, a doctor, said`, `Murphy, though, said`,
-                     // `Woodrow Benford, 58, who lives in Ohio, says`. The mention keeps appositives (the news
+                     // Asides between subject and verb: `Elias Brandt, a nurse, said`, `Varga, though, said`,
+                     // `Nadia Corvin, 61, who farms near the river, says`. The mention keeps appositives (the news
                      // convention) but not adverbial asides.
     let mut close: Option<usize> = None;
     let mut adverbial_only = true;
@@ -964,7 +964,7 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         return Some(if adverbial_only { np } else { np.start..c });
     }
     // Trailing time words, adverbs and reflexives are not part of the subject:
-    // "Priebus later Thursday told", "Cruz himself said".
+    // "Dahl later Friday told", "Brandt himself said".
     while end > sent.start + 1 && {
         let t = cx.t(end - 1);
         is_reflexive(&t.lower)
@@ -985,7 +985,7 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
     if last.lower == "who" || last.lower == "which" {
         return Some(end - 1..end);
     }
-    // The head noun may look like a reporting verb ("the congressional report said"): as the
+    // The head noun may look like a reporting verb ("the auditors' report said"): as the
     // last word of the subject it is a noun.
     let noun_head = cx.is_verb_token(end - 1)
         && !is_auxiliary(&last.lower)
@@ -1011,7 +1011,7 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
         }
         if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower))
         {
-            // "On Tuesday Clinton said": drop the time phrase; "with Kyiv warning": drop "with".
+            // "On Tuesday Dahl said": drop the time phrase; "with Lima warning": drop "with".
             let time_end = (start + 1..end.min(start + 5))
                 .rev()
                 .find(|&m| is_time_word(cx.lower(m)));
@@ -1028,7 +1028,7 @@ fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize
     }
     let first = cx.t(start);
     if !first.capitalized && first.lower.ends_with("ing") && first.lower.len() > 5 {
-        return None; // "referencing a super PAC called ...": a participle phrase, not a subject
+        return None; // "describing a fund called ...": a participle phrase, not a subject
     }
     let last = cx.t(end - 1);
     if is_determiner(&last.lower)
@@ -1066,7 +1066,7 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
     }
 }
 
-/// The speaker after an inverted verb: `said a former aide to ...`, `reports Bloomberg`.
+/// The speaker after an inverted verb: `said a longtime adviser to ...`, `reports the Harbor Post`.
 fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<usize>> {
     if start >= sent.end || is_preposition(cx.lower(start)) || is_time_word(cx.lower(start)) {
         return None;
@@ -1116,8 +1116,8 @@ fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<us
     .then_some(start..k)
 }
 
-/// The subject of a sentence's main clause, for participial cues (`The Kremlin has welcomed the
-/// pause, suggesting ...`). Skips introductory phrases that end with a comma.
+/// The subject of a sentence's main clause, for participial cues (`The ministry has welcomed the
+/// delay, suggesting ...`). Skips introductory phrases that end with a comma.
 /// Verbs that usually mean "is evidence of" (`indicating`, `signaling`, `highlighting`).
 fn is_evidential(lemma: &str) -> bool {
     matches!(
@@ -1140,7 +1140,7 @@ fn is_evidential(lemma: &str) -> bool {
 
 fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
     let mut start = sent.start;
-    // Skip an introductory phrase: `Meanwhile,`, `In a dramatic escalation of ...,`.
+    // Skip an introductory phrase: `Meanwhile,`, `In a sharp turn for the port,`.
     for _ in 0..2 {
         let first = cx.t(start);
         let intro = is_discourse_word(&first.lower)
@@ -1235,30 +1235,30 @@ mod tests {
     #[test]
     fn said_that_clause() {
         assert_eq!(
-            check("The minister said that the talks had failed."),
-            ["The minister | said | the talks had failed"]
+            check("The minister said that the ferry had sunk."),
+            ["The minister | said | the ferry had sunk"]
         );
     }
 
     #[test]
     fn counted_people_and_a_name_before_a_comma_speak() {
         assert_eq!(
-            check("Six in 10 say the economy is getting worse."),
-            ["Six in 10 | say | the economy is getting worse"]
+            check("Seven in 10 say the ferry is too slow."),
+            ["Seven in 10 | say | the ferry is too slow"]
         );
         assert_eq!(
             check("Since the flood, Okafor says, many families have left."),
             ["Okafor | says | many families have left"]
         );
-        // Still a plural noun: "Russian attacks, drones and shelling".
-        assert!(check("Russian attacks, drones and shelling continued.").is_empty());
+        // Still a plural noun: "Chilean attacks, floods and fires".
+        assert!(check("Chilean attacks, floods and fires continued.").is_empty());
     }
 
     #[test]
     fn a_late_according_to_reports_the_clause_before_it() {
         assert_eq!(
-            check("Rates will rise again, according to Ana Ruiz, who advised the bank."),
-            ["Ana Ruiz | according to | Rates will rise again"]
+            check("Rates will rise again, according to Ines Dahl, who advised the bank."),
+            ["Ines Dahl | according to | Rates will rise again"]
         );
     }
 
@@ -1269,8 +1269,8 @@ mod tests {
             ["the inspector's report | said | Hackers reached ten servers"]
         );
         assert_eq!(
-            check("Rep. Ana Ruiz (D-Calif.) said the vote was rigged."),
-            ["Rep. Ana Ruiz | said | the vote was rigged"]
+            check("Rep. Ines Dahl (D-Ore.) said the count was rigged."),
+            ["Rep. Ines Dahl | said | the count was rigged"]
         );
     }
 
@@ -1293,16 +1293,16 @@ mod tests {
     #[test]
     fn subject_with_title_and_prepositions() {
         assert_eq!(
-            check("People with direct knowledge of the plan said the deal was dead."),
-            ["People with direct knowledge of the plan | said | the deal was dead"]
+            check("Two clerks with some sense of the ledger said the merger was dead."),
+            ["Two clerks with some sense of the ledger | said | the merger was dead"]
         );
     }
 
     #[test]
     fn content_before_an_end_cue() {
         assert_eq!(
-            check("The focus should be on jobs, he said."),
-            ["he | said | The focus should be on jobs"]
+            check("The harbor needs dredging, he said."),
+            ["he | said | The harbor needs dredging"]
         );
     }
 
@@ -1310,29 +1310,29 @@ mod tests {
     fn inverted_speaker_with_role_and_preposition() {
         assert_eq!(
             check(
-                "The risk is real, said a former aide to the governor, who asked not to be named."
+                "The dam is sound, said a longtime adviser to the mayor, who asked not to be named."
             ),
-            ["a former aide to the governor | said | The risk is real"]
+            ["a longtime adviser to the mayor | said | The dam is sound"]
         );
     }
 
     #[test]
     fn according_to_before_and_after() {
         assert_eq!(
-            check("According to sources familiar with the talks, the leaders agreed to meet."),
-            ["sources familiar with the talks | According to | the leaders agreed to meet"]
+            check("According to two clerks close to the mayor, the ferry will resume."),
+            ["two clerks close to the mayor | According to | the ferry will resume"]
         );
         assert_eq!(
-            check("The leaders will meet, according to Reuters."),
-            ["Reuters | according to | The leaders will meet"]
+            check("The ferry will resume, according to Interfax."),
+            ["Interfax | according to | The ferry will resume"]
         );
     }
 
     #[test]
     fn parenthetical_cue_takes_the_clause_after() {
         assert_eq!(
-            check("Still, he stressed, supporting allies must remain a priority."),
-            ["he | stressed | supporting allies must remain a priority"]
+            check("Even so, she stressed, dredging the harbor must come first."),
+            ["she | stressed | dredging the harbor must come first"]
         );
     }
 
@@ -1340,51 +1340,51 @@ mod tests {
     fn participle_takes_the_main_clause_subject() {
         assert_eq!(
             check(
-                "Meanwhile, the Kremlin has kept quiet, suggesting that it brings the end closer."
+                "Meanwhile, the Port Authority has kept quiet, suggesting that it expects a delay."
             ),
-            ["the Kremlin | suggesting | it brings the end closer"]
+            ["the Port Authority | suggesting | it expects a delay"]
         );
     }
 
     #[test]
     fn told_skips_the_addressee() {
         assert_eq!(
-            check("She told reporters the vote would be close."),
-            ["She | told | the vote would be close"]
+            check("She told reporters the tally would be close."),
+            ["She | told | the tally would be close"]
         );
     }
 
     #[test]
     fn nouns_are_not_cues() {
-        assert!(check("Rutte’s remarks mark the first call. The report was long.").is_empty());
+        assert!(check("Varga’s remarks mark a shift. The report was long.").is_empty());
     }
 
     #[test]
     fn passive_is_not_a_cue() {
-        assert!(check("It was reported that talks failed.").is_empty());
+        assert!(check("It was reported that the ferry sank.").is_empty());
     }
 
     #[test]
     fn appositive_between_subject_and_verb() {
         assert_eq!(
-            check("Hugh Hill, a doctor, said the clinic was full."),
-            ["Hugh Hill, a doctor | said | the clinic was full"]
+            check("Elias Brandt, a nurse, said the clinic was full."),
+            ["Elias Brandt, a nurse | said | the clinic was full"]
         );
     }
 
     #[test]
     fn subordinate_clause_ends_at_the_main_clause() {
         assert_eq!(
-            check("While the White House confirmed that the pause is temporary, it has not sent new aid."),
-            ["the White House | confirmed | the pause is temporary"]
+            check("While the port authority confirmed that the closure is temporary, it has not named a date."),
+            ["the port authority | confirmed | the closure is temporary"]
         );
     }
 
     #[test]
     fn relative_pronoun_speaks() {
         assert_eq!(
-            check("It angered Republicans who say the law is a money pit."),
-            ["who | say | the law is a money pit"]
+            check("It angered farmers who say the levy is a money pit."),
+            ["who | say | the levy is a money pit"]
         );
     }
 }

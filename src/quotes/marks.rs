@@ -2,7 +2,7 @@
 //!
 //! Double marks (`" “ ” „ « » ''`) and single marks (`' ‘ ’`) pair within their own family, so a
 //! single quote inside a double one is found as nested. A `’` that ends a plural possessive
-//! (`Sanders’ plan`) is passed over when a later mark can close the quote. A double quote left
+//! (`the Calders’ plan`) is passed over when a later mark can close the quote. A double quote left
 //! open at the end of a paragraph continues when the next paragraph opens with a double mark (the
 //! news convention for multi-paragraph quotes); otherwise it is reported as unbalanced.
 
@@ -164,7 +164,7 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
     out
 }
 
-/// `Sanders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
+/// `the Calders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
 fn is_plural_possessive(seg: &Segments, i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &seg.tokens[p]);
     let next = seg.tokens.get(i + 1);
@@ -203,32 +203,32 @@ mod tests {
 
     #[test]
     fn two_apostrophes_work_as_double_marks() {
-        assert_eq!(inner("''That's real,'' Mr. Obama said."), ["That's real,"]);
+        assert_eq!(inner("''That's real,'' Mr. Orlov said."), ["That's real,"]);
     }
 
     #[test]
     fn apostrophes_inside_single_quotes_do_not_close_them() {
         assert_eq!(
-            inner("Rutte said: ‘It’s about solidarity.’"),
-            ["It’s about solidarity."]
+            inner("Varga said: ‘It’s about the harbor.’"),
+            ["It’s about the harbor."]
         );
     }
 
     #[test]
     fn plural_possessive_is_not_a_closing_mark() {
         assert_eq!(
-            inner("He said ‘the voters’ anger is real.’"),
-            ["the voters’ anger is real."]
+            inner("He said ‘the farmers’ anger is real.’"),
+            ["the farmers’ anger is real."]
         );
     }
 
     #[test]
     fn nested_single_inside_double() {
         assert_eq!(
-            check("“As Erica said, ‘What if we quit?’ It matters,” she said."),
+            check("“As Petra said, ‘What if we quit?’ It matters,” she said."),
             [
                 (
-                    "As Erica said, ‘What if we quit?’ It matters,".to_string(),
+                    "As Petra said, ‘What if we quit?’ It matters,".to_string(),
                     0
                 ),
                 ("What if we quit?".to_string(), 1)

@@ -57,10 +57,10 @@ pub enum Link {
 /// Who said it: the mention in the text, and (after `resolve`) who that is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
-    /// The words naming the speaker as they stand (`he`, `the Ukrainian president`).
+    /// The words naming the speaker as they stand (`he`, `the harbor master`).
     pub mention: String,
     pub span: Span,
-    /// The resolved canonical name (`Volodymyr Zelenskyy`), filled by `resolve`.
+    /// The resolved canonical name (`Ines Dahl`), filled by `resolve`.
     pub canonical: Option<String>,
     pub kind: Option<EntityKind>,
 }
@@ -84,7 +84,7 @@ pub struct Quote {
     pub quoted: Option<usize>,
 }
 
-/// A trailing source cue (`..., reports Bloomberg`) whose content is wholly another report,
+/// A trailing source cue (`..., reports Interfax`) whose content is wholly another report,
 /// from its subject on.
 fn carries(outer: &Cue, inner: &Cue) -> bool {
     outer.orientation == Orientation::Before
@@ -266,9 +266,9 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
         if consumed[ci] || cue.inside_quote || cue.content.is_empty() || cue.speaker.is_none() {
             continue;
         }
-        // Speech reported inside another report belongs to the outer source ("Axios reported
-        // that Trump promised ..."), except when a trailing source only carries a whole
-        // report ("Rutte expressed hope for ..., reports Bloomberg"): that speech is Rutte's.
+        // Speech reported inside another report belongs to the outer source ("the Harbor Post
+        // reported that Varga promised ..."), except when a trailing source only carries a whole
+        // report ("Varga voiced hope for ..., reports Interfax"): that speech is Varga's.
         let nested = cues.iter().enumerate().any(|(o, outer)| {
             o != ci
                 && !consumed[o]
@@ -325,8 +325,8 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
 }
 
 /// `he’d`, `she's`: the pronoun without its contracted auxiliary.
-/// A subject phrase cut before a finite verb it swallowed: `The Florida senator | sought to
-/// calm his supporters`, `They | sent a letter`. A verb is a lowercase irregular past form not
+/// A subject phrase cut before a finite verb it swallowed: `The state senator | sought to
+/// reassure the farmers`, `They | sent a petition`. A verb is a lowercase irregular past form not
 /// followed by a preposition, or an `-ed` word followed by its object, right after a noun (not
 /// after a determiner, where `-ed` words are adjectives: `a retired general`). Phrases with a comma or a relative pronoun are
 /// appositive chains and stay whole.
@@ -383,7 +383,7 @@ fn pronoun_part(text: &str, span: Span) -> Span {
     span
 }
 
-/// `Carl Bialik: “…”`, `- More from the report: “…”`: a short name before a colon that opens
+/// `Ines Dahl: “…”`, `- More from the audit: “…”`: a short name before a colon that opens
 /// a quote, at the start of a line or after a dash, names its source.
 fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<std::ops::Range<usize>> {
     let colon = q.open.checked_sub(1)?;
@@ -403,7 +403,7 @@ fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<std::ops::Range<usize
     if start == colon || colon - start >= 7 {
         return None;
     }
-    // "More from Jones", "From the report": the source follows "from".
+    // "More from Dahl", "From the audit": the source follows "from".
     if let Some(f) = (start..colon).find(|&k| seg.tokens[k].lower == "from") {
         start = f + 1;
     }
@@ -462,22 +462,22 @@ mod tests {
     #[test]
     fn a_subject_phrase_ends_before_the_verb_it_swallowed() {
         let cases = [
-            ("The president left no doubt", "The president"),
-            ("They sent a letter on Thursday", "They"),
-            ("Trump fired back a response", "Trump"),
+            ("The governor left no room", "The governor"),
+            ("They sent a petition on Friday", "They"),
+            ("Varga fired back a reply", "Varga"),
             // Participles modifying the noun stay: they are part of the source.
             (
-                "exit polls conducted by Edison Research",
-                "exit polls conducted by Edison Research",
+                "surveys conducted by Quill Research",
+                "surveys conducted by Quill Research",
             ),
             (
-                "three people briefed on the talks",
-                "three people briefed on the talks",
+                "two clerks briefed on the merger",
+                "two clerks briefed on the merger",
             ),
-            ("a retired general", "a retired general"),
+            ("a retired judge", "a retired judge"),
             (
-                "Hugh Hill, a doctor who left the clinic",
-                "Hugh Hill, a doctor who left the clinic",
+                "Elias Brandt, a nurse who left the clinic",
+                "Elias Brandt, a nurse who left the clinic",
             ),
         ];
         for (phrase, want) in cases {
@@ -502,78 +502,68 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn direct_quote_before_attribution() {
-        assert_eq!(
-            check("“We hope for flexibility,” Rutte said."),
-            ["direct | Rutte | We hope for flexibility,"]
-        );
-    }
+    /// (article, each quote as `kind | speaker mention | content`). Invented sentences.
+    const CASES: &[(&str, &[&str])] = &[
+        // A direct quote before its tag.
+        (
+            "“We need a second pier,” Varga said.",
+            &["direct | Varga | We need a second pier,"],
+        ),
+        // A direct quote after its tag.
+        (
+            "Harbor master Ines Dahl stated, “The fewer boats, the calmer the bay.”",
+            &["direct | Harbor master Ines Dahl | The fewer boats, the calmer the bay."],
+        ),
+        // An inverted tag with a role phrase.
+        (
+            "“Every vote counts,” said a longtime adviser to the mayor.",
+            &["direct | a longtime adviser to the mayor | Every vote counts,"],
+        ),
+        // A split quote has one speaker.
+        (
+            "‘We are ready,’ Dahl stated during a hearing, ‘but the cost must be shared.’",
+            &[
+                "direct | Dahl | We are ready,",
+                "direct | Dahl | but the cost must be shared.",
+            ],
+        ),
+        // A mixed quote after `adding that`.
+        (
+            "‘We are calm,’ Varga said, adding that the levy would ‘pay for every road.’",
+            &[
+                "direct | Varga | We are calm,",
+                "mixed | Varga | the levy would ‘pay for every road.’",
+            ],
+        ),
+        // Scare quotes and titles are not quotes.
+        (
+            "He joined the ‘Westfold’ reading group and read “The Salt Road” twice.",
+            &[],
+        ),
+        // Indirect speech.
+        (
+            "Varga stressed that the ferry cannot stop running.",
+            &["indirect | Varga | the ferry cannot stop running"],
+        ),
+        // An outlet as a trailing source.
+        (
+            "Varga hoped for a new bridge by spring, reports Interfax.",
+            &["indirect | Interfax | Varga hoped for a new bridge by spring"],
+        ),
+        // A nested quote with its own speaker.
+        (
+            "“It isn’t cheap, but as Petra said, ‘Who else will fix it?’” Brandt said.",
+            &[
+                "direct | Brandt | It isn’t cheap, but as Petra said, ‘Who else will fix it?’",
+                "direct | Petra | Who else will fix it?",
+            ],
+        ),
+    ];
 
     #[test]
-    fn direct_quote_after_attribution() {
-        assert_eq!(
-            check("Russian spokesperson Dmitry Peskov stated, “The fewer weapons, the closer the end.”"),
-            ["direct | Russian spokesperson Dmitry Peskov | The fewer weapons, the closer the end."]
-        );
-    }
-
-    #[test]
-    fn inverted_attribution() {
-        assert_eq!(
-            check("“Every hour counts,” said a former aide to the president."),
-            ["direct | a former aide to the president | Every hour counts,"]
-        );
-    }
-
-    #[test]
-    fn split_quote_has_one_speaker() {
-        assert_eq!(
-            check("‘We are prepared,’ Trump stated during a meeting, ‘but the burden must be shared.’"),
-            ["direct | Trump | We are prepared,", "direct | Trump | but the burden must be shared."]
-        );
-    }
-
-    #[test]
-    fn mixed_quote_after_adding_that() {
-        assert_eq!(
-            check("‘We are strong,’ Rutte said, adding that the plan would ‘create a win-win for all.’"),
-            ["direct | Rutte | We are strong,", "mixed | Rutte | the plan would ‘create a win-win for all.’"]
-        );
-    }
-
-    #[test]
-    fn scare_quotes_and_names_are_not_quotes() {
-        assert!(check(
-            "He joined the ‘Ramnatein’ contact group and read “The Art of the Deal” twice."
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn indirect_speech() {
-        assert_eq!(
-            check("Rutte emphasized that Ukraine cannot afford to lose."),
-            ["indirect | Rutte | Ukraine cannot afford to lose"]
-        );
-    }
-
-    #[test]
-    fn outlet_as_inverted_source() {
-        assert_eq!(
-            check("Rutte hoped for flexibility from the US, reports Bloomberg."),
-            ["indirect | Bloomberg | Rutte hoped for flexibility from the US"]
-        );
-    }
-
-    #[test]
-    fn nested_quote_with_its_own_speaker() {
-        assert_eq!(
-            check("“It isn’t easy, but as Erica said, ‘What if everyone quit?’” Clinton said."),
-            [
-                "direct | Clinton | It isn’t easy, but as Erica said, ‘What if everyone quit?’",
-                "direct | Erica | What if everyone quit?"
-            ]
-        );
+    fn quotes_and_their_own_speakers() {
+        for (text, want) in CASES {
+            assert_eq!(check(text), *want, "in {text:?}");
+        }
     }
 }

@@ -386,7 +386,7 @@ pub fn is_reflexive(w: &str) -> bool {
 }
 
 /// Common irregular past-tense verbs: in a subject phrase they mark where the subject ended
-/// (`the senator sought to calm ...`).
+/// (`the senator sought to reassure ...`).
 pub fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
