@@ -4,116 +4,42 @@
 use crate::segment::Token;
 
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "no"
-            | "any"
-            | "some"
-            | "every"
-            | "each"
-            | "another"
-            | "such"
-    )
+    DETERMINER_WORDS.binary_search(&w).is_ok()
 }
+
+const DETERMINER_WORDS: &[&str] = &[
+    "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "no", "our", "some",
+    "such", "the", "their", "these", "this", "those", "your",
+];
 
 pub fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "having"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "do"
-            | "does"
-            | "did"
-            | "'d"
-            | "’d"
-            | "'ve"
-            | "’ve"
-            | "am"
-    )
+    AUXILIARY_WORDS.binary_search(&w).is_ok()
 }
 
+const AUXILIARY_WORDS: &[&str] = &[
+    "'d", "'ve", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had",
+    "has", "have", "having", "is", "may", "might", "must", "shall", "should", "was", "were",
+    "will", "would", "’d", "’ve",
+];
+
 pub fn is_be(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
-    )
+    BE_WORDS.binary_search(&w).is_ok()
 }
+
+const BE_WORDS: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];
 
 /// Words that open a clause: a subject never reaches back across them.
 pub fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "whom"
-            | "whose"
-            | "when"
-            | "while"
-            | "where"
-            | "because"
-            | "although"
-            | "though"
-            | "if"
-            | "unless"
-            | "since"
-            | "as"
-            | "after"
-            | "before"
-            | "until"
-            | "so"
-            | "but"
-            | "yet"
-            | "whether"
-            | "than"
-            | "nor"
-            | "once"
-            | "whereas"
-            | "however"
-            | "meanwhile"
-            | "then"
-            | "also"
-            | "instead"
-            | "indeed"
-            | "still"
-            | "even"
-            | "why"
-            | "how"
-            | "what"
-            | "whatever"
-            | "whoever"
-    )
+    OPENS_CLAUSE_WORDS.binary_search(&w).is_ok()
 }
+
+#[rustfmt::skip]
+const OPENS_CLAUSE_WORDS: &[&str] = &[
+    "after", "also", "although", "as", "because", "before", "but", "even", "how", "however", "if",
+    "indeed", "instead", "meanwhile", "nor", "once", "since", "so", "still", "than", "that",
+    "then", "though", "unless", "until", "what", "whatever", "when", "where", "whereas", "whether",
+    "which", "while", "whoever", "whom", "whose", "why", "yet",
+];
 
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(
@@ -150,74 +76,36 @@ pub fn is_object_pronoun(w: &str) -> bool {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "with"
-            | "for"
-            | "from"
-            | "by"
-            | "of"
-            | "to"
-            | "into"
-            | "over"
-            | "under"
-            | "about"
-            | "among"
-            | "amid"
-            | "despite"
-            | "following"
-            | "through"
-            | "throughout"
-            | "within"
-            | "without"
-            | "upon"
-            | "across"
-            | "against"
-            | "toward"
-            | "towards"
-            | "via"
-            | "per"
-            | "near"
-            | "behind"
-            | "beyond"
-            | "outside"
-            | "inside"
-            | "ahead"
-            | "since"
-            | "while"
-    )
+    PREPOSITION_WORDS.binary_search(&w).is_ok()
 }
+
+#[rustfmt::skip]
+const PREPOSITION_WORDS: &[&str] = &[
+    "about", "across", "after", "against", "ahead", "amid", "among", "at", "before", "behind",
+    "beyond", "by", "despite", "during", "following", "for", "from", "in", "inside", "into",
+    "near", "of", "on", "outside", "over", "per", "since", "through", "throughout", "to", "toward",
+    "towards", "under", "upon", "via", "while", "with", "within", "without",
+];
 
 /// A month's full name, lowercase.
 pub fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    MONTH_WORDS.binary_search(&w).is_ok()
 }
 
+#[rustfmt::skip]
+const MONTH_WORDS: &[&str] = &[
+    "april", "august", "december", "february", "january", "july", "june", "march", "may",
+    "november", "october", "september",
+];
+
 pub fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    WEEKDAY_WORDS.binary_search(&w).is_ok()
 }
+
+#[rustfmt::skip]
+const WEEKDAY_WORDS: &[&str] = &[
+    "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday",
+];
 
 pub fn is_time_word(w: &str) -> bool {
     is_month(w)
@@ -256,61 +144,20 @@ pub fn is_time_word(w: &str) -> bool {
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.
 pub fn is_discourse_word(w: &str) -> bool {
-    matches!(
-        w,
-        "meanwhile"
-            | "however"
-            | "still"
-            | "also"
-            | "additionally"
-            | "furthermore"
-            | "moreover"
-            | "instead"
-            | "separately"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "now"
-            | "then"
-            | "previously"
-            | "recently"
-            | "finally"
-            | "indeed"
-            | "nonetheless"
-            | "nevertheless"
-            | "similarly"
-            | "likewise"
-            | "notably"
-            | "ultimately"
-            | "overall"
-            | "again"
-            | "here"
-            | "there"
-            | "thus"
-            | "hence"
-            | "therefore"
-            | "otherwise"
-            | "and"
-            | "or"
-            | "but"
-            | "so"
-            | "yet"
-            | "and,"
-            | "plus"
-            | "too"
-            | "initially"
-            | "privately"
-            | "publicly"
-            | "first"
-            | "second"
-            | "third"
-            | "lastly"
-            | "last"
-            | "tonight"
-    )
+    DISCOURSE_WORD_WORDS.binary_search(&w).is_ok()
 }
 
+#[rustfmt::skip]
+const DISCOURSE_WORD_WORDS: &[&str] = &[
+    "additionally", "again", "also", "and", "and,", "but", "earlier", "finally", "first",
+    "furthermore", "hence", "here", "however", "indeed", "initially", "instead", "last", "lastly",
+    "later", "likewise", "meanwhile", "moreover", "nevertheless", "nonetheless", "notably", "now",
+    "or", "otherwise", "overall", "plus", "previously", "privately", "publicly", "recently",
+    "second", "separately", "similarly", "so", "still", "then", "there", "therefore", "third",
+    "thus", "today", "tonight", "too", "ultimately", "yesterday", "yet",
+];
+
+#[rustfmt::skip]
 const NOT_ADVERBS: &[&str] = &[
     "supply", "apply", "reply", "family", "ally", "rally", "italy", "july", "holy", "belly",
     "bully", "fly", "comply", "multiply", "imply", "assembly", "anomaly", "monopoly", "jelly",
@@ -379,61 +226,79 @@ pub fn is_function_word(w: &str) -> bool {
 }
 
 pub fn is_reflexive(w: &str) -> bool {
-    matches!(
-        w,
-        "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
-    )
+    REFLEXIVE_WORDS.binary_search(&w).is_ok()
 }
+
+#[rustfmt::skip]
+const REFLEXIVE_WORDS: &[&str] = &[
+    "herself", "himself", "itself", "myself", "ourselves", "themselves", "yourself",
+];
 
 /// Common irregular past-tense verbs: in a subject phrase they mark where the subject ended
 /// (`the senator sought to reassure ...`).
 pub fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "sent"
-            | "made"
-            | "sought"
-            | "took"
-            | "gave"
-            | "went"
-            | "came"
-            | "got"
-            | "held"
-            | "left"
-            | "met"
-            | "ran"
-            | "saw"
-            | "spent"
-            | "stood"
-            | "thought"
-            | "won"
-            | "wrote"
-            | "brought"
-            | "bought"
-            | "became"
-            | "began"
-            | "felt"
-            | "found"
-            | "kept"
-            | "knew"
-            | "led"
-            | "lost"
-            | "paid"
-            | "heard"
-            | "spoke"
-            | "sat"
-            | "fought"
-            | "drew"
-            | "grew"
-            | "threw"
-            | "chose"
-            | "rose"
-            | "fell"
-            | "built"
-            | "caught"
-            | "taught"
-            | "meant"
-            | "dealt"
-            | "struck"
-    )
+    IRREGULAR_PAST_WORDS.binary_search(&w).is_ok()
+}
+
+const IRREGULAR_PAST_WORDS: &[&str] = &[
+    "became", "began", "bought", "brought", "built", "came", "caught", "chose", "dealt", "drew",
+    "fell", "felt", "fought", "found", "gave", "got", "grew", "heard", "held", "kept", "knew",
+    "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "sat", "saw", "sent",
+    "sought", "spent", "spoke", "stood", "struck", "taught", "thought", "threw", "took", "went",
+    "won", "wrote",
+];
+
+/// Quantity words that head a counted subject of a present-tense verb ("most say", "40 percent
+/// say").
+pub fn is_quantity_word(w: &str) -> bool {
+    QUANTITY_WORDS.binary_search(&w).is_ok()
+}
+
+const QUANTITY_WORDS: &[&str] = &[
+    "all", "both", "few", "half", "majority", "many", "minority", "most", "others", "percent",
+    "some",
+];
+
+/// Verbs that usually mean "is evidence of" (`indicating`, `signaling`, `highlighting`).
+pub fn is_evidential(lemma: &str) -> bool {
+    EVIDENTIAL_WORDS.binary_search(&lemma).is_ok()
+}
+
+#[rustfmt::skip]
+const EVIDENTIAL_WORDS: &[&str] = &[
+    "demonstrate", "highlight", "illustrate", "imply", "indicate", "mean", "reflect", "reveal",
+    "show", "signal", "signify", "underline", "underscore",
+];
+
+/// Conjunctions that, capitalised, open a sentence before its subject ("But", "While").
+pub fn is_sentence_conjunction(w: &str) -> bool {
+    SENTENCE_CONJUNCTION_WORDS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const SENTENCE_CONJUNCTION_WORDS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
+    "though", "when", "while",
+];
+
+#[cfg(test)]
+mod tests {
+    /// The word lists are searched by bisection: each must stay sorted and free of repeats.
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [
+            super::DETERMINER_WORDS,
+            super::AUXILIARY_WORDS,
+            super::BE_WORDS,
+            super::OPENS_CLAUSE_WORDS,
+            super::PREPOSITION_WORDS,
+            super::MONTH_WORDS,
+            super::WEEKDAY_WORDS,
+            super::DISCOURSE_WORD_WORDS,
+            super::REFLEXIVE_WORDS,
+            super::IRREGULAR_PAST_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 }

@@ -1,0 +1,407 @@
+//! Verb cues: a reporting verb (or verb phrase) that reports speech where it stands.
+//!
+//! Takes the tokens of a sentence, a verb from the lexicon (`data/speech_verbs.txt`) or a verb
+//! phrase (`data/cue_phrases.txt`), and the cues found before it in the article; gives a [`Cue`]
+//! or nothing. Decides whether the word is used as a reporting verb here (not a noun, not a
+//! passive, not negated, with a subject that can speak), then asks [`super::subject`] for the
+//! speaker and [`super::content`] for the reported clause. Never looks past its sentence.
+
+use std::ops::Range;
+
+use super::super::words::*;
+use super::content::{
+    clause_is_subordinate, complement_start, content_before, content_to_end, cut_at_main_clause,
+    looks_like_clause, starts_clause, Start,
+};
+use super::subject::{can_speak, main_subject, subject_after, subject_before};
+use super::{follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole};
+use crate::lexicon::{Frames, VerbForm};
+use crate::segment::{Token, TokenKind};
+
+/// What stands before the verb, past adverbs, auxiliaries and a parenthesis.
+struct Left {
+    /// One past the last token before the adverbs and auxiliaries: where the subject ends.
+    j: usize,
+    aux_be: bool,
+    aux_any: bool,
+    negated: bool,
+}
+
+/// A cue built on the verb at `v` (or a verb phrase `v..after`).
+pub(super) fn verb_cue(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    v: usize,
+    after: usize,
+    done: &[Cue],
+) -> Option<Cue> {
+    let (frames, form, lemma) = verb_entry(cx, sent, v, after)?;
+    let left_ctx = scan_left(cx, sent, v);
+    let j = left_ctx.j;
+    let left = (j > sent.start).then(|| cx.t(j - 1));
+    // "did not say", "has never claimed": a denial of speech is not a report of it.
+    if left_ctx.negated
+        || cx.t(j.saturating_sub(1)).lower.ends_with("n't")
+        || cx.t(j.saturating_sub(1)).lower.ends_with("n’t")
+    {
+        return None;
+    }
+    if !used_as_verb(cx, sent, &left_ctx, left, after, form, frames) {
+        return None;
+    }
+    // Right after a closing quotation mark (`,” Varga said` / `,” said Varga`): this cue
+    // attributes that quote, whatever follows it.
+    let after_quote = follows_closing_quote(cx, j);
+    if frames.after_quote && !after_quote {
+        return None;
+    }
+    if !subject_fits_form(cx, sent, &left_ctx, left, v, after, form) {
+        return None;
+    }
+    // Object-frame-only verbs ("praised", "urged") are cues only with a named subject or as a
+    // participle after a comma; they report less reliably.
+    let object_only = frames.object && !frames.clause && !frames.tell;
+    let mut cue = Cue {
+        verb: v..after,
+        lemma,
+        frames,
+        speaker: None,
+        speaker_role: SpeakerRole::Subject,
+        orientation: Orientation::After,
+        content: after..after,
+        extent: v..after,
+        inside_quote: cx.in_outer_quote(v),
+        introduced: false,
+        confidence: if object_only { 0.55 } else { 0.8 },
+    };
+    match attach_speaker(cx, sent, &mut cue, left, j, form, object_only, done)? {
+        Attached::Inverted => return Some(cue),
+        Attached::Subject => {}
+    }
+    let speaker = cue.speaker.clone()?;
+    if !can_speak(cx, &speaker, frames.animate) {
+        return None;
+    }
+    attach_content(cx, sent, &mut cue, after_quote, object_only)?;
+    cue.extent.end = cue.extent.end.max(after);
+    Some(cue)
+}
+
+/// The frames, form and lemma of the verb at `v`, or of the verb phrase `v..after`.
+fn verb_entry(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    v: usize,
+    after: usize,
+) -> Option<(Frames, VerbForm, String)> {
+    match cx.lex.verb(cx.lower(v)) {
+        Some(verb) if after == v + 1 => Some((verb.frames, verb.form, verb.lemma.to_string())),
+        _ => {
+            let p = cx
+                .lex
+                .phrases
+                .iter()
+                .find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
+            let frames = Frames {
+                clause: true,
+                object: p.words.contains(&"for") || p.words.contains(&"on"),
+                ..Frames::default()
+            };
+            Some((frames, p.form, p.words.join(" ")))
+        }
+    }
+}
+
+/// Walks left from the verb over adverbs, auxiliaries and a parenthesis
+/// ("Sen. Tessa Marlow (D-Ore.) said").
+fn scan_left(cx: &Ctx, sent: &Range<usize>, v: usize) -> Left {
+    let mut left = Left {
+        j: v,
+        aux_be: false,
+        aux_any: false,
+        negated: false,
+    };
+    while left.j > sent.start {
+        let j = left.j;
+        let t = cx.t(j - 1);
+        if t.is_punct(')') {
+            if let Some(open) = (sent.start..j - 1)
+                .rev()
+                .take(10)
+                .find(|&k| cx.t(k).is_punct('('))
+            {
+                left.j = open;
+                continue;
+            }
+        }
+        if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
+            left.aux_be |= is_be(&t.lower);
+            left.aux_any |= is_auxiliary(&t.lower);
+            left.negated |= matches!(t.lower.as_str(), "not" | "never" | "n't" | "’t");
+            left.j -= 1;
+        } else {
+            break;
+        }
+    }
+    left
+}
+
+/// The word is a verb here: not a noun after a determiner or preposition ("the report", "in
+/// response"), not a passive or reduced relative ("it was reported", "remarks reported by").
+fn used_as_verb(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    l: &Left,
+    left: Option<&Token>,
+    after: usize,
+    form: VerbForm,
+    frames: Frames,
+) -> bool {
+    if let Some(t) = left {
+        if t.is_word()
+            && !l.aux_any
+            && (is_determiner(&t.lower)
+                || t.is_possessive()
+                || (t.lower == "to" && form == VerbForm::Base))
+        {
+            return false;
+        }
+        if t.is_word()
+            && matches!(
+                t.lower.as_str(),
+                "of" | "for" | "in" | "on" | "with" | "by" | "from"
+            )
+            && form != VerbForm::Ing
+        {
+            return false;
+        }
+    }
+    let next = (after < sent.end).then(|| cx.t(after));
+    if form == VerbForm::Past && (l.aux_be || next.is_some_and(|n| n.lower == "by")) {
+        return false;
+    }
+    !(form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause)
+}
+
+/// Present-tense forms need a subject that can speak: base forms a pronoun or a plural
+/// ("officials say", "seven in 10 say"), third-person forms a name, a pronoun or a person or
+/// organisation noun; and a present form right before punctuation is a plural noun ("Chilean
+/// attacks,") unless a speaker stands before it.
+fn subject_fits_form(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    l: &Left,
+    left: Option<&Token>,
+    v: usize,
+    after: usize,
+    form: VerbForm,
+) -> bool {
+    let next = (after < sent.end).then(|| cx.t(after));
+    if form == VerbForm::Base && !l.aux_any && !left.is_some_and(base_subject) {
+        return false;
+    }
+    if matches!(form, VerbForm::Third | VerbForm::Base)
+        && after == v + 1
+        && next.is_none_or(|n| matches!(n.kind, TokenKind::Punct(_)))
+        && !next.is_some_and(|n| {
+            (n.is_punct(',') || n.is_punct(':'))
+                && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote())
+        })
+        && !left.is_some_and(|t| {
+            is_subject_pronoun(&t.lower)
+                || matches!(t.lower.as_str(), "who" | "which")
+                // "Varga says, most of the money ...": a name speaking before a comma and a clause.
+                || (t.capitalized
+                    && cx.lex.demonym(&t.lower).is_none()
+                    && next.is_some_and(|n| n.is_punct(','))
+                    && cx.seg.tokens.get(after + 1).is_some_and(|w| w.is_word()))
+        })
+    {
+        return false;
+    }
+    if form == VerbForm::Third && !l.aux_any {
+        // "A person close to the mayor says": the subject's head, not the word before the
+        // verb, shows who speaks.
+        let person_in_subject = || {
+            subject_before(cx, sent, l.j).is_some_and(|np| {
+                np.clone().any(|k| {
+                    let t = cx.t(k);
+                    t.is_word()
+                        && (cx.lex.is_anonymous_head(&t.lower) || cx.lex.is_title_word(&t.lower))
+                })
+            })
+        };
+        // The word before the verb first; the subject phrase only when that is not enough.
+        let ok = left.is_none_or(|t| {
+            !t.is_word()
+                || is_subject_pronoun(&t.lower)
+                || matches!(t.lower.as_str(), "who" | "that")
+                || (t.capitalized && cx.lex.demonym(&t.lower).is_none())
+                || cx.lex.is_anonymous_head(&t.lower)
+                || cx.lex.is_org_word(&t.lower)
+                || cx.lex.is_title_word(&t.lower)
+        }) || person_in_subject();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// A word before a base-form verb that makes it a present tense with a subject: "officials
+/// say", "they warn", "who say", counted people ("seven in 10 say", "40 percent say").
+fn base_subject(l: &Token) -> bool {
+    l.is_word()
+        && (is_subject_pronoun(&l.lower)
+            || l.lower == "who"
+            || l.kind == TokenKind::Number
+            || is_quantity_word(&l.lower)
+            || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+}
+
+/// How [`attach_speaker`] found the speaker.
+enum Attached {
+    /// A subject before the verb, or a participle's main clause: the content comes next.
+    Subject,
+    /// An inverted speaker after the verb: the cue is complete.
+    Inverted,
+}
+
+/// Gives the cue its speaker: the main clause's subject for a participle after a comma, the
+/// subject before the verb, or (`..., said Varga`) the speaker after it.
+#[allow(clippy::too_many_arguments)]
+fn attach_speaker(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    cue: &mut Cue,
+    left: Option<&Token>,
+    j: usize,
+    form: VerbForm,
+    object_only: bool,
+    done: &[Cue],
+) -> Option<Attached> {
+    let (v, after) = (cue.verb.start, cue.verb.end);
+    // Participles after a comma or a subordinator take the main clause's subject.
+    let participial = form == VerbForm::Ing
+        && left.is_none_or(|l| {
+            l.is_punct(',')
+                || matches!(
+                    l.lower.as_str(),
+                    "before" | "after" | "while" | "when" | "by" | "without" | "and" | "as"
+                )
+        });
+    if participial && (object_only || done.iter().any(|c| c.content.start == v)) {
+        return None;
+    }
+    if participial {
+        cue.speaker_role = SpeakerRole::MainClause;
+        let reported = done
+            .iter()
+            .rev()
+            .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
+            .and_then(|c| c.speaker.clone());
+        // "The envoys met twice, indicating that ...": an evidential participle after a clause
+        // that reports no speech says what the event shows, not what anyone said.
+        if reported.is_none() && is_evidential(&cue.lemma) {
+            return None;
+        }
+        cue.speaker = reported.or_else(|| main_subject(cx, sent, v));
+        cue.confidence -= 0.1;
+        return Some(Attached::Subject);
+    }
+    if form == VerbForm::Ing && left.is_some_and(|l| !l.is_word()) {
+        return None;
+    }
+    if let Some(np) = subject_before(cx, sent, j) {
+        cue.extent.start = np.start;
+        cue.speaker = Some(np);
+        return Some(Attached::Subject);
+    }
+    let inverted_position = matches!(form, VerbForm::Past | VerbForm::Third)
+        && !cue.frames.tell
+        && !object_only
+        && after == v + 1
+        && left
+            .is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'));
+    if !inverted_position {
+        return None;
+    }
+    // Inverted: `..., said Varga`, `"...," said a longtime adviser to ...`, `reports Interfax`.
+    let np = subject_after(cx, sent, after)?;
+    cue.extent.end = np.end;
+    cue.speaker = Some(np);
+    cue.speaker_role = SpeakerRole::Inverted;
+    cue.orientation = Orientation::Before;
+    cue.content = content_before(cx, sent, v, j);
+    Some(Attached::Inverted)
+}
+
+/// Gives the cue its content: the complement after the verb, or the clause before the cue
+/// when nothing follows it. `None` when what follows is no report.
+fn attach_content(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    cue: &mut Cue,
+    after_quote: bool,
+    object_only: bool,
+) -> Option<()> {
+    let (v, after, frames) = (cue.verb.start, cue.verb.end, cue.frames);
+    let (start, how) = complement_start(cx, sent, after, frames);
+    let (start, how) = if after_quote
+        && how != Start::Quote
+        && !cx.seg.tokens.get(start).is_some_and(|t| t.is_quote())
+    {
+        (sent.end, Start::End)
+    } else {
+        (start, how)
+    };
+    match how {
+        Start::End => {
+            // "..., who advised the bank.": a relative clause reports nothing before it.
+            if cue
+                .speaker
+                .as_ref()
+                .is_some_and(|r| matches!(cx.lower(r.start), "who" | "which"))
+            {
+                return None;
+            }
+            cue.orientation = Orientation::Before;
+            cue.content = content_before(cx, sent, v, cue.extent.start);
+        }
+        Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
+            // Parenthetical `Even so, she stressed, rebuilding the pier ...`: the clause after.
+            cue.content = content_to_end(cx, sent, start);
+            cue.introduced = true;
+        }
+        _ => {
+            cue.introduced = matches!(
+                how,
+                Start::That | Start::Colon | Start::Quote | Start::Comma
+            );
+            let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
+            cue.content = content_to_end(cx, sent, start);
+            if subordinate {
+                cue.content = cut_at_main_clause(cx, cue.content.clone());
+            }
+            if object_only
+                && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < 4
+                    || matches!(
+                        cx.lower(cue.content.start),
+                        "to" | "not" | "for" | "about" | "as"
+                    ))
+            {
+                return None;
+            }
+            let clause_follows =
+                starts_clause(cx, cue.content.start) && looks_like_clause(cx, &cue.content);
+            if !(cue.introduced || object_only || frames.tell || clause_follows) {
+                if object_only || frames.object {
+                    cue.confidence = 0.55;
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(())
+}
