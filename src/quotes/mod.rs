@@ -175,6 +175,33 @@ mod tests {
                 "direct | Petra | Who else will fix it?",
             ],
         ),
+        // A tag after the quote whose subject carries a long appositive.
+        (
+            "“The pier must close,” Ines Dahl, a harbor engineer and former adviser to the port board, said of the plan.",
+            &["direct | Ines Dahl, a harbor engineer and former adviser to the port board | The pier must close,"],
+        ),
+        // An appositive opening with a bare role noun, and a name as the appositive of a role.
+        (
+            "“The pier is unsafe,” Ines Dahl, harbor program director at the regional agency, said in a memo.",
+            &["direct | Ines Dahl, harbor program director at the regional agency | The pier is unsafe,"],
+        ),
+        (
+            "“The pier is unsafe,” the agency's spokeswoman, Ines Dahl, wrote on social media.",
+            &["direct | the agency's spokeswoman, Ines Dahl | The pier is unsafe,"],
+        ),
+        // A middle initial inside an inverted speaker.
+        (
+            "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",
+            &["direct | Ines K. Dahl | The pier is unsafe,"],
+        ),
+        // A cue that goes on with a clause of its own is not the tag of the quote before it.
+        (
+            "“We will rebuild the pier.” The ministry said it would send engineers to the port.",
+            &[
+                "direct | - | We will rebuild the pier.",
+                "indirect | The ministry | it would send engineers to the port",
+            ],
+        ),
     ];
 
     #[test]

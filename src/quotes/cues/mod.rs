@@ -149,9 +149,9 @@ fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(
     }
 }
 
-/// Whether the subject ending before token `j` (or the verb at `j`) comes right after a closing
-/// quotation mark, allowing a comma or dash between: `“…,” Varga said` / `“…,” said Varga`.
-pub(super) fn follows_closing_quote(cx: &Ctx, j: usize) -> bool {
+/// The closing quotation mark right before the subject ending before token `j` (or the verb at
+/// `j`), allowing a comma or dash between: `“…,” Varga said` / `“…,” said Varga`.
+pub(super) fn follows_closing_quote(cx: &Ctx, j: usize) -> Option<usize> {
     // Walk back over a short subject (a name, a pronoun, a title and name).
     let mut k = j;
     let mut steps = 0;
@@ -173,24 +173,25 @@ pub(super) fn follows_closing_quote(cx: &Ctx, j: usize) -> bool {
         }
         break;
     }
-    for start in [k, j] {
-        let mut m = start;
-        while m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
-            m -= 1;
-        }
-        let same_paragraph =
-            m > 0 && cx.t(m - 1).paragraph == cx.t(j.min(cx.seg.tokens.len() - 1)).paragraph;
-        if same_paragraph
-            && matches!(
-                cx.t(m - 1).kind,
-                TokenKind::Quote(_, Role::Close | Role::Either)
-            )
-            && cx.quoted.iter().any(|q| q.close == Some(m - 1))
-        {
-            return true;
-        }
+    closes_quote_before(cx, k).or_else(|| closes_quote_before(cx, j))
+}
+
+/// The closing mark of a quoted span right before token `start` in its paragraph, allowing a
+/// comma or dash between.
+pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
+    let mut m = start;
+    while m > 0 && matches!(cx.t(m - 1).kind, TokenKind::Punct(',' | '—' | '–' | '-')) {
+        m -= 1;
     }
-    false
+    let here = start.min(cx.seg.tokens.len() - 1);
+    (m > 0
+        && cx.t(m - 1).paragraph == cx.t(here).paragraph
+        && matches!(
+            cx.t(m - 1).kind,
+            TokenKind::Quote(_, Role::Close | Role::Either)
+        )
+        && cx.quoted.iter().any(|q| q.close == Some(m - 1)))
+    .then(|| m - 1)
 }
 
 #[cfg(test)]
@@ -317,6 +318,21 @@ mod tests {
         (
             "While the port authority confirmed that the closure is temporary, it has not named a date.",
             &["the port authority | confirmed | the closure is temporary"],
+        ),
+        // An appositive subject opening with a role noun is no inverted cue.
+        (
+            "Ines Dahl, leader of the regional harbor panel, said the pier will reopen.",
+            &["Ines Dahl, leader of the regional harbor panel | said | the pier will reopen"],
+        ),
+        // A clause before `, said X` is no aside of a subject.
+        (
+            "In the end, the plan is dead, said Dahl.",
+            &["Dahl | said | In the end, the plan is dead"],
+        ),
+        // Person nouns speak after the clause they report.
+        (
+            "The vote ended early, the mayor's aides say.",
+            &["the mayor's aides | say | The vote ended early"],
         ),
         // A relative pronoun speaks.
         (

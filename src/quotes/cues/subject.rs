@@ -149,6 +149,65 @@ struct Asides {
     adverbial_only: bool,
 }
 
+/// The longest aside between two commas, in tokens.
+const MAX_ASIDE: usize = 24;
+
+/// Whether the tokens `k..c` between two commas, after the word `k - 2`, are an aside in a
+/// subject: `Some(true)` for an adverbial one (`though`, `in a memo`), `Some(false)` for an
+/// appositive (`a nurse`, `61`, `who farms near the river`, `harbor director at the agency` after
+/// a name, `Ines Dahl` after a role), `None` when they are not an aside (a clause of their own).
+fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
+    let first = cx.t(k);
+    let before = cx.t(k - 2);
+    if !before.is_word() || (k..c).any(|m| cx.t(m).is_quote()) {
+        return None;
+    }
+    let adverbial = is_adverb(first)
+        || matches!(
+            first.lower.as_str(),
+            "though" | "however" | "too" | "meanwhile" | "like"
+        )
+        || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
+    let relative = matches!(
+        first.lower.as_str(),
+        "who" | "which" | "including" | "whose"
+    );
+    // A clause is no aside: `In the end, the plan is dead, said Dahl`; a relative clause inside
+    // an appositive is (`the mayor who has led the town`).
+    let mut finite = false;
+    for m in k..c {
+        let t = cx.t(m);
+        if matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
+            break;
+        }
+        finite |= !t.capitalized && t.is_word() && is_auxiliary(&t.lower);
+    }
+    if finite && !relative && !adverbial {
+        return None;
+    }
+    let name = c - k <= 6
+        && first.capitalized
+        && (k..c).all(|m| cx.t(m).capitalized || cx.t(m).is_punct('.'))
+        && !is_function_word(&first.lower);
+    // `Ines Dahl, harbor director at the agency, said`: a role after a name.
+    let role = before.capitalized
+        && !is_function_word(&before.lower)
+        && first.is_word()
+        && !first.capitalized
+        && !is_subject_pronoun(&first.lower)
+        && !is_auxiliary(&first.lower)
+        && !opens_clause(&first.lower)
+        && !is_preposition(&first.lower)
+        && !cx.is_verb_token(k);
+    let appositive = is_determiner(&first.lower)
+        || relative
+        || first.kind == TokenKind::Number
+        || (c - k <= 6 && first.capitalized && before.capitalized)
+        || name
+        || role;
+    (adverbial || appositive).then_some(adverbial)
+}
+
 /// Asides between subject and verb: `Elias Brandt, a nurse, said`, `Varga, though, said`,
 /// `Nadia Corvin, 61, who farms near the river, says`. The mention keeps appositives (the news
 /// convention) but not adverbial asides. `None` when the words before the verb end in a comma
@@ -160,7 +219,7 @@ fn skip_asides(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Asides> {
     while end > sent.start && cx.t(end - 1).is_punct(',') {
         let c = end - 1;
         let mut k = c;
-        while k > sent.start && !cx.t(k - 1).is_punct(',') && c - k < 14 {
+        while k > sent.start && !cx.t(k - 1).is_punct(',') && c - k < MAX_ASIDE {
             k -= 1;
         }
         let has_open = k > sent.start + 1 && cx.t(k - 1).is_punct(',');
@@ -169,26 +228,11 @@ fn skip_asides(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Asides> {
             end = c;
             break;
         }
-        let first = cx.t(k);
-        let adverbial = is_adverb(first)
-            || matches!(
-                first.lower.as_str(),
-                "though" | "however" | "too" | "meanwhile" | "like"
-            )
-            || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
-        let aside = adverbial
-            || is_determiner(&first.lower)
-            || matches!(
-                first.lower.as_str(),
-                "who" | "which" | "including" | "whose"
-            )
-            || first.kind == TokenKind::Number
-            || (c - k <= 6 && first.capitalized && cx.t(k - 2).capitalized);
-        if !(aside && cx.t(k - 2).is_word()) {
+        let Some(adverbial) = aside_kind(cx, k, c) else {
             close?;
             end = c;
             break;
-        }
+        };
         close.get_or_insert(c);
         adverbial_only &= adverbial;
         end = k; // the comma before the aside is now last
@@ -281,7 +325,7 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
     while k < sent.end && k < start + 14 {
         let t = cx.t(k);
         if !t.is_word() {
-            if t.is_punct('.') && k > start && cx.lex.is_abbreviation(&cx.t(k - 1).lower) {
+            if t.is_punct('.') && k > start && is_name_dot(cx, k) {
                 k += 1;
                 continue;
             }
@@ -292,8 +336,12 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
             break;
         }
         let w = t.lower.as_str();
-        if k > start && (opens_clause(w) || w == "who" || cx.is_verb_token(k) || is_auxiliary(w)) {
+        if k > start && (opens_clause(w) || w == "who") {
             break;
+        }
+        // `..., said the bridge will reopen`: a clause after the verb, not an inverted speaker.
+        if k > start && (cx.is_verb_token(k) || is_auxiliary(w)) {
+            return None;
         }
         if k > start && is_preposition(w) && !t.capitalized {
             let prev = cx.t(k - 1);
@@ -320,6 +368,16 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
     (k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower)
         || (k > start && matches!(cx.lower(start), "he" | "she" | "they")))
     .then_some(start..k)
+}
+
+/// The dot at `k` belongs to a name: after an abbreviation (`Sen.`), or after a single capital
+/// letter before another capitalised word (the initial in `Ines K. Dahl`).
+fn is_name_dot(cx: &Ctx, k: usize) -> bool {
+    let prev = cx.t(k - 1);
+    cx.lex.is_abbreviation(&prev.lower)
+        || (prev.capitalized
+            && prev.lower.chars().count() == 1
+            && cx.seg.tokens.get(k + 1).is_some_and(|n| n.capitalized))
 }
 
 /// The subject of a sentence's main clause, for participial cues (`The ministry has welcomed the

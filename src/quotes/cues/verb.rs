@@ -14,7 +14,9 @@ use super::content::{
     looks_like_clause, starts_clause, Start,
 };
 use super::subject::{can_speak, main_subject, subject_after, subject_before};
-use super::{follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole};
+use super::{
+    closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
+};
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::{Token, TokenKind};
 
@@ -52,9 +54,6 @@ pub(super) fn verb_cue(
     // Right after a closing quotation mark (`,” Varga said` / `,” said Varga`): this cue
     // attributes that quote, whatever follows it.
     let after_quote = follows_closing_quote(cx, j);
-    if frames.after_quote && !after_quote {
-        return None;
-    }
     if !subject_fits_form(cx, sent, &left_ctx, left, v, after, form) {
         return None;
     }
@@ -74,9 +73,19 @@ pub(super) fn verb_cue(
         introduced: false,
         confidence: if object_only { 0.55 } else { 0.8 },
     };
-    match attach_speaker(cx, sent, &mut cue, left, j, form, object_only, done)? {
-        Attached::Inverted => return Some(cue),
-        Attached::Subject => {}
+    let attached = attach_speaker(cx, sent, &mut cue, left, j, form, object_only, done)?;
+    // A subject with a long appositive after the quote: `"…," Ines Dahl, harbor director at
+    // the agency, said of the plan.`
+    let after_quote = after_quote.or_else(|| {
+        (cue.speaker_role == SpeakerRole::Subject)
+            .then(|| closes_quote_before(cx, cue.extent.start))
+            .flatten()
+    });
+    if frames.after_quote && after_quote.is_none() {
+        return None;
+    }
+    if let Attached::Inverted = attached {
+        return Some(cue);
     }
     let speaker = cue.speaker.clone()?;
     if !can_speak(cx, &speaker, frames.animate) {
@@ -210,6 +219,9 @@ fn subject_fits_form(
         && !left.is_some_and(|t| {
             is_subject_pronoun(&t.lower)
                 || matches!(t.lower.as_str(), "who" | "which")
+                // "…, the mayor's aides say.": a person noun speaking after the clause.
+                || (!t.capitalized
+                    && (cx.lex.is_anonymous_head(&t.lower) || cx.lex.is_title_word(&t.lower)))
                 // "Varga says, most of the money ...": a name speaking before a comma and a clause.
                 || (t.capitalized
                     && cx.lex.demonym(&t.lower).is_none()
@@ -342,12 +354,22 @@ fn attach_content(
     cx: &Ctx,
     sent: &Range<usize>,
     cue: &mut Cue,
-    after_quote: bool,
+    after_quote: Option<usize>,
     object_only: bool,
 ) -> Option<()> {
     let (v, after, frames) = (cue.verb.start, cue.verb.end, cue.frames);
     let (start, how) = complement_start(cx, sent, after, frames);
-    let (start, how) = if after_quote
+    // A quote that ended its sentence is not the tag's when the cue goes on with a clause of
+    // its own: `… called the plan “bold.” She noted that the council had not voted.`
+    let tags_quote = after_quote.is_some_and(|close| {
+        !(close > 0
+            && cx.t(close - 1).is_terminal()
+            && (how == Start::That
+                || (how == Start::Plain
+                    && starts_clause(cx, start)
+                    && looks_like_clause(cx, &(start..sent.end)))))
+    });
+    let (start, how) = if tags_quote
         && how != Start::Quote
         && !cx.seg.tokens.get(start).is_some_and(|t| t.is_quote())
     {
