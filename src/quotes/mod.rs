@@ -12,6 +12,7 @@ mod direct;
 pub mod marks;
 mod mention;
 mod reported;
+mod verbs;
 pub(crate) mod words;
 
 pub use mention::words_of;

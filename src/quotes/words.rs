@@ -240,12 +240,14 @@ pub fn is_irregular_past(w: &str) -> bool {
     IRREGULAR_PAST_WORDS.binary_search(&w).is_ok()
 }
 
+#[rustfmt::skip]
 const IRREGULAR_PAST_WORDS: &[&str] = &[
-    "became", "began", "bought", "brought", "built", "came", "caught", "chose", "dealt", "drew",
-    "fell", "felt", "fought", "found", "gave", "got", "grew", "heard", "held", "kept", "knew",
-    "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "sat", "saw", "sent",
-    "sought", "spent", "spoke", "stood", "struck", "taught", "thought", "threw", "took", "went",
-    "won", "wrote",
+    "ate", "became", "began", "bought", "broke", "brought", "built", "came", "caught", "chose",
+    "dealt", "drew", "drove", "fell", "felt", "flew", "forgot", "fought", "found", "gave", "got",
+    "grew", "heard", "held", "hid", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
+    "paid", "ran", "rode", "rose", "sat", "saw", "sent", "shot", "slept", "sold", "sought",
+    "spent", "spoke", "stole", "stood", "struck", "swore", "taught", "thought", "threw", "took",
+    "understood", "went", "woke", "won", "wore", "wrote",
 ];
 
 /// Quantity words that head a counted subject of a present-tense verb ("most say", "40 percent

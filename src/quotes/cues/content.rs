@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::super::verbs::{is_common_base, is_finite_form};
 use super::super::words::*;
 use super::Ctx;
 use crate::lexicon::{Frames, VerbForm};
@@ -225,10 +226,21 @@ pub(super) fn looks_like_clause(cx: &Ctx, r: &Range<usize>) -> bool {
                 let t = cx.t(k);
                 !t.capitalized
                     && (is_auxiliary(&t.lower)
-                        || t.lower.ends_with("ed")
+                        || is_finite_form(&t.lower)
                         || t.lower.ends_with("n't")
-                        || t.lower.ends_with("’t"))
+                        || t.lower.ends_with("’t")
+                        || (is_common_base(&t.lower) && plural_subject_before(cx, k)))
             }))
+}
+
+/// A present-tense base form reads as finite after a plural subject: `voters ignore`, `they
+/// need`.
+fn plural_subject_before(cx: &Ctx, k: usize) -> bool {
+    let p = cx.t(k - 1);
+    p.is_word()
+        && !p.capitalized
+        && (matches!(p.lower.as_str(), "they" | "we" | "i" | "you" | "people")
+            || (p.lower.ends_with('s') && !p.lower.ends_with("ss") && !p.is_possessive()))
 }
 
 /// The sentence opens with a subordinator before the cue's subject (`While X said ..., Y ...`).

@@ -334,6 +334,31 @@ mod tests {
             "The vote ended early, the mayor's aides say.",
             &["the mayor's aides | say | The vote ended early"],
         ),
+        // A zero-`that` clause with a plain finite verb.
+        ("She said she rode the bus.", &["She | said | she rode the bus"]),
+        (
+            "The mayor said the city needs money.",
+            &["The mayor | said | the city needs money"],
+        ),
+        ("He says voters ignore the ads.", &["He | says | voters ignore the ads"]),
+        // A time phrase between subject and verb.
+        (
+            "The mayor on Tuesday said the bridge will reopen.",
+            &["The mayor | said | the bridge will reopen"],
+        ),
+        // Documents and counted people speak when a clause follows.
+        (
+            "The memo says the pier is unsafe.",
+            &["The memo | says | the pier is unsafe"],
+        ),
+        (
+            "The briefing said that the pier is unsafe.",
+            &["The briefing | said | the pier is unsafe"],
+        ),
+        (
+            "About a fifth say they will not vote.",
+            &["a fifth | say | they will not vote"],
+        ),
         // A relative pronoun speaks.
         (
             "It angered farmers who say the levy is a money pit.",

@@ -132,7 +132,13 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
     if is_determiner(&last.lower)
         || is_preposition(&last.lower)
         || matches!(last.lower.as_str(), "and" | "or")
-        || (!last.capitalized && last.lower.ends_with("ing"))
+        || (!last.capitalized
+            && last.lower.ends_with("ing")
+            // "The briefing said": a noun in -ing after a determiner.
+            && !(end - 1 > start && {
+                let p = cx.t(end - 2);
+                is_determiner(&p.lower) || p.is_possessive()
+            }))
     {
         return None;
     }

@@ -54,9 +54,13 @@ pub(super) fn verb_cue(
     // Right after a closing quotation mark (`,” Varga said` / `,” said Varga`): this cue
     // attributes that quote, whatever follows it.
     let after_quote = follows_closing_quote(cx, j);
-    if !subject_fits_form(cx, sent, &left_ctx, left, v, after, form) {
-        return None;
-    }
+    // A thing as the subject (`The memo says`) reports only a clause.
+    let weak = match subject_fits_form(cx, sent, &left_ctx, left, v, after, form) {
+        Fit::No => return None,
+        Fit::Weak if frames.clause && !frames.object && after == v + 1 => true,
+        Fit::Weak => return None,
+        Fit::Yes => false,
+    };
     // Object-frame-only verbs ("praised", "urged") are cues only with a named subject or as a
     // participle after a comma; they report less reliably.
     let object_only = frames.object && !frames.clause && !frames.tell;
@@ -91,7 +95,7 @@ pub(super) fn verb_cue(
     if !can_speak(cx, &speaker, frames.animate) {
         return None;
     }
-    attach_content(cx, sent, &mut cue, after_quote, object_only)?;
+    attach_content(cx, sent, &mut cue, after_quote, object_only, weak)?;
     cue.extent.end = cue.extent.end.max(after);
     Some(cue)
 }
@@ -143,6 +147,11 @@ fn scan_left(cx: &Ctx, sent: &Range<usize>, v: usize) -> Left {
                 continue;
             }
         }
+        // A time phrase between subject and verb: "Dahl on Friday said", "Dahl last week said".
+        if let Some(start) = time_phrase_before(cx, sent, j) {
+            left.j = start;
+            continue;
+        }
         if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
             left.aux_be |= is_be(&t.lower);
             left.aux_any |= is_auxiliary(&t.lower);
@@ -153,6 +162,31 @@ fn scan_left(cx: &Ctx, sent: &Range<usize>, v: usize) -> Left {
         }
     }
     left
+}
+
+/// The start of a time phrase (`on Friday`, `last week`, `on Tuesday night`) ending before
+/// token `j`, when a word stands before it.
+fn time_phrase_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<usize> {
+    let last = cx.t(j - 1);
+    let head = last.is_word()
+        && ((last.capitalized && (is_weekday(&last.lower) || is_month(&last.lower)))
+            || matches!(
+                last.lower.as_str(),
+                "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night"
+            ));
+    if !head {
+        return None;
+    }
+    let mut k = j - 1;
+    while k > sent.start && j - k < 5 && {
+        let t = cx.t(k - 1);
+        t.is_word() && (is_time_word(&t.lower) || matches!(t.lower.as_str(), "early" | "late"))
+    } {
+        k -= 1;
+    }
+    let opener = cx.t(k).lower.as_str();
+    let phrase = k + 1 < j && matches!(opener, "on" | "last" | "this" | "early" | "late");
+    (phrase && k > sent.start && cx.t(k - 1).is_word()).then_some(k)
 }
 
 /// The word is a verb here: not a noun after a determiner or preposition ("the report", "in
@@ -192,6 +226,14 @@ fn used_as_verb(
     !(form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause)
 }
 
+/// How well the subject fits a present-tense verb.
+enum Fit {
+    No,
+    /// A thing (`The memo says`): a report only when a clause follows.
+    Weak,
+    Yes,
+}
+
 /// Present-tense forms need a subject that can speak: base forms a pronoun or a plural
 /// ("officials say", "seven in 10 say"), third-person forms a name, a pronoun or a person or
 /// organisation noun; and a present form right before punctuation is a plural noun ("Chilean
@@ -204,10 +246,10 @@ fn subject_fits_form(
     v: usize,
     after: usize,
     form: VerbForm,
-) -> bool {
+) -> Fit {
     let next = (after < sent.end).then(|| cx.t(after));
     if form == VerbForm::Base && !l.aux_any && !left.is_some_and(base_subject) {
-        return false;
+        return Fit::No;
     }
     if matches!(form, VerbForm::Third | VerbForm::Base)
         && after == v + 1
@@ -229,7 +271,7 @@ fn subject_fits_form(
                     && cx.seg.tokens.get(after + 1).is_some_and(|w| w.is_word()))
         })
     {
-        return false;
+        return Fit::No;
     }
     if form == VerbForm::Third && !l.aux_any {
         // "A person close to the mayor says": the subject's head, not the word before the
@@ -254,21 +296,23 @@ fn subject_fits_form(
                 || cx.lex.is_title_word(&t.lower)
         }) || person_in_subject();
         if !ok {
-            return false;
+            return Fit::Weak;
         }
     }
-    true
+    Fit::Yes
 }
 
 /// A word before a base-form verb that makes it a present tense with a subject: "officials
 /// say", "they warn", "who say", counted people ("seven in 10 say", "40 percent say").
 fn base_subject(l: &Token) -> bool {
-    l.is_word()
-        && (is_subject_pronoun(&l.lower)
-            || l.lower == "who"
-            || l.kind == TokenKind::Number
-            || is_quantity_word(&l.lower)
-            || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+    l.is_punct('%')
+        || l.is_word()
+            && (is_subject_pronoun(&l.lower)
+                || l.lower == "who"
+                || l.kind == TokenKind::Number
+                || matches!(l.lower.as_str(), "third" | "quarter" | "fifth" | "tenth")
+                || is_quantity_word(&l.lower)
+                || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
 }
 
 /// How [`attach_speaker`] found the speaker.
@@ -356,6 +400,7 @@ fn attach_content(
     cue: &mut Cue,
     after_quote: Option<usize>,
     object_only: bool,
+    weak: bool,
 ) -> Option<()> {
     let (v, after, frames) = (cue.verb.start, cue.verb.end, cue.frames);
     let (start, how) = complement_start(cx, sent, after, frames);
@@ -416,6 +461,9 @@ fn attach_content(
             }
             let clause_follows =
                 starts_clause(cx, cue.content.start) && looks_like_clause(cx, &cue.content);
+            if weak && !(cue.introduced || clause_follows) {
+                return None;
+            }
             if !(cue.introduced || object_only || frames.tell || clause_follows) {
                 if object_only || frames.object {
                     cue.confidence = 0.55;
