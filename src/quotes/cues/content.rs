@@ -286,20 +286,13 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
             end = k;
             break;
         }
-        if t.is_punct(',') && k + 1 < sent.end {
-            let n = cx.t(k + 1);
-            let participle = is_clause_participle(cx, &n.lower);
-            let inverted = k + 2 < sent.end
-                && cx.lex.verb(&n.lower).is_some_and(|v| {
-                    matches!(v.form, VerbForm::Past | VerbForm::Third) && v.frames.clause
-                })
-                && !n.capitalized
-                && cx.t(k + 2).is_word()
-                && (cx.t(k + 2).capitalized || is_determiner(&cx.t(k + 2).lower));
-            if n.lower == "according" || participle || inverted {
-                end = k;
-                break;
-            }
+        if t.is_punct(',') && k + 1 < sent.end && ends_at_comma(cx, sent, k) {
+            end = k;
+            break;
+        }
+        if k > start && second_report_at(cx, sent, k) {
+            end = k;
+            break;
         }
         if let Some(q) = cx.quote_opened_at(k) {
             if q.depth == 0 {
@@ -311,6 +304,71 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
         k += 1;
     }
     trim_content(cx, start..end.max(start))
+}
+
+/// Whether a reported clause ends at the comma `k`: before `according to`, a participial cue
+/// (`, adding ...`, `, citing ...`), an inverted cue (`, said Dahl`), a second report with its
+/// own subject (`, but the council said ...`, `, while others say ...`), or an appositive of
+/// the whole clause (`, a move that ...`).
+fn ends_at_comma(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
+    let n = cx.t(k + 1);
+    let participle = !n.capitalized
+        && cx
+            .lex
+            .verb(&n.lower)
+            .is_some_and(|v| v.form == VerbForm::Ing);
+    let inverted = k + 2 < sent.end
+        && cx
+            .lex
+            .verb(&n.lower)
+            .is_some_and(|v| matches!(v.form, VerbForm::Past | VerbForm::Third) && v.frames.clause)
+        && !n.capitalized
+        && cx.t(k + 2).is_word()
+        && (cx.t(k + 2).capitalized || is_determiner(&cx.t(k + 2).lower));
+    let conjunction = matches!(
+        n.lower.as_str(),
+        "but" | "while" | "and" | "although" | "though" | "whereas"
+    ) && reporting_verb_within(cx, sent, k + 2, 8);
+    // `, a move that surprised the council`
+    let clause_appositive = matches!(n.lower.as_str(), "a" | "an")
+        && (k + 2..(k + 5).min(sent.end))
+            .any(|m| matches!(cx.lower(m), "that" | "which") && m > k + 2);
+    n.lower == "according" || participle || inverted || conjunction || clause_appositive
+}
+
+/// A second report coordinated at `k` without a comma: `... and warned that ...`,
+/// `... but said ...` (the verb right after the conjunction).
+fn second_report_at(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
+    let t = cx.t(k);
+    matches!(t.lower.as_str(), "and" | "but")
+        && k + 1 < sent.end
+        && reporting_verb_within(cx, sent, k + 1, 1)
+}
+
+/// A finite reporting verb (past or present, not a participle) among the `n` tokens from `from`,
+/// after words that can be its subject.
+fn reporting_verb_within(cx: &Ctx, sent: &Range<usize>, from: usize, n: usize) -> bool {
+    for m in from..(from + n).min(sent.end) {
+        let t = cx.t(m);
+        if !t.is_word() {
+            return false;
+        }
+        if cx.is_verb_token(m)
+            && cx.lex.verb(&t.lower).is_some_and(|v| {
+                matches!(v.form, VerbForm::Past | VerbForm::Third | VerbForm::Base)
+                    && (v.frames.clause || v.frames.tell)
+            })
+        {
+            return true;
+        }
+        if is_auxiliary(&t.lower) && !t.capitalized && m + 1 < sent.end && cx.is_verb_token(m + 1) {
+            return true; // `, but the council has said ...`
+        }
+        if opens_clause(&t.lower) && m > from {
+            return false;
+        }
+    }
+    false
 }
 
 /// The clause before a cue: from the sentence start (or the end of an earlier clause) to the

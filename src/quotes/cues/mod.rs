@@ -359,6 +359,35 @@ mod tests {
             "About a fifth say they will not vote.",
             &["a fifth | say | they will not vote"],
         ),
+        // A reported clause ends where a second report starts; a coordinated verb keeps the
+        // subject.
+        (
+            "The mayor said the bridge will reopen and warned that tolls will rise.",
+            &[
+                "The mayor | said | the bridge will reopen",
+                "The mayor | warned | tolls will rise",
+            ],
+        ),
+        (
+            "The mayor said the bridge will reopen, but the council said it will not.",
+            &[
+                "The mayor | said | the bridge will reopen",
+                "the council | said | it will not",
+            ],
+        ),
+        (
+            "Dahl says the levy is fair, while others say it is a tax on the poor.",
+            &["Dahl | says | the levy is fair", "others | say | it is a tax on the poor"],
+        ),
+        (
+            "The mayor later changed course and said the pier would stay open.",
+            &["The mayor | said | the pier would stay open"],
+        ),
+        // An appositive of the whole clause is not reported.
+        (
+            "The mayor said the pier would close on Friday, a move that surprised the council.",
+            &["The mayor | said | the pier would close on Friday"],
+        ),
         // A relative pronoun speaks.
         (
             "It angered farmers who say the levy is a money pit.",

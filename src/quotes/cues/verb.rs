@@ -368,6 +368,24 @@ fn attach_speaker(
     if form == VerbForm::Ing && left.is_some_and(|l| !l.is_word()) {
         return None;
     }
+    // A second verb of the same subject: `The mayor said A and warned that B`, `The mayor
+    // changed course and said ...`.
+    if matches!(form, VerbForm::Past | VerbForm::Third)
+        && left.is_some_and(|l| matches!(l.lower.as_str(), "and" | "but") && !l.capitalized)
+        && j >= sent.start + 2
+        && !cx.t(j - 2).capitalized
+    {
+        let earlier = done
+            .iter()
+            .rev()
+            .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
+            .and_then(|c| c.speaker.clone());
+        if let Some(np) = earlier.or_else(|| main_subject(cx, sent, j - 1)) {
+            cue.speaker = Some(np);
+            cue.speaker_role = SpeakerRole::MainClause;
+            return Some(Attached::Subject);
+        }
+    }
     if let Some(np) = subject_before(cx, sent, j) {
         cue.extent.start = np.start;
         cue.speaker = Some(np);
