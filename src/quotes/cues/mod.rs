@@ -388,6 +388,17 @@ mod tests {
             "The mayor said the pier would close on Friday, a move that surprised the council.",
             &["The mayor | said | the pier would close on Friday"],
         ),
+        // One-word names before an appositive; a clause after `say` without a known verb.
+        (
+            "Varga, a former director, said the problem is big.",
+            &["Varga, a former director | said | the problem is big"],
+        ),
+        ("Dahl said each year yields a bump.", &["Dahl | said | each year yields a bump"]),
+        // Phrasal cues with a noun-phrase object.
+        (
+            "The mayor talked about the cost of the new harbor.",
+            &["The mayor | talked about | the cost of the new harbor"],
+        ),
         // A relative pronoun speaks.
         (
             "It angered farmers who say the levy is a money pit.",

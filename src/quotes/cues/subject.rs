@@ -90,11 +90,7 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
     let asides = skip_asides(cx, sent, j)?;
     let mut end = asides.end;
     if let Some(c) = asides.close {
-        let np = subject_before(
-            cx,
-            sent,
-            end.saturating_sub(1).max(sent.start + 1) + usize::from(!cx.t(end - 1).is_punct(',')),
-        )?;
+        let np = subject_before(cx, sent, end)?;
         return Some(if asides.adverbial_only {
             np
         } else {
