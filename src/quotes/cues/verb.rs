@@ -223,6 +223,14 @@ fn used_as_verb(
         }
     }
     let next = (after < sent.end).then(|| cx.t(after));
+    // "the 20 pledged delegates": a participle after a number modifies the noun after it.
+    if form == VerbForm::Past
+        && frames.object
+        && !frames.clause
+        && left.is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return false;
+    }
     if form == VerbForm::Past && (l.aux_be || next.is_some_and(|n| n.lower == "by")) {
         return false;
     }
