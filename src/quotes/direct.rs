@@ -5,6 +5,8 @@
 //! a cue's reported clause (that clause becomes a mixed quote in [`super::reported`]). Quoted
 //! names, titles and scare quotes of a few words are not quotes unless a cue attributes them.
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::cues::{Cue, Orientation};
 use super::marks::QuotedSpan;
 use super::mention::{speaker_at, speaker_of};
@@ -27,13 +29,15 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
         consumed: vec![false; cues.len()],
         absorbed_by: vec![Vec::new(); cues.len()],
     };
+    let index = CueIndex::new(cues);
+    let mut holders = Holders::new(cues);
     for (qi, q) in quoted.iter().enumerate() {
         let inner = seg.span(q.inner.clone());
         let inner = inner.trim_by(text, |c: char| c.is_whitespace());
         if inner.is_empty() {
             continue;
         }
-        let (after_cue, before_cue) = own_cues(seg, cues, q);
+        let (after_cue, before_cue) = own_cues(seg, cues, &index, q);
         let quote = |speaker, cue: Option<&Cue>, link, confidence| Quote {
             kind: QuoteKind::Direct,
             content: inner,
@@ -75,14 +79,10 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
         if q.depth > 0 {
             continue; // a nested quote with no speaker of its own is part of the outer quote
         }
-        // Inside some cue's reported clause: that clause is a mixed quote.
-        if let Some(ci) = cues.iter().position(|c| {
-            !c.inside_quote
-                && c.content.start <= q.open
-                // An unclosed mark runs to the paragraph end; where it opens is what counts.
-                && if q.unbalanced { q.open } else { q.last() } < c.content.end.max(c.content.start + 1)
-                && !c.content.is_empty()
-        }) {
+        // Inside some cue's reported clause: that clause is a mixed quote. An unclosed mark
+        // runs to the paragraph end; where it opens is what counts.
+        let last = if q.unbalanced { q.open } else { q.last() };
+        if let Some(ci) = holders.first_holding(q.open, last) {
             d.absorbed_by[ci].push(qi);
             continue;
         }
@@ -94,9 +94,79 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
     d
 }
 
+/// The cues by the token their extent starts at and by the token their content starts at, in
+/// cue order, so a quote finds its own cues without scanning them all.
+struct CueIndex {
+    by_extent: HashMap<usize, Vec<usize>>,
+    by_content: HashMap<usize, Vec<usize>>,
+}
+
+impl CueIndex {
+    fn new(cues: &[Cue]) -> Self {
+        let mut by_extent: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_content: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (ci, c) in cues.iter().enumerate() {
+            by_extent.entry(c.extent.start).or_default().push(ci);
+            by_content.entry(c.content.start).or_default().push(ci);
+        }
+        CueIndex {
+            by_extent,
+            by_content,
+        }
+    }
+}
+
+/// Which cue's reported clause holds a quoted span: the first cue (in cue order) whose content
+/// (not inside a quote, not empty) starts at or before the span and ends after it. Spans are
+/// asked in text order; cues enter when their content starts and leave once it has ended, so
+/// each cue is passed over at most once per span it ends inside (spans of depth 0 do not
+/// overlap): n log n overall.
+struct Holders<'a> {
+    cues: &'a [Cue],
+    /// Cue indices by content start, latest first (popped as spans move on).
+    pending: Vec<usize>,
+    /// Cues whose content has started: index -> content end.
+    open: BTreeMap<usize, usize>,
+}
+
+impl<'a> Holders<'a> {
+    fn new(cues: &'a [Cue]) -> Self {
+        let mut pending: Vec<usize> = (0..cues.len())
+            .filter(|&c| !cues[c].inside_quote && !cues[c].content.is_empty())
+            .collect();
+        pending.sort_by_key(|&c| std::cmp::Reverse(cues[c].content.start));
+        Holders {
+            cues,
+            pending,
+            open: BTreeMap::new(),
+        }
+    }
+
+    fn first_holding(&mut self, open: usize, last: usize) -> Option<usize> {
+        while let Some(&c) = self.pending.last() {
+            if self.cues[c].content.start > open {
+                break;
+            }
+            self.pending.pop();
+            self.open.insert(c, self.cues[c].content.end);
+        }
+        // Cues whose content ended at or before this span cannot hold it or any later one.
+        self.open.retain(|_, &mut end| end > open);
+        self.open
+            .iter()
+            .find(|&(_, &end)| last < end)
+            .map(|(&c, _)| c)
+    }
+}
+
 /// The cue tagging the quote from after its closing mark (`"…," X said`), and the cue whose
 /// content the quote opens (`X said: "…"`), as indices into `cues`.
-fn own_cues(seg: &Segments, cues: &[Cue], q: &QuotedSpan) -> (Option<usize>, Option<usize>) {
+fn own_cues(
+    seg: &Segments,
+    cues: &[Cue],
+    index: &CueIndex,
+    q: &QuotedSpan,
+) -> (Option<usize>, Option<usize>) {
     let after_cue = q.close.and_then(|c| {
         let mut k = c + 1;
         while k < seg.tokens.len()
@@ -105,9 +175,10 @@ fn own_cues(seg: &Segments, cues: &[Cue], q: &QuotedSpan) -> (Option<usize>, Opt
         {
             k += 1;
         }
-        cues.iter().position(|cue| {
-            cue.extent.start == k
-                && seg.tokens[k].paragraph == q.paragraph
+        let at = index.by_extent.get(&k)?;
+        at.iter().copied().find(|&ci| {
+            let cue = &cues[ci];
+            seg.tokens[k].paragraph == q.paragraph
                 && cue.speaker.is_some()
                 && cue.inside_quote == (q.depth > 0)
                 && (cue.orientation == Orientation::Before
@@ -115,11 +186,13 @@ fn own_cues(seg: &Segments, cues: &[Cue], q: &QuotedSpan) -> (Option<usize>, Opt
                     || seg.tokens[cue.content.start].is_quote())
         })
     });
-    let before_cue = cues.iter().position(|cue| {
-        cue.orientation == Orientation::After
-            && cue.speaker.is_some()
-            && cue.content.start == q.open
-            && cue.content.end <= q.last() + 2
+    let before_cue = index.by_content.get(&q.open).and_then(|at| {
+        at.iter().copied().find(|&ci| {
+            let cue = &cues[ci];
+            cue.orientation == Orientation::After
+                && cue.speaker.is_some()
+                && cue.content.end <= q.last() + 2
+        })
     });
     (after_cue, before_cue)
 }

@@ -11,6 +11,9 @@ use std::ops::Range;
 use super::super::verbs::{is_common_base, is_finite_form};
 use super::super::words::*;
 use super::Ctx;
+
+/// The most tokens a reported clause runs (quoted spans inside it count as one).
+const MAX_CLAUSE: usize = 160;
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::TokenKind;
 
@@ -216,6 +219,8 @@ pub(super) fn starts_clause(cx: &Ctx, k: usize) -> bool {
 
 /// A reported clause has something verb-like after its first word.
 pub(super) fn looks_like_clause(cx: &Ctx, r: &Range<usize>) -> bool {
+    // A clause shows its verb early: only its first words are read.
+    let r = &(r.start..r.end.min(r.start + 40));
     let words = r.clone().filter(|&k| cx.t(k).is_word()).count();
     words >= 3
         && (r
@@ -243,22 +248,9 @@ fn plural_subject_before(cx: &Ctx, k: usize) -> bool {
             || (p.lower.ends_with('s') && !p.lower.ends_with("ss") && !p.is_possessive()))
 }
 
-/// The sentence opens with a subordinator before the cue's subject (`While X said ..., Y ...`).
+/// The sentence has a subordinator before the cue's subject (`While X said ..., Y ...`).
 pub(super) fn clause_is_subordinate(cx: &Ctx, sent: &Range<usize>, subject_start: usize) -> bool {
-    (sent.start..subject_start).any(|k| {
-        matches!(
-            cx.lower(k),
-            "while"
-                | "although"
-                | "though"
-                | "as"
-                | "because"
-                | "since"
-                | "if"
-                | "when"
-                | "whereas"
-        )
-    })
+    subject_start > sent.start && cx.subordinated(subject_start)
 }
 
 /// In `While X confirmed that A, B.`, the content is A: it ends at the comma before the main clause.
@@ -278,9 +270,11 @@ pub(super) fn cut_at_main_clause(cx: &Ctx, r: Range<usize>) -> Range<usize> {
 /// (`, adding ...`) or a semicolon, and reaching past the sentence end when a quote opened inside
 /// closes later.
 pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Range<usize> {
-    let mut end = sent.end;
+    // A reported clause longer than this is no clause of news prose: it ends there.
+    let stop = sent.end.min(start + MAX_CLAUSE);
+    let mut end = stop;
     let mut k = start;
-    while k < sent.end {
+    while k < stop {
         let t = cx.t(k);
         if t.is_punct(';') {
             end = k;
@@ -298,6 +292,9 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
             if q.depth == 0 {
                 k = q.last().max(k) + 1;
                 end = end.max(k.min(cx.seg.paragraphs[q.paragraph].end));
+                if k >= stop {
+                    break;
+                }
                 continue;
             }
         }

@@ -66,14 +66,84 @@ pub struct Cue {
     pub confidence: f32,
 }
 
-/// What every rule reads: the tokens, the lexicon and the quoted spans.
+/// What every rule reads: the tokens, the lexicon and the quoted spans, with per-token indexes
+/// of the spans built once (so no rule scans all spans for a token).
 pub(super) struct Ctx<'a> {
     seg: &'a Segments,
     lex: &'a Lexicon,
     quoted: &'a [QuotedSpan],
+    /// For each token, the first quoted span opening there.
+    opened_at: Vec<Option<u32>>,
+    /// For each token, whether some quoted span closes there.
+    closes: Vec<bool>,
+    /// For each token, whether it lies strictly inside a closed outer (depth 0) span, marks
+    /// excluded.
+    in_outer: Vec<bool>,
+    /// For each token, whether a subordinator (`while`, `because`, ...) stands before it in its
+    /// sentence.
+    subordinated: Vec<bool>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(seg: &'a Segments, lex: &'a Lexicon, quoted: &'a [QuotedSpan]) -> Self {
+        let n = seg.tokens.len();
+        let mut opened_at = vec![None; n];
+        let mut closes = vec![false; n];
+        // +1 where an outer span's inside starts, -1 past its end: one prefix sum.
+        let mut delta = vec![0i32; n + 1];
+        for (qi, q) in quoted.iter().enumerate() {
+            if opened_at[q.open].is_none() {
+                opened_at[q.open] = Some(qi as u32);
+            }
+            if let Some(c) = q.close {
+                closes[c] = true;
+                if q.depth == 0 && q.open + 1 < c {
+                    delta[q.open + 1] += 1;
+                    delta[c] -= 1;
+                }
+            }
+        }
+        let mut depth = 0;
+        let in_outer = (0..n)
+            .map(|i| {
+                depth += delta[i];
+                depth > 0
+            })
+            .collect();
+        let mut subordinated = vec![false; n];
+        for sent in &seg.sentences {
+            let mut seen = false;
+            for k in sent.clone() {
+                subordinated[k] = seen;
+                seen |= matches!(
+                    seg.tokens[k].lower.as_str(),
+                    "while"
+                        | "although"
+                        | "though"
+                        | "as"
+                        | "because"
+                        | "since"
+                        | "if"
+                        | "when"
+                        | "whereas"
+                );
+            }
+        }
+        Ctx {
+            seg,
+            lex,
+            quoted,
+            opened_at,
+            closes,
+            in_outer,
+            subordinated,
+        }
+    }
+
+    fn subordinated(&self, i: usize) -> bool {
+        self.subordinated[i]
+    }
+
     fn t(&self, i: usize) -> &Token {
         &self.seg.tokens[i]
     }
@@ -88,20 +158,27 @@ impl Ctx<'_> {
     }
 
     fn in_outer_quote(&self, i: usize) -> bool {
-        self.quoted
-            .iter()
-            .any(|q| q.depth == 0 && q.open < i && i < q.last() && q.close.is_some())
+        self.in_outer[i]
     }
 
     /// The quoted span opened by token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&QuotedSpan> {
-        self.quoted.iter().find(|q| q.open == i)
+        self.opened_at
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|qi| &self.quoted[qi as usize])
+    }
+
+    /// Whether a quoted span closes at token `i`.
+    fn closes_at(&self, i: usize) -> bool {
+        self.closes[i]
     }
 }
 
 /// Finds every reporting cue in the article.
 pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
-    let cx = Ctx { seg, lex, quoted };
+    let cx = Ctx::new(seg, lex, quoted);
     let mut cues: Vec<Cue> = Vec::new();
     for sent in &seg.sentences {
         let mut i = sent.start;
@@ -190,7 +267,7 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
             cx.t(m - 1).kind,
             TokenKind::Quote(_, Role::Close | Role::Either)
         )
-        && cx.quoted.iter().any(|q| q.close == Some(m - 1)))
+        && cx.closes_at(m - 1))
     .then(|| m - 1)
 }
 

@@ -218,7 +218,9 @@ fn skip_asides(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Asides> {
     let mut end = j; // exclusive
     let mut close: Option<usize> = None;
     let mut adverbial_only = true;
-    while end > sent.start && cx.t(end - 1).is_punct(',') {
+    let mut asides = 0;
+    while end > sent.start && cx.t(end - 1).is_punct(',') && asides < 4 {
+        asides += 1;
         let c = end - 1;
         let mut k = c;
         while k > sent.start && !cx.t(k - 1).is_punct(',') && c - k < MAX_ASIDE {
@@ -257,7 +259,9 @@ fn subject_start(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
         && end - 1 > sent.start
         && !is_left_boundary(cx, end - 2, sent.start);
     let mut k = if noun_head { end - 1 } else { end };
-    while k > sent.start && !is_left_boundary(cx, k - 1, sent.start) {
+    // A subject is a phrase, not a stretch of text: the walk back is bounded.
+    let floor = sent.start.max(end.saturating_sub(48));
+    while k > floor && !is_left_boundary(cx, k - 1, sent.start) {
         k -= 1;
     }
     let mut start = k;
@@ -396,7 +400,7 @@ pub(super) fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Opti
         if !intro {
             break;
         }
-        match (start..before).find(|&k| cx.t(k).is_punct(',')) {
+        match (start..before.min(start + 30)).find(|&k| cx.t(k).is_punct(',')) {
             Some(c) if c + 1 < before => start = c + 1,
             _ => break,
         }

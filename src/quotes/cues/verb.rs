@@ -357,15 +357,15 @@ fn attach_speaker(
                     "before" | "after" | "while" | "when" | "by" | "without" | "and" | "as"
                 )
         });
-    if participial && (object_only || done.iter().any(|c| c.content.start == v)) {
+    // The cues found so far in this sentence (the end of `done`), latest first.
+    let in_sentence = || done.iter().rev().take_while(|c| c.verb.start >= sent.start);
+    if participial && (object_only || in_sentence().any(|c| c.content.start == v)) {
         return None;
     }
     if participial {
         cue.speaker_role = SpeakerRole::MainClause;
-        let reported = done
-            .iter()
-            .rev()
-            .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
+        let reported = in_sentence()
+            .find(|c| c.verb.start < v && c.speaker.is_some())
             .and_then(|c| c.speaker.clone());
         // "The envoys met twice, indicating that ...": an evidential participle after a clause
         // that reports no speech says what the event shows, not what anyone said.
@@ -379,23 +379,14 @@ fn attach_speaker(
     if form == VerbForm::Ing && left.is_some_and(|l| !l.is_word()) {
         return None;
     }
-    // A second verb of the same subject: `The mayor said A and warned that B`, `The mayor
-    // changed course and said ...`.
-    if matches!(form, VerbForm::Past | VerbForm::Third)
-        && left.is_some_and(|l| matches!(l.lower.as_str(), "and" | "but") && !l.capitalized)
-        && j >= sent.start + 2
-        && !cx.t(j - 2).capitalized
-    {
-        let earlier = done
-            .iter()
-            .rev()
-            .find(|c| c.verb.start >= sent.start && c.verb.start < v && c.speaker.is_some())
-            .and_then(|c| c.speaker.clone());
-        if let Some(np) = earlier.or_else(|| main_subject(cx, sent, j - 1)) {
-            cue.speaker = Some(np);
-            cue.speaker_role = SpeakerRole::MainClause;
-            return Some(Attached::Subject);
-        }
+    if let Some(np) = coordinated_subject(cx, sent, left, j, form, || {
+        in_sentence()
+            .find(|c| c.verb.start < v && c.speaker.is_some())
+            .and_then(|c| c.speaker.clone())
+    }) {
+        cue.speaker = Some(np);
+        cue.speaker_role = SpeakerRole::MainClause;
+        return Some(Attached::Subject);
     }
     if let Some(np) = subject_before(cx, sent, j) {
         cue.extent.start = np.start;
@@ -419,6 +410,26 @@ fn attach_speaker(
     cue.orientation = Orientation::Before;
     cue.content = content_before(cx, sent, v, j);
     Some(Attached::Inverted)
+}
+
+/// A second verb of the same subject: `The mayor said A and warned that B` (the earlier cue's
+/// speaker), `The mayor changed course and said ...` (the main clause's subject).
+fn coordinated_subject(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    left: Option<&Token>,
+    j: usize,
+    form: VerbForm,
+    earlier: impl FnOnce() -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    let coordinated = matches!(form, VerbForm::Past | VerbForm::Third)
+        && left.is_some_and(|l| matches!(l.lower.as_str(), "and" | "but") && !l.capitalized)
+        && j >= sent.start + 2
+        && !cx.t(j - 2).capitalized;
+    if !coordinated {
+        return None;
+    }
+    earlier().or_else(|| main_subject(cx, sent, j - 1))
 }
 
 /// Gives the cue its content: the complement after the verb, or the clause before the cue
@@ -494,16 +505,30 @@ fn attach_content(
                 && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
             let clause_follows = starts_clause(cx, cue.content.start)
                 && (said || looks_like_clause(cx, &cue.content));
-            if weak && !(cue.introduced || clause_follows) {
-                return None;
-            }
-            if !(cue.introduced || object_only || frames.tell || clause_follows) {
-                if object_only || frames.object {
-                    cue.confidence = 0.55;
-                } else {
-                    return None;
-                }
-            }
+            return complement_fits(cue, object_only, weak, clause_follows);
+        }
+    }
+    Some(())
+}
+
+/// Whether a complement that is not introduced by `that`, a colon or a quote is reported
+/// speech: a clause, the addressee of `tell`, or an object of an object verb (which reports
+/// less reliably). A thing as the subject needs a clause.
+fn complement_fits(
+    cue: &mut Cue,
+    object_only: bool,
+    weak: bool,
+    clause_follows: bool,
+) -> Option<()> {
+    let frames = cue.frames;
+    if weak && !(cue.introduced || clause_follows) {
+        return None;
+    }
+    if !(cue.introduced || object_only || frames.tell || clause_follows) {
+        if object_only || frames.object {
+            cue.confidence = 0.55;
+        } else {
+            return None;
         }
     }
     Some(())
