@@ -19,7 +19,7 @@ pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexico
     let mut resolved: Vec<(usize, String, EntityKind)> = Vec::new(); // (offset, canonical, kind)
     let ctx = Names {
         index: names,
-        people: names.people_before(usize::MAX).collect(),
+        people: std::cell::OnceCell::new(),
     };
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
@@ -43,15 +43,19 @@ fn is_pronoun(lex: &Lexicon, mention: &str) -> bool {
 /// binary search instead of a scan per pronoun).
 struct Names<'a> {
     index: &'a NameIndex,
-    /// [`NameIndex::people_before`] of the whole text: person names, latest first.
-    people: Vec<&'a Mention>,
+    /// [`NameIndex::people_before`] of the whole text: person names, latest first (listed
+    /// at the first pronoun).
+    people: std::cell::OnceCell<Vec<&'a Mention>>,
 }
 
 impl Names<'_> {
     /// The person name nearest before `offset` (as `people_before(offset).next()`).
     fn person_before(&self, offset: usize) -> Option<&Mention> {
-        let k = self.people.partition_point(|n| n.span.start >= offset);
-        self.people.get(k).copied()
+        let people = self
+            .people
+            .get_or_init(|| self.index.people_before(usize::MAX).collect());
+        let k = people.partition_point(|n| n.span.start >= offset);
+        people.get(k).copied()
     }
 }
 

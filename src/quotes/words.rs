@@ -3,43 +3,45 @@
 
 use crate::segment::Token;
 
+#[rustfmt::skip]
 pub fn is_determiner(w: &str) -> bool {
-    DETERMINER_WORDS.binary_search(&w).is_ok()
-}
-
-const DETERMINER_WORDS: &[&str] = &[
-    "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "no", "our", "some",
-    "such", "the", "their", "these", "this", "those", "your",
-];
-
-pub fn is_auxiliary(w: &str) -> bool {
-    AUXILIARY_WORDS.binary_search(&w).is_ok()
-}
-
-const AUXILIARY_WORDS: &[&str] = &[
-    "'d", "'ve", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had",
-    "has", "have", "having", "is", "may", "might", "must", "shall", "should", "was", "were",
-    "will", "would", "’d", "’ve",
-];
-
-pub fn is_be(w: &str) -> bool {
-    BE_WORDS.binary_search(&w).is_ok()
-}
-
-const BE_WORDS: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];
-
-/// Words that open a clause: a subject never reaches back across them.
-pub fn opens_clause(w: &str) -> bool {
-    OPENS_CLAUSE_WORDS.binary_search(&w).is_ok()
+    matches!(
+        w,
+        "a" | "an" | "another" | "any" | "each" | "every" | "her" | "his" | "its" | "my" | "no"
+        | "our" | "some" | "such" | "the" | "their" | "these" | "this" | "those" | "your"
+    )
 }
 
 #[rustfmt::skip]
-const OPENS_CLAUSE_WORDS: &[&str] = &[
-    "after", "also", "although", "as", "because", "before", "but", "even", "how", "however", "if",
-    "indeed", "instead", "meanwhile", "nor", "once", "since", "so", "still", "than", "that",
-    "then", "though", "unless", "until", "what", "whatever", "when", "where", "whereas", "whether",
-    "which", "while", "whoever", "whom", "whose", "why", "yet",
-];
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "'d" | "'ve" | "am" | "are" | "be" | "been" | "being" | "can" | "could" | "did" | "do"
+        | "does" | "had" | "has" | "have" | "having" | "is" | "may" | "might" | "must" | "shall"
+        | "should" | "was" | "were" | "will" | "would" | "’d" | "’ve"
+    )
+}
+
+#[rustfmt::skip]
+pub fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "are" | "be" | "been" | "being" | "is" | "was" | "were"
+    )
+}
+
+/// Words that open a clause: a subject never reaches back across them.
+#[rustfmt::skip]
+pub fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "after" | "also" | "although" | "as" | "because" | "before" | "but" | "even" | "how"
+        | "however" | "if" | "indeed" | "instead" | "meanwhile" | "nor" | "once" | "since" | "so"
+        | "still" | "than" | "that" | "then" | "though" | "unless" | "until" | "what" | "whatever"
+        | "when" | "where" | "whereas" | "whether" | "which" | "while" | "whoever" | "whom"
+        | "whose" | "why" | "yet"
+    )
+}
 
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(
@@ -75,37 +77,35 @@ pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "it")
 }
 
-pub fn is_preposition(w: &str) -> bool {
-    PREPOSITION_WORDS.binary_search(&w).is_ok()
-}
-
 #[rustfmt::skip]
-const PREPOSITION_WORDS: &[&str] = &[
-    "about", "across", "after", "against", "ahead", "amid", "among", "at", "before", "behind",
-    "beyond", "by", "despite", "during", "following", "for", "from", "in", "inside", "into",
-    "near", "of", "on", "outside", "over", "per", "since", "through", "throughout", "to", "toward",
-    "towards", "under", "upon", "via", "while", "with", "within", "without",
-];
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "about" | "across" | "after" | "against" | "ahead" | "amid" | "among" | "at" | "before"
+        | "behind" | "beyond" | "by" | "despite" | "during" | "following" | "for" | "from" | "in"
+        | "inside" | "into" | "near" | "of" | "on" | "outside" | "over" | "per" | "since"
+        | "through" | "throughout" | "to" | "toward" | "towards" | "under" | "upon" | "via"
+        | "while" | "with" | "within" | "without"
+    )
+}
 
 /// A month's full name, lowercase.
+#[rustfmt::skip]
 pub fn is_month(w: &str) -> bool {
-    MONTH_WORDS.binary_search(&w).is_ok()
+    matches!(
+        w,
+        "april" | "august" | "december" | "february" | "january" | "july" | "june" | "march"
+        | "may" | "november" | "october" | "september"
+    )
 }
 
 #[rustfmt::skip]
-const MONTH_WORDS: &[&str] = &[
-    "april", "august", "december", "february", "january", "july", "june", "march", "may",
-    "november", "october", "september",
-];
-
 pub fn is_weekday(w: &str) -> bool {
-    WEEKDAY_WORDS.binary_search(&w).is_ok()
+    matches!(
+        w,
+        "friday" | "monday" | "saturday" | "sunday" | "thursday" | "tuesday" | "wednesday"
+    )
 }
-
-#[rustfmt::skip]
-const WEEKDAY_WORDS: &[&str] = &[
-    "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday",
-];
 
 pub fn is_time_word(w: &str) -> bool {
     is_month(w)
@@ -143,19 +143,19 @@ pub fn is_time_word(w: &str) -> bool {
 }
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.
-pub fn is_discourse_word(w: &str) -> bool {
-    DISCOURSE_WORD_WORDS.binary_search(&w).is_ok()
-}
-
 #[rustfmt::skip]
-const DISCOURSE_WORD_WORDS: &[&str] = &[
-    "additionally", "again", "also", "and", "and,", "but", "earlier", "finally", "first",
-    "furthermore", "hence", "here", "however", "indeed", "initially", "instead", "last", "lastly",
-    "later", "likewise", "meanwhile", "moreover", "nevertheless", "nonetheless", "notably", "now",
-    "or", "otherwise", "overall", "plus", "previously", "privately", "publicly", "recently",
-    "second", "separately", "similarly", "so", "still", "then", "there", "therefore", "third",
-    "thus", "today", "tonight", "too", "ultimately", "yesterday", "yet",
-];
+pub fn is_discourse_word(w: &str) -> bool {
+    matches!(
+        w,
+        "additionally" | "again" | "also" | "and" | "and," | "but" | "earlier" | "finally"
+        | "first" | "furthermore" | "hence" | "here" | "however" | "indeed" | "initially"
+        | "instead" | "last" | "lastly" | "later" | "likewise" | "meanwhile" | "moreover"
+        | "nevertheless" | "nonetheless" | "notably" | "now" | "or" | "otherwise" | "overall"
+        | "plus" | "previously" | "privately" | "publicly" | "recently" | "second" | "separately"
+        | "similarly" | "so" | "still" | "then" | "there" | "therefore" | "third" | "thus"
+        | "today" | "tonight" | "too" | "ultimately" | "yesterday" | "yet"
+    )
+}
 
 #[rustfmt::skip]
 const NOT_ADVERBS: &[&str] = &[
@@ -225,82 +225,57 @@ pub fn is_function_word(w: &str) -> bool {
         )
 }
 
-pub fn is_reflexive(w: &str) -> bool {
-    REFLEXIVE_WORDS.binary_search(&w).is_ok()
-}
-
 #[rustfmt::skip]
-const REFLEXIVE_WORDS: &[&str] = &[
-    "herself", "himself", "itself", "myself", "ourselves", "themselves", "yourself",
-];
+pub fn is_reflexive(w: &str) -> bool {
+    matches!(
+        w,
+        "herself" | "himself" | "itself" | "myself" | "ourselves" | "themselves" | "yourself"
+    )
+}
 
 /// Common irregular past-tense verbs: in a subject phrase they mark where the subject ended
 /// (`the senator sought to reassure ...`).
-pub fn is_irregular_past(w: &str) -> bool {
-    IRREGULAR_PAST_WORDS.binary_search(&w).is_ok()
-}
-
 #[rustfmt::skip]
-const IRREGULAR_PAST_WORDS: &[&str] = &[
-    "ate", "became", "began", "bought", "broke", "brought", "built", "came", "caught", "chose",
-    "dealt", "drew", "drove", "fell", "felt", "flew", "forgot", "fought", "found", "gave", "got",
-    "grew", "heard", "held", "hid", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
-    "paid", "ran", "rode", "rose", "sat", "saw", "sent", "shot", "slept", "sold", "sought",
-    "spent", "spoke", "stole", "stood", "struck", "swore", "taught", "thought", "threw", "took",
-    "understood", "went", "woke", "won", "wore", "wrote",
-];
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "ate" | "became" | "began" | "bought" | "broke" | "brought" | "built" | "came" | "caught"
+        | "chose" | "dealt" | "drew" | "drove" | "fell" | "felt" | "flew" | "forgot" | "fought"
+        | "found" | "gave" | "got" | "grew" | "heard" | "held" | "hid" | "kept" | "knew" | "led"
+        | "left" | "lost" | "made" | "meant" | "met" | "paid" | "ran" | "rode" | "rose" | "sat"
+        | "saw" | "sent" | "shot" | "slept" | "sold" | "sought" | "spent" | "spoke" | "stole"
+        | "stood" | "struck" | "swore" | "taught" | "thought" | "threw" | "took" | "understood"
+        | "went" | "woke" | "won" | "wore" | "wrote"
+    )
+}
 
 /// Quantity words that head a counted subject of a present-tense verb ("most say", "40 percent
 /// say").
+#[rustfmt::skip]
 pub fn is_quantity_word(w: &str) -> bool {
-    QUANTITY_WORDS.binary_search(&w).is_ok()
+    matches!(
+        w,
+        "all" | "both" | "few" | "half" | "majority" | "many" | "minority" | "most" | "others"
+        | "percent" | "some"
+    )
 }
-
-const QUANTITY_WORDS: &[&str] = &[
-    "all", "both", "few", "half", "majority", "many", "minority", "most", "others", "percent",
-    "some",
-];
 
 /// Verbs that usually mean "is evidence of" (`indicating`, `signaling`, `highlighting`).
-pub fn is_evidential(lemma: &str) -> bool {
-    EVIDENTIAL_WORDS.binary_search(&lemma).is_ok()
-}
-
 #[rustfmt::skip]
-const EVIDENTIAL_WORDS: &[&str] = &[
-    "demonstrate", "highlight", "illustrate", "imply", "indicate", "mean", "reflect", "reveal",
-    "show", "signal", "signify", "underline", "underscore",
-];
+pub fn is_evidential(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "demonstrate" | "highlight" | "illustrate" | "imply" | "indicate" | "mean" | "reflect"
+        | "reveal" | "show" | "signal" | "signify" | "underline" | "underscore"
+    )
+}
 
 /// Conjunctions that, capitalised, open a sentence before its subject ("But", "While").
-pub fn is_sentence_conjunction(w: &str) -> bool {
-    SENTENCE_CONJUNCTION_WORDS.binary_search(&w).is_ok()
-}
-
 #[rustfmt::skip]
-const SENTENCE_CONJUNCTION_WORDS: &[&str] = &[
-    "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
-    "though", "when", "while",
-];
-
-#[cfg(test)]
-mod tests {
-    /// The word lists are searched by bisection: each must stay sorted and free of repeats.
-    #[test]
-    fn word_lists_are_sorted() {
-        for list in [
-            super::DETERMINER_WORDS,
-            super::AUXILIARY_WORDS,
-            super::BE_WORDS,
-            super::OPENS_CLAUSE_WORDS,
-            super::PREPOSITION_WORDS,
-            super::MONTH_WORDS,
-            super::WEEKDAY_WORDS,
-            super::DISCOURSE_WORD_WORDS,
-            super::REFLEXIVE_WORDS,
-            super::IRREGULAR_PAST_WORDS,
-        ] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
+pub fn is_sentence_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "after" | "although" | "and" | "as" | "because" | "before" | "but" | "if" | "or" | "since"
+        | "so" | "though" | "when" | "while"
+    )
 }
