@@ -167,34 +167,8 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
             continue;
         }
         // Quotation marks.
-        let next = s[i + clen..].chars().next();
         let before = if i > body.start { prev_char(i) } else { None };
-        let quote = match c {
-            '“' | '„' | '«' => Some((Family::Double, Role::Open, clen)),
-            '”' | '»' => Some((Family::Double, Role::Close, clen)),
-            '‘' => Some((Family::Single, Role::Open, clen)),
-            '`' if next == Some('`') => Some((Family::Double, Role::Open, 2)),
-            '"' | '\'' | '’' => {
-                let (family, len) = if c == '\'' && next == Some('\'') {
-                    (Family::Double, 2)
-                } else if c == '"' {
-                    (Family::Double, 1)
-                } else {
-                    (Family::Single, clen)
-                };
-                let after = s[i + len..].chars().next();
-                let open = is_open_context(before) && !after.is_none_or(char::is_whitespace);
-                let close = is_close_context(after) && !before.is_none_or(char::is_whitespace);
-                let role = match (open, close) {
-                    (true, false) => Role::Open,
-                    (false, true) => Role::Close,
-                    _ if c == '’' => Role::Close,
-                    _ => Role::Either,
-                };
-                Some((family, role, len))
-            }
-            _ => None,
-        };
+        let quote = quote_mark(s, i, c, before);
         if let Some((family, role, len)) = quote {
             tokens.push(Token {
                 span: Span::new(start, start + len),
@@ -221,6 +195,39 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
         tokens,
         paragraphs,
         sentences,
+    }
+}
+
+/// The quotation mark starting with `c` at byte `i` of `s` (after the character `before`): its
+/// family, its likely role from the characters around it, and its length in bytes.
+fn quote_mark(s: &str, i: usize, c: char, before: Option<char>) -> Option<(Family, Role, usize)> {
+    let clen = c.len_utf8();
+    let next = s[i + clen..].chars().next();
+    match c {
+        '“' | '„' | '«' => Some((Family::Double, Role::Open, clen)),
+        '”' | '»' => Some((Family::Double, Role::Close, clen)),
+        '‘' => Some((Family::Single, Role::Open, clen)),
+        '`' if next == Some('`') => Some((Family::Double, Role::Open, 2)),
+        '"' | '\'' | '’' => {
+            let (family, len) = if c == '\'' && next == Some('\'') {
+                (Family::Double, 2)
+            } else if c == '"' {
+                (Family::Double, 1)
+            } else {
+                (Family::Single, clen)
+            };
+            let after = s[i + len..].chars().next();
+            let open = is_open_context(before) && !after.is_none_or(char::is_whitespace);
+            let close = is_close_context(after) && !before.is_none_or(char::is_whitespace);
+            let role = match (open, close) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ if c == '’' => Role::Close,
+                _ => Role::Either,
+            };
+            Some((family, role, len))
+        }
+        _ => None,
     }
 }
 
