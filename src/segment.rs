@@ -68,7 +68,7 @@ impl Token {
         matches!(self.kind, TokenKind::Punct('.' | '!' | '?' | '…'))
     }
 
-    /// A possessive word (`Rutte’s`, `NATO's`).
+    /// A possessive word (`Varga’s`, `UNICEF's`).
     pub fn is_possessive(&self) -> bool {
         self.lower.ends_with("'s") || self.lower.ends_with("’s")
     }
@@ -167,34 +167,8 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
             continue;
         }
         // Quotation marks.
-        let next = s[i + clen..].chars().next();
         let before = if i > body.start { prev_char(i) } else { None };
-        let quote = match c {
-            '“' | '„' | '«' => Some((Family::Double, Role::Open, clen)),
-            '”' | '»' => Some((Family::Double, Role::Close, clen)),
-            '‘' => Some((Family::Single, Role::Open, clen)),
-            '`' if next == Some('`') => Some((Family::Double, Role::Open, 2)),
-            '"' | '\'' | '’' => {
-                let (family, len) = if c == '\'' && next == Some('\'') {
-                    (Family::Double, 2)
-                } else if c == '"' {
-                    (Family::Double, 1)
-                } else {
-                    (Family::Single, clen)
-                };
-                let after = s[i + len..].chars().next();
-                let open = is_open_context(before) && !after.is_none_or(char::is_whitespace);
-                let close = is_close_context(after) && !before.is_none_or(char::is_whitespace);
-                let role = match (open, close) {
-                    (true, false) => Role::Open,
-                    (false, true) => Role::Close,
-                    _ if c == '’' => Role::Close,
-                    _ => Role::Either,
-                };
-                Some((family, role, len))
-            }
-            _ => None,
-        };
+        let quote = quote_mark(s, i, c, before);
         if let Some((family, role, len)) = quote {
             tokens.push(Token {
                 span: Span::new(start, start + len),
@@ -224,6 +198,39 @@ pub fn segment(text: &str, body: Span, lex: &Lexicon) -> Segments {
     }
 }
 
+/// The quotation mark starting with `c` at byte `i` of `s` (after the character `before`): its
+/// family, its likely role from the characters around it, and its length in bytes.
+fn quote_mark(s: &str, i: usize, c: char, before: Option<char>) -> Option<(Family, Role, usize)> {
+    let clen = c.len_utf8();
+    let next = s[i + clen..].chars().next();
+    match c {
+        '“' | '„' | '«' => Some((Family::Double, Role::Open, clen)),
+        '”' | '»' => Some((Family::Double, Role::Close, clen)),
+        '‘' => Some((Family::Single, Role::Open, clen)),
+        '`' if next == Some('`') => Some((Family::Double, Role::Open, 2)),
+        '"' | '\'' | '’' => {
+            let (family, len) = if c == '\'' && next == Some('\'') {
+                (Family::Double, 2)
+            } else if c == '"' {
+                (Family::Double, 1)
+            } else {
+                (Family::Single, clen)
+            };
+            let after = s[i + len..].chars().next();
+            let open = is_open_context(before) && !after.is_none_or(char::is_whitespace);
+            let close = is_close_context(after) && !before.is_none_or(char::is_whitespace);
+            let role = match (open, close) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ if c == '’' => Role::Close,
+                _ => Role::Either,
+            };
+            Some((family, role, len))
+        }
+        _ => None,
+    }
+}
+
 /// End of the word starting at `i`: letters and digits joined by apostrophes, hyphens, dots of
 /// initialisms (`U.S.`), and separators inside numbers (`1,000`, `3.1`).
 fn word_end(s: &str, start: usize) -> usize {
@@ -250,7 +257,7 @@ fn word_end(s: &str, start: usize) -> usize {
         match c {
             '\'' | '’' | '-' | '‐' | '&' if joins => {}
             '.' if joins && !initialism && is_domain_suffix(&s[at + 1..]) => {
-                // "Tchadinfos.com", "ouest-france.fr": a site name is one word.
+                // "Harborpost.com", "valley-wire.fr": a site name is one word.
             }
             '.' if joins
                 && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) =>
@@ -302,7 +309,7 @@ fn sentences(tokens: &[Token], paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
         let mut i = p.start;
         while i < p.end {
             let t = &tokens[i];
-            // "... in Washington D.C. He recalled": an initialism's dot can end a sentence too.
+            // "... moved back to the U.K. He recalled": an initialism's dot can end a sentence too.
             if t.kind == TokenKind::Word && t.lower.ends_with('.') && i + 1 < p.end && {
                 let n = &tokens[i + 1];
                 n.capitalized
@@ -384,13 +391,13 @@ mod tests {
     #[test]
     fn site_names_are_one_word_but_sentences_still_end() {
         assert_eq!(
-            words("Tchadinfos.com reported it. Ouest-france.fr too."),
+            words("Harborpost.com reported it. Valley-wire.fr too."),
             [
-                "Tchadinfos.com",
+                "Harborpost.com",
                 "reported",
                 "it",
                 ".",
-                "Ouest-france.fr",
+                "Valley-wire.fr",
                 "too",
                 "."
             ]
@@ -409,16 +416,16 @@ mod tests {
     #[test]
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         assert_eq!(
-            words("It’s the U.S. win-win, Rutte’s 1,000 O'Keefe."),
+            words("It’s the U.S. win-win, Varga’s 1,000 O'Hara."),
             [
                 "It’s",
                 "the",
                 "U.S.",
                 "win-win",
                 ",",
-                "Rutte’s",
+                "Varga’s",
                 "1,000",
-                "O'Keefe",
+                "O'Hara",
                 "."
             ]
         );
@@ -426,7 +433,7 @@ mod tests {
 
     #[test]
     fn plural_possessive_apostrophe_is_a_mark_token() {
-        assert_eq!(words("Sanders’ plan"), ["Sanders", "’", "plan"]);
+        assert_eq!(words("Calders’ plan"), ["Calders", "’", "plan"]);
     }
 
     #[test]
@@ -448,9 +455,9 @@ mod tests {
     #[test]
     fn sentences_skip_abbreviations_and_initials() {
         assert_eq!(
-            sentences_of("Sen. Ted Cruz met Donald J. Trump. “Fine,” he said. Then he left."),
+            sentences_of("Sen. Ines Dahl met Pavel K. Orlov. “Fine,” he said. Then he left."),
             [
-                "Sen. Ted Cruz met Donald J. Trump.",
+                "Sen. Ines Dahl met Pavel K. Orlov.",
                 "“Fine,” he said.",
                 "Then he left."
             ]

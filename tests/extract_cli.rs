@@ -124,10 +124,12 @@ fn stdin_is_read_when_no_path_is_given() {
 #[test]
 fn table_and_json_formats() {
     quotegraph()
-        .args(["extract", "corpus", "--format", "table"])
+        .args(["extract", "--format", "table"])
+        .write_stdin("“The pier opens in May,” harbor master Ines Dahl said.\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Mark Rutte"));
+        .stdout(predicate::str::contains("Ines Dahl"))
+        .stdout(predicate::str::contains("The pier opens in May"));
     let out = stdout_of(&["extract", "corpus", "--format", "json"], None);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v.as_array().is_some_and(|a| !a.is_empty()));

@@ -303,6 +303,36 @@ pub fn predict(gold_docs: &[GoldDoc]) -> Vec<crate::QuoteRecord> {
         .collect()
 }
 
+/// One document's one-to-one matching, best token-F1 first: gold index -> prediction index and
+/// back.
+fn match_doc(
+    d: &GoldDoc,
+    pr: &[&Prediction],
+    min_f1: f64,
+) -> (HashMap<usize, usize>, HashMap<usize, usize>) {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (gi, g) in d.quotes.iter().enumerate() {
+        for (pi, p) in pr.iter().enumerate() {
+            let f = token_f1(&g.content, &p.content);
+            if f >= min_f1 {
+                pairs.push((f, gi, pi));
+            }
+        }
+    }
+    // Python sorts the tuples in reverse: by F1, then gold index, then prediction index.
+    pairs.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+    let mut gused: HashMap<usize, usize> = HashMap::new();
+    let mut pused: HashMap<usize, usize> = HashMap::new();
+    for (_, gi, pi) in pairs {
+        if gused.contains_key(&gi) || pused.contains_key(&pi) {
+            continue;
+        }
+        gused.insert(gi, pi);
+        pused.insert(pi, gi);
+    }
+    (gused, pused)
+}
+
 pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score {
     let mut by_doc: HashMap<&str, Vec<&Prediction>> = HashMap::new();
     for p in preds {
@@ -317,26 +347,7 @@ pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score 
     let mut kind_hit: BTreeMap<String, usize> = BTreeMap::new();
     for d in gold_docs {
         let pr = by_doc.remove(d.doc_id.as_str()).unwrap_or_default();
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for (gi, g) in d.quotes.iter().enumerate() {
-            for (pi, p) in pr.iter().enumerate() {
-                let f = token_f1(&g.content, &p.content);
-                if f >= min_f1 {
-                    pairs.push((f, gi, pi));
-                }
-            }
-        }
-        // Python sorts the tuples in reverse: by F1, then gold index, then prediction index.
-        pairs.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
-        let mut gused: HashMap<usize, usize> = HashMap::new();
-        let mut pused: HashMap<usize, usize> = HashMap::new();
-        for (_, gi, pi) in pairs {
-            if gused.contains_key(&gi) || pused.contains_key(&pi) {
-                continue;
-            }
-            gused.insert(gi, pi);
-            pused.insert(pi, gi);
-        }
+        let (gused, pused) = match_doc(d, &pr, min_f1);
         for (gi, g) in d.quotes.iter().enumerate() {
             if g.optional {
                 continue;
@@ -385,22 +396,7 @@ pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score 
         }
     }
     s.stray_predictions = by_doc.values().map(Vec::len).sum();
-    s.gold = s.tp + s.fn_;
-    s.pred = s.tp + s.fp;
-    let (qp, qr, qf) = prf(s.tp, s.fp, s.fn_);
-    let wrong = s.tp - e2e_tp;
-    let (ep, er, ef) = prf(e2e_tp, s.fp + wrong, s.fn_ + wrong);
-    s.quote_p = round4(qp);
-    s.quote_r = round4(qr);
-    s.quote_f1 = round4(qf);
-    s.attribution_acc = if matched > 0 {
-        round4(spk_ok as f64 / matched as f64)
-    } else {
-        0.0
-    };
-    s.e2e_p = round4(ep);
-    s.e2e_r = round4(er);
-    s.e2e_f1 = round4(ef);
+    s.finish(matched, spk_ok, e2e_tp);
     s.recall_by_kind = kind_tot
         .iter()
         .map(|(k, &n)| {
@@ -411,6 +407,29 @@ pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score 
         })
         .collect();
     s
+}
+
+impl Score {
+    /// The rates from the counts: `matched` pairs, `spk_ok` of them with the right speaker,
+    /// `e2e_tp` right end to end.
+    fn finish(&mut self, matched: usize, spk_ok: usize, e2e_tp: usize) {
+        self.gold = self.tp + self.fn_;
+        self.pred = self.tp + self.fp;
+        let (qp, qr, qf) = prf(self.tp, self.fp, self.fn_);
+        let wrong = self.tp - e2e_tp;
+        let (ep, er, ef) = prf(e2e_tp, self.fp + wrong, self.fn_ + wrong);
+        self.quote_p = round4(qp);
+        self.quote_r = round4(qr);
+        self.quote_f1 = round4(qf);
+        self.attribution_acc = if matched > 0 {
+            round4(spk_ok as f64 / matched as f64)
+        } else {
+            0.0
+        };
+        self.e2e_p = round4(ep);
+        self.e2e_r = round4(er);
+        self.e2e_f1 = round4(ef);
+    }
 }
 
 impl Score {
@@ -476,20 +495,17 @@ mod tests {
 
     #[test]
     fn last_names_match_with_one_letter_of_difference() {
-        let g = gold_speaker("Volodymyr Zelensky", Some("person"));
+        let g = gold_speaker("Pavel Orlov", Some("person"));
         let p = predicted_speaker;
-        assert!(speaker_ok(
-            &g,
-            &p("Ukrainian President Volodymyr Zelenskyy")
-        ));
-        assert!(!speaker_ok(&g, &p("Donald Trump")));
+        assert!(speaker_ok(&g, &p("Prime Minister Pavel Orlow")));
+        assert!(!speaker_ok(&g, &p("Greta Lind")));
     }
 
     #[test]
     fn untyped_gold_speakers_need_the_same_words() {
-        let g = gold_speaker("current and former officials", None);
+        let g = gold_speaker("current and former clerks", None);
         let p = predicted_speaker;
-        assert!(speaker_ok(&g, &p("Current and former officials")));
-        assert!(!speaker_ok(&g, &p("former officials")));
+        assert!(speaker_ok(&g, &p("Current and former clerks")));
+        assert!(!speaker_ok(&g, &p("former clerks")));
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Double marks (`" “ ” „ « » ''`) and single marks (`' ‘ ’`) pair within their own family, so a
 //! single quote inside a double one is found as nested. A `’` that ends a plural possessive
-//! (`Sanders’ plan`) is passed over when a later mark can close the quote. A double quote left
+//! (`the Calders’ plan`) is passed over when a later mark can close the quote. A double quote left
 //! open at the end of a paragraph continues when the next paragraph opens with a double mark (the
 //! news convention for multi-paragraph quotes); otherwise it is reported as unbalanced.
 
@@ -55,116 +55,152 @@ pub fn pair(seg: &Segments) -> Vec<QuotedSpan> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph's double quote continues here
     for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let opens_with_double = matches!(
-            mark(seg, p.start),
-            Some((Family::Double, Role::Open | Role::Either))
-        );
-        let continued_here = carried && opens_with_double;
-        carried = false;
-        // Double family.
-        let mut open: Option<usize> = None;
-        let mut doubles = Vec::new();
-        for i in p.clone() {
-            let Some((Family::Double, role)) = mark(seg, i) else {
-                continue;
-            };
-            match (open, role) {
-                (None, Role::Open | Role::Either) => open = Some(i),
-                (Some(o), Role::Close | Role::Either) => {
-                    doubles.push((o, Some(i)));
-                    open = None;
-                }
-                (Some(o), Role::Open)
-                    if seg.tokens[o].lower == "„" && seg.tokens[i].lower == "“" =>
-                {
-                    // German style: „ ... “
-                    doubles.push((o, Some(i)));
-                    open = None;
-                }
-                (Some(_), Role::Open) => {
-                    // A quote reopened before closing: the earlier mark was unbalanced.
-                    open = Some(i);
-                }
-                (None, Role::Close) => {} // stray closing mark
-            }
-        }
-        if let Some(o) = open {
-            let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|n| {
-                matches!(
-                    mark(seg, n.start),
-                    Some((Family::Double, Role::Open | Role::Either))
-                )
-            });
-            carried = next_opens;
-            doubles.push((o, None));
-        }
-        for (o, c) in doubles {
-            let end = c.unwrap_or(p.end);
-            out.push(QuotedSpan {
-                open: o,
-                close: c,
-                inner: o + 1..end,
-                family: Family::Double,
-                paragraph: pi,
-                depth: 0,
-                continues: c.is_none() && carried,
-                continued: continued_here && o == p.start,
-                unbalanced: c.is_none() && !carried,
-            });
-        }
-        // Single family.
-        let singles: Vec<(usize, Role)> = p
-            .clone()
-            .filter_map(|i| match mark(seg, i) {
-                Some((Family::Single, r)) => Some((i, r)),
-                _ => None,
-            })
-            .collect();
-        let mut open: Option<usize> = None;
-        for (k, &(i, role)) in singles.iter().enumerate() {
-            match (open, role) {
-                (None, Role::Open) => open = Some(i),
-                (Some(o), Role::Close | Role::Either) => {
-                    let later_close = singles[k + 1..]
-                        .iter()
-                        .any(|&(_, r)| matches!(r, Role::Close | Role::Either));
-                    if later_close && is_plural_possessive(seg, i) {
-                        continue;
-                    }
-                    out.push(QuotedSpan {
-                        open: o,
-                        close: Some(i),
-                        inner: o + 1..i,
-                        family: Family::Single,
-                        paragraph: pi,
-                        depth: 0,
-                        continues: false,
-                        continued: false,
-                        unbalanced: false,
-                    });
-                    open = None;
-                }
-                (Some(_), Role::Open) => open = Some(i),
-                _ => {}
-            }
-        }
+        carried = pair_doubles(seg, pi, p, carried, &mut out);
+        pair_singles(seg, pi, p, &mut out);
     }
-    // Nesting depth: a span lying inside another of the other family.
-    let snapshot: Vec<(usize, usize, Family)> =
-        out.iter().map(|q| (q.open, q.last(), q.family)).collect();
-    for q in &mut out {
-        if snapshot
-            .iter()
-            .any(|&(o, l, f)| f != q.family && o < q.open && q.last() <= l)
-        {
-            q.depth = 1;
-        }
-    }
+    set_depths(&mut out);
     out.sort_by_key(|q| (q.open, q.depth));
     out
 }
 
-/// `Sanders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
+/// The double-family spans of paragraph `pi`, given whether the previous paragraph's quote goes
+/// on here; returns whether this paragraph's last quote goes on in the next one.
+fn pair_doubles(
+    seg: &Segments,
+    pi: usize,
+    p: &Range<usize>,
+    carried: bool,
+    out: &mut Vec<QuotedSpan>,
+) -> bool {
+    let opens_with_double = matches!(
+        mark(seg, p.start),
+        Some((Family::Double, Role::Open | Role::Either))
+    );
+    let continued_here = carried && opens_with_double;
+    let mut carried = false;
+    // Double family.
+    let mut open: Option<usize> = None;
+    let mut doubles = Vec::new();
+    for i in p.clone() {
+        let Some((Family::Double, role)) = mark(seg, i) else {
+            continue;
+        };
+        match (open, role) {
+            (None, Role::Open | Role::Either) => open = Some(i),
+            (Some(o), Role::Close | Role::Either) => {
+                doubles.push((o, Some(i)));
+                open = None;
+            }
+            (Some(o), Role::Open) if seg.tokens[o].lower == "„" && seg.tokens[i].lower == "“" =>
+            {
+                // German style: „ ... “
+                doubles.push((o, Some(i)));
+                open = None;
+            }
+            (Some(_), Role::Open) => {
+                // A quote reopened before closing: the earlier mark was unbalanced.
+                open = Some(i);
+            }
+            (None, Role::Close) => {} // stray closing mark
+        }
+    }
+    if let Some(o) = open {
+        let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|n| {
+            matches!(
+                mark(seg, n.start),
+                Some((Family::Double, Role::Open | Role::Either))
+            )
+        });
+        carried = next_opens;
+        doubles.push((o, None));
+    }
+    for (o, c) in doubles {
+        let end = c.unwrap_or(p.end);
+        out.push(QuotedSpan {
+            open: o,
+            close: c,
+            inner: o + 1..end,
+            family: Family::Double,
+            paragraph: pi,
+            depth: 0,
+            continues: c.is_none() && carried,
+            continued: continued_here && o == p.start,
+            unbalanced: c.is_none() && !carried,
+        });
+    }
+    carried
+}
+
+/// The single-family spans of paragraph `pi`.
+fn pair_singles(seg: &Segments, pi: usize, p: &Range<usize>, out: &mut Vec<QuotedSpan>) {
+    let singles: Vec<(usize, Role)> = p
+        .clone()
+        .filter_map(|i| match mark(seg, i) {
+            Some((Family::Single, r)) => Some((i, r)),
+            _ => None,
+        })
+        .collect();
+    // Whether a closing (or either) single mark comes after position k: one pass from the
+    // right, so a flood of apostrophes stays linear.
+    let mut later_close = vec![false; singles.len() + 1];
+    for k in (0..singles.len()).rev() {
+        later_close[k] = later_close[k + 1] || matches!(singles[k].1, Role::Close | Role::Either);
+    }
+    let mut open: Option<usize> = None;
+    for (k, &(i, role)) in singles.iter().enumerate() {
+        match (open, role) {
+            (None, Role::Open) => open = Some(i),
+            (Some(o), Role::Close | Role::Either) => {
+                if later_close[k + 1] && is_plural_possessive(seg, i) {
+                    continue;
+                }
+                out.push(QuotedSpan {
+                    open: o,
+                    close: Some(i),
+                    inner: o + 1..i,
+                    family: Family::Single,
+                    paragraph: pi,
+                    depth: 0,
+                    continues: false,
+                    continued: false,
+                    unbalanced: false,
+                });
+                open = None;
+            }
+            (Some(_), Role::Open) => open = Some(i),
+            _ => {}
+        }
+    }
+}
+
+/// Nesting depth: a span lying inside a span of the other family is at depth 1. The spans of
+/// one family never overlap (each mark closes the one open before it), so only the last span of
+/// the other family opening before a span can hold it: one binary search per span.
+fn set_depths(spans: &mut [QuotedSpan]) {
+    let by_family = |f: Family| -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = spans
+            .iter()
+            .filter(|q| q.family == f)
+            .map(|q| (q.open, q.last()))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let (doubles, singles) = (by_family(Family::Double), by_family(Family::Single));
+    for q in spans.iter_mut() {
+        let other = if q.family == Family::Double {
+            &singles
+        } else {
+            &doubles
+        };
+        let before = other.partition_point(|&(o, _)| o < q.open);
+        if before > 0 && q.last() <= other[before - 1].1 {
+            q.depth = 1;
+        }
+    }
+}
+
+/// `the Calders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
 fn is_plural_possessive(seg: &Segments, i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &seg.tokens[p]);
     let next = seg.tokens.get(i + 1);
@@ -203,32 +239,32 @@ mod tests {
 
     #[test]
     fn two_apostrophes_work_as_double_marks() {
-        assert_eq!(inner("''That's real,'' Mr. Obama said."), ["That's real,"]);
+        assert_eq!(inner("''That's real,'' Mr. Orlov said."), ["That's real,"]);
     }
 
     #[test]
     fn apostrophes_inside_single_quotes_do_not_close_them() {
         assert_eq!(
-            inner("Rutte said: ‘It’s about solidarity.’"),
-            ["It’s about solidarity."]
+            inner("Varga said: ‘It’s about the harbor.’"),
+            ["It’s about the harbor."]
         );
     }
 
     #[test]
     fn plural_possessive_is_not_a_closing_mark() {
         assert_eq!(
-            inner("He said ‘the voters’ anger is real.’"),
-            ["the voters’ anger is real."]
+            inner("He said ‘the farmers’ anger is real.’"),
+            ["the farmers’ anger is real."]
         );
     }
 
     #[test]
     fn nested_single_inside_double() {
         assert_eq!(
-            check("“As Erica said, ‘What if we quit?’ It matters,” she said."),
+            check("“As Petra said, ‘What if we quit?’ It matters,” she said."),
             [
                 (
-                    "As Erica said, ‘What if we quit?’ It matters,".to_string(),
+                    "As Petra said, ‘What if we quit?’ It matters,".to_string(),
                     0
                 ),
                 ("What if we quit?".to_string(), 1)

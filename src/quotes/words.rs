@@ -3,115 +3,43 @@
 
 use crate::segment::Token;
 
+#[rustfmt::skip]
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "no"
-            | "any"
-            | "some"
-            | "every"
-            | "each"
-            | "another"
-            | "such"
+        "a" | "an" | "another" | "any" | "each" | "every" | "her" | "his" | "its" | "my" | "no"
+        | "our" | "some" | "such" | "the" | "their" | "these" | "this" | "those" | "your"
     )
 }
 
+#[rustfmt::skip]
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
-        "has"
-            | "have"
-            | "had"
-            | "having"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "do"
-            | "does"
-            | "did"
-            | "'d"
-            | "’d"
-            | "'ve"
-            | "’ve"
-            | "am"
+        "'d" | "'ve" | "am" | "are" | "be" | "been" | "being" | "can" | "could" | "did" | "do"
+        | "does" | "had" | "has" | "have" | "having" | "is" | "may" | "might" | "must" | "shall"
+        | "should" | "was" | "were" | "will" | "would" | "’d" | "’ve"
     )
 }
 
+#[rustfmt::skip]
 pub fn is_be(w: &str) -> bool {
     matches!(
         w,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+        "am" | "are" | "be" | "been" | "being" | "is" | "was" | "were"
     )
 }
 
 /// Words that open a clause: a subject never reaches back across them.
+#[rustfmt::skip]
 pub fn opens_clause(w: &str) -> bool {
     matches!(
         w,
-        "that"
-            | "which"
-            | "whom"
-            | "whose"
-            | "when"
-            | "while"
-            | "where"
-            | "because"
-            | "although"
-            | "though"
-            | "if"
-            | "unless"
-            | "since"
-            | "as"
-            | "after"
-            | "before"
-            | "until"
-            | "so"
-            | "but"
-            | "yet"
-            | "whether"
-            | "than"
-            | "nor"
-            | "once"
-            | "whereas"
-            | "however"
-            | "meanwhile"
-            | "then"
-            | "also"
-            | "instead"
-            | "indeed"
-            | "still"
-            | "even"
-            | "why"
-            | "how"
-            | "what"
-            | "whatever"
-            | "whoever"
+        "after" | "also" | "although" | "as" | "because" | "before" | "but" | "even" | "how"
+        | "however" | "if" | "indeed" | "instead" | "meanwhile" | "nor" | "once" | "since" | "so"
+        | "still" | "than" | "that" | "then" | "though" | "unless" | "until" | "what" | "whatever"
+        | "when" | "where" | "whereas" | "whether" | "which" | "while" | "whoever" | "whom"
+        | "whose" | "why" | "yet"
     )
 }
 
@@ -149,73 +77,33 @@ pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "it")
 }
 
+#[rustfmt::skip]
 pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "with"
-            | "for"
-            | "from"
-            | "by"
-            | "of"
-            | "to"
-            | "into"
-            | "over"
-            | "under"
-            | "about"
-            | "among"
-            | "amid"
-            | "despite"
-            | "following"
-            | "through"
-            | "throughout"
-            | "within"
-            | "without"
-            | "upon"
-            | "across"
-            | "against"
-            | "toward"
-            | "towards"
-            | "via"
-            | "per"
-            | "near"
-            | "behind"
-            | "beyond"
-            | "outside"
-            | "inside"
-            | "ahead"
-            | "since"
-            | "while"
+        "about" | "across" | "after" | "against" | "ahead" | "amid" | "among" | "at" | "before"
+        | "behind" | "beyond" | "by" | "despite" | "during" | "following" | "for" | "from" | "in"
+        | "inside" | "into" | "near" | "of" | "on" | "outside" | "over" | "per" | "since"
+        | "through" | "throughout" | "to" | "toward" | "towards" | "under" | "upon" | "via"
+        | "while" | "with" | "within" | "without"
     )
 }
 
 /// A month's full name, lowercase.
+#[rustfmt::skip]
 pub fn is_month(w: &str) -> bool {
     matches!(
         w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
+        "april" | "august" | "december" | "february" | "january" | "july" | "june" | "march"
+        | "may" | "november" | "october" | "september"
     )
 }
 
+#[rustfmt::skip]
 pub fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        "friday" | "monday" | "saturday" | "sunday" | "thursday" | "tuesday" | "wednesday"
     )
 }
 
@@ -255,62 +143,21 @@ pub fn is_time_word(w: &str) -> bool {
 }
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.
+#[rustfmt::skip]
 pub fn is_discourse_word(w: &str) -> bool {
     matches!(
         w,
-        "meanwhile"
-            | "however"
-            | "still"
-            | "also"
-            | "additionally"
-            | "furthermore"
-            | "moreover"
-            | "instead"
-            | "separately"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "now"
-            | "then"
-            | "previously"
-            | "recently"
-            | "finally"
-            | "indeed"
-            | "nonetheless"
-            | "nevertheless"
-            | "similarly"
-            | "likewise"
-            | "notably"
-            | "ultimately"
-            | "overall"
-            | "again"
-            | "here"
-            | "there"
-            | "thus"
-            | "hence"
-            | "therefore"
-            | "otherwise"
-            | "and"
-            | "or"
-            | "but"
-            | "so"
-            | "yet"
-            | "and,"
-            | "plus"
-            | "too"
-            | "initially"
-            | "privately"
-            | "publicly"
-            | "first"
-            | "second"
-            | "third"
-            | "lastly"
-            | "last"
-            | "tonight"
+        "additionally" | "again" | "also" | "and" | "and," | "but" | "earlier" | "finally"
+        | "first" | "furthermore" | "hence" | "here" | "however" | "indeed" | "initially"
+        | "instead" | "last" | "lastly" | "later" | "likewise" | "meanwhile" | "moreover"
+        | "nevertheless" | "nonetheless" | "notably" | "now" | "or" | "otherwise" | "overall"
+        | "plus" | "previously" | "privately" | "publicly" | "recently" | "second" | "separately"
+        | "similarly" | "so" | "still" | "then" | "there" | "therefore" | "third" | "thus"
+        | "today" | "tonight" | "too" | "ultimately" | "yesterday" | "yet"
     )
 }
 
+#[rustfmt::skip]
 const NOT_ADVERBS: &[&str] = &[
     "supply", "apply", "reply", "family", "ally", "rally", "italy", "july", "holy", "belly",
     "bully", "fly", "comply", "multiply", "imply", "assembly", "anomaly", "monopoly", "jelly",
@@ -378,62 +225,57 @@ pub fn is_function_word(w: &str) -> bool {
         )
 }
 
+#[rustfmt::skip]
 pub fn is_reflexive(w: &str) -> bool {
     matches!(
         w,
-        "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
+        "herself" | "himself" | "itself" | "myself" | "ourselves" | "themselves" | "yourself"
     )
 }
 
 /// Common irregular past-tense verbs: in a subject phrase they mark where the subject ended
-/// (`the senator sought to calm ...`).
+/// (`the senator sought to reassure ...`).
+#[rustfmt::skip]
 pub fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
-        "sent"
-            | "made"
-            | "sought"
-            | "took"
-            | "gave"
-            | "went"
-            | "came"
-            | "got"
-            | "held"
-            | "left"
-            | "met"
-            | "ran"
-            | "saw"
-            | "spent"
-            | "stood"
-            | "thought"
-            | "won"
-            | "wrote"
-            | "brought"
-            | "bought"
-            | "became"
-            | "began"
-            | "felt"
-            | "found"
-            | "kept"
-            | "knew"
-            | "led"
-            | "lost"
-            | "paid"
-            | "heard"
-            | "spoke"
-            | "sat"
-            | "fought"
-            | "drew"
-            | "grew"
-            | "threw"
-            | "chose"
-            | "rose"
-            | "fell"
-            | "built"
-            | "caught"
-            | "taught"
-            | "meant"
-            | "dealt"
-            | "struck"
+        "ate" | "became" | "began" | "bought" | "broke" | "brought" | "built" | "came" | "caught"
+        | "chose" | "dealt" | "drew" | "drove" | "fell" | "felt" | "flew" | "forgot" | "fought"
+        | "found" | "gave" | "got" | "grew" | "heard" | "held" | "hid" | "kept" | "knew" | "led"
+        | "left" | "lost" | "made" | "meant" | "met" | "paid" | "ran" | "rode" | "rose" | "sat"
+        | "saw" | "sent" | "shot" | "slept" | "sold" | "sought" | "spent" | "spoke" | "stole"
+        | "stood" | "struck" | "swore" | "taught" | "thought" | "threw" | "took" | "understood"
+        | "went" | "woke" | "won" | "wore" | "wrote"
+    )
+}
+
+/// Quantity words that head a counted subject of a present-tense verb ("most say", "40 percent
+/// say").
+#[rustfmt::skip]
+pub fn is_quantity_word(w: &str) -> bool {
+    matches!(
+        w,
+        "all" | "both" | "few" | "half" | "majority" | "many" | "minority" | "most" | "others"
+        | "percent" | "some"
+    )
+}
+
+/// Verbs that usually mean "is evidence of" (`indicating`, `signaling`, `highlighting`).
+#[rustfmt::skip]
+pub fn is_evidential(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "demonstrate" | "highlight" | "illustrate" | "imply" | "indicate" | "mean" | "reflect"
+        | "reveal" | "show" | "signal" | "signify" | "underline" | "underscore"
+    )
+}
+
+/// Conjunctions that, capitalised, open a sentence before its subject ("But", "While").
+#[rustfmt::skip]
+pub fn is_sentence_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "after" | "although" | "and" | "as" | "because" | "before" | "but" | "if" | "or" | "since"
+        | "so" | "though" | "when" | "while"
     )
 }

@@ -1,0 +1,219 @@
+//! The cue rules on invented sentences, as a table: sentence -> every cue as
+//! `speaker | verb | content`.
+
+use super::*;
+use crate::quotes::marks;
+use crate::segment::segment;
+use crate::text::Span;
+
+/// Each cue as `speaker | verb | content`.
+pub(super) fn check(text: &str) -> Vec<String> {
+    let lex = Lexicon::builtin();
+    let seg = segment(text, Span::new(0, text.len()), lex);
+    let quoted = marks::pair(&seg);
+    find(&seg, &quoted, lex)
+        .iter()
+        .map(|c| {
+            let s = |r: &Option<Range<usize>>| {
+                r.clone()
+                    .map_or(String::new(), |r| seg.span(r).of(text).to_string())
+            };
+            format!(
+                "{} | {} | {}",
+                s(&c.speaker),
+                seg.span(c.verb.clone()).of(text),
+                s(&Some(c.content.clone()))
+            )
+        })
+        .collect()
+}
+
+/// (sentence, every cue as `speaker | verb | content`). Invented sentences.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "The minister said that the ferry had sunk.",
+        &["The minister | said | the ferry had sunk"],
+    ),
+    // Counted people and a name before a comma speak.
+    (
+        "Seven in 10 say the ferry is too slow.",
+        &["Seven in 10 | say | the ferry is too slow"],
+    ),
+    (
+        "Since the flood, Okafor says, many families have left.",
+        &["Okafor | says | many families have left"],
+    ),
+    // Still a plural noun: "Chilean attacks, floods and fires".
+    ("Chilean attacks, floods and fires continued.", &[]),
+    // A late `according to` reports the clause before it.
+    (
+        "Rates will rise again, according to Ines Dahl, who advised the bank.",
+        &["Ines Dahl | according to | Rates will rise again"],
+    ),
+    // Documents speak; a parenthesis stands aside.
+    (
+        "Hackers reached ten servers, the inspector's report said.",
+        &["the inspector's report | said | Hackers reached ten servers"],
+    ),
+    (
+        "Rep. Ines Dahl (D-Ore.) said the count was rigged.",
+        &["Rep. Ines Dahl | said | the count was rigged"],
+    ),
+    // Clauses opening with a contracted pronoun or a gerund.
+    (
+        "The senator says she’d vote against the bill.",
+        &["The senator | says | she’d vote against the bill"],
+    ),
+    (
+        "Officials say it's too early to tell.",
+        &["Officials | say | it's too early to tell"],
+    ),
+    (
+        "The ministry says expanding the park will protect rare birds.",
+        &["The ministry | says | expanding the park will protect rare birds"],
+    ),
+    // A subject with prepositions.
+    (
+        "Two clerks with some sense of the ledger said the merger was dead.",
+        &["Two clerks with some sense of the ledger | said | the merger was dead"],
+    ),
+    // The content before a trailing cue.
+    (
+        "The harbor needs dredging, he said.",
+        &["he | said | The harbor needs dredging"],
+    ),
+    // An inverted speaker with a role and a preposition.
+    (
+        "The dam is sound, said a longtime adviser to the mayor, who asked not to be named.",
+        &["a longtime adviser to the mayor | said | The dam is sound"],
+    ),
+    // `according to` before and after.
+    (
+        "According to two clerks close to the mayor, the ferry will resume.",
+        &["two clerks close to the mayor | According to | the ferry will resume"],
+    ),
+    (
+        "The ferry will resume, according to Interfax.",
+        &["Interfax | according to | The ferry will resume"],
+    ),
+    // A parenthetical cue takes the clause after it.
+    (
+        "Even so, she stressed, dredging the harbor must come first.",
+        &["she | stressed | dredging the harbor must come first"],
+    ),
+    // A participle takes the main clause's subject.
+    (
+        "Meanwhile, the Port Authority has kept quiet, suggesting that it expects a delay.",
+        &["the Port Authority | suggesting | it expects a delay"],
+    ),
+    // `told` skips the addressee.
+    (
+        "She told reporters the tally would be close.",
+        &["She | told | the tally would be close"],
+    ),
+    // Nouns and passives are not cues.
+    ("Varga’s remarks mark a shift. The report was long.", &[]),
+    ("It was reported that the ferry sank.", &[]),
+    // An appositive between subject and verb stays in the mention.
+    (
+        "Elias Brandt, a nurse, said the clinic was full.",
+        &["Elias Brandt, a nurse | said | the clinic was full"],
+    ),
+    // A subordinate clause's content ends at the main clause.
+    (
+        "While the port authority confirmed that the closure is temporary, it has not named a date.",
+        &["the port authority | confirmed | the closure is temporary"],
+    ),
+    // An appositive subject opening with a role noun is no inverted cue.
+    (
+        "Ines Dahl, leader of the regional harbor panel, said the pier will reopen.",
+        &["Ines Dahl, leader of the regional harbor panel | said | the pier will reopen"],
+    ),
+    // A clause before `, said X` is no aside of a subject.
+    (
+        "In the end, the plan is dead, said Dahl.",
+        &["Dahl | said | In the end, the plan is dead"],
+    ),
+    // Person nouns speak after the clause they report.
+    (
+        "The vote ended early, the mayor's aides say.",
+        &["the mayor's aides | say | The vote ended early"],
+    ),
+    // A zero-`that` clause with a plain finite verb.
+    ("She said she rode the bus.", &["She | said | she rode the bus"]),
+    (
+        "The mayor said the city needs money.",
+        &["The mayor | said | the city needs money"],
+    ),
+    ("He says voters ignore the ads.", &["He | says | voters ignore the ads"]),
+    // A time phrase between subject and verb.
+    (
+        "The mayor on Tuesday said the bridge will reopen.",
+        &["The mayor | said | the bridge will reopen"],
+    ),
+    // Documents and counted people speak when a clause follows.
+    (
+        "The memo says the pier is unsafe.",
+        &["The memo | says | the pier is unsafe"],
+    ),
+    (
+        "The briefing said that the pier is unsafe.",
+        &["The briefing | said | the pier is unsafe"],
+    ),
+    (
+        "About a fifth say they will not vote.",
+        &["a fifth | say | they will not vote"],
+    ),
+    // A reported clause ends where a second report starts; a coordinated verb keeps the
+    // subject.
+    (
+        "The mayor said the bridge will reopen and warned that tolls will rise.",
+        &[
+            "The mayor | said | the bridge will reopen",
+            "The mayor | warned | tolls will rise",
+        ],
+    ),
+    (
+        "The mayor said the bridge will reopen, but the council said it will not.",
+        &[
+            "The mayor | said | the bridge will reopen",
+            "the council | said | it will not",
+        ],
+    ),
+    (
+        "Dahl says the levy is fair, while others say it is a tax on the poor.",
+        &["Dahl | says | the levy is fair", "others | say | it is a tax on the poor"],
+    ),
+    (
+        "The mayor later changed course and said the pier would stay open.",
+        &["The mayor | said | the pier would stay open"],
+    ),
+    // An appositive of the whole clause is not reported.
+    (
+        "The mayor said the pier would close on Friday, a move that surprised the council.",
+        &["The mayor | said | the pier would close on Friday"],
+    ),
+    // One-word names before an appositive; a clause after `say` without a known verb.
+    (
+        "Varga, a former director, said the problem is big.",
+        &["Varga, a former director | said | the problem is big"],
+    ),
+    ("Dahl said each year yields a bump.", &["Dahl | said | each year yields a bump"]),
+    // Phrasal cues with a noun-phrase object.
+    (
+        "The mayor talked about the cost of the new harbor.",
+        &["The mayor | talked about | the cost of the new harbor"],
+    ),
+    // A relative pronoun speaks.
+    (
+        "It angered farmers who say the levy is a money pit.",
+        &["who | say | the levy is a money pit"],
+    ),
+];
+
+#[test]
+fn cues_with_their_speakers_and_contents() {
+    for (text, want) in CASES {
+        assert_eq!(check(text), *want, "in {text:?}");
+    }
+}

@@ -1,0 +1,221 @@
+//! Verb use: whether a lexicon word is used as a reporting verb where it stands.
+//!
+//! Takes the tokens of a sentence and a verb's position; gives what stands left of it (the
+//! subject's end past adverbs, auxiliaries, a parenthesis and a time phrase, and whether it is
+//! negated or passive), whether the word is a verb here (not a noun, not a passive) and how
+//! well the word before it fits a present tense. Never finds the speaker or the content.
+
+use std::ops::Range;
+
+use super::super::words::*;
+use super::subject::subject_before;
+use super::Ctx;
+use crate::lexicon::{Frames, VerbForm};
+use crate::segment::{Token, TokenKind};
+
+/// What stands before the verb, past adverbs, auxiliaries and a parenthesis.
+pub(super) struct Left {
+    /// One past the last token before the adverbs and auxiliaries: where the subject ends.
+    pub j: usize,
+    pub aux_be: bool,
+    pub aux_any: bool,
+    pub negated: bool,
+}
+
+/// Walks left from the verb over adverbs, auxiliaries and a parenthesis
+/// ("Sen. Tessa Marlow (D-Ore.) said").
+pub(super) fn scan_left(cx: &Ctx, sent: &Range<usize>, v: usize) -> Left {
+    let mut left = Left {
+        j: v,
+        aux_be: false,
+        aux_any: false,
+        negated: false,
+    };
+    while left.j > sent.start {
+        let j = left.j;
+        let t = cx.t(j - 1);
+        if t.is_punct(')') {
+            if let Some(open) = (sent.start..j - 1)
+                .rev()
+                .take(10)
+                .find(|&k| cx.t(k).is_punct('('))
+            {
+                left.j = open;
+                continue;
+            }
+        }
+        // A time phrase between subject and verb: "Dahl on Friday said", "Dahl last week said".
+        if let Some(start) = time_phrase_before(cx, sent, j) {
+            left.j = start;
+            continue;
+        }
+        if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
+            left.aux_be |= is_be(&t.lower);
+            left.aux_any |= is_auxiliary(&t.lower);
+            left.negated |= matches!(t.lower.as_str(), "not" | "never" | "n't" | "’t");
+            left.j -= 1;
+        } else {
+            break;
+        }
+    }
+    left
+}
+
+/// The start of a time phrase (`on Friday`, `last week`, `on Tuesday night`) ending before
+/// token `j`, when a word stands before it.
+fn time_phrase_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<usize> {
+    let last = cx.t(j - 1);
+    let head = last.is_word()
+        && ((last.capitalized && (is_weekday(&last.lower) || is_month(&last.lower)))
+            || matches!(
+                last.lower.as_str(),
+                "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night"
+            ));
+    if !head {
+        return None;
+    }
+    let mut k = j - 1;
+    while k > sent.start && j - k < 5 && {
+        let t = cx.t(k - 1);
+        t.is_word() && (is_time_word(&t.lower) || matches!(t.lower.as_str(), "early" | "late"))
+    } {
+        k -= 1;
+    }
+    let opener = cx.t(k).lower.as_str();
+    let phrase = k + 1 < j && matches!(opener, "on" | "last" | "this" | "early" | "late");
+    (phrase && k > sent.start && cx.t(k - 1).is_word()).then_some(k)
+}
+
+/// The word is a verb here: not a noun after a determiner or preposition ("the report", "in
+/// response"), not a passive or reduced relative ("it was reported", "remarks reported by").
+pub(super) fn used_as_verb(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    l: &Left,
+    left: Option<&Token>,
+    after: usize,
+    form: VerbForm,
+    frames: Frames,
+) -> bool {
+    if let Some(t) = left {
+        if t.is_word()
+            && !l.aux_any
+            && (is_determiner(&t.lower)
+                || t.is_possessive()
+                || (t.lower == "to" && form == VerbForm::Base))
+        {
+            return false;
+        }
+        if t.is_word()
+            && matches!(
+                t.lower.as_str(),
+                "of" | "for" | "in" | "on" | "with" | "by" | "from"
+            )
+            && form != VerbForm::Ing
+        {
+            return false;
+        }
+    }
+    let next = (after < sent.end).then(|| cx.t(after));
+    // "the 20 pledged delegates": a participle after a number modifies the noun after it.
+    if form == VerbForm::Past
+        && frames.object
+        && !frames.clause
+        && left.is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return false;
+    }
+    if form == VerbForm::Past && (l.aux_be || next.is_some_and(|n| n.lower == "by")) {
+        return false;
+    }
+    !(form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause)
+}
+
+/// How well the subject fits a present-tense verb.
+pub(super) enum Fit {
+    No,
+    /// A thing (`The memo says`): a report only when a clause follows.
+    Weak,
+    Yes,
+}
+
+/// Present-tense forms need a subject that can speak: base forms a pronoun or a plural
+/// ("officials say", "seven in 10 say"), third-person forms a name, a pronoun or a person or
+/// organisation noun; and a present form right before punctuation is a plural noun ("Chilean
+/// attacks,") unless a speaker stands before it.
+pub(super) fn subject_fits_form(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    l: &Left,
+    left: Option<&Token>,
+    v: usize,
+    after: usize,
+    form: VerbForm,
+) -> Fit {
+    let next = (after < sent.end).then(|| cx.t(after));
+    if form == VerbForm::Base && !l.aux_any && !left.is_some_and(base_subject) {
+        return Fit::No;
+    }
+    if matches!(form, VerbForm::Third | VerbForm::Base)
+        && after == v + 1
+        && next.is_none_or(|n| matches!(n.kind, TokenKind::Punct(_)))
+        && !next.is_some_and(|n| {
+            (n.is_punct(',') || n.is_punct(':'))
+                && cx.seg.tokens.get(after + 1).is_some_and(|q| q.is_quote())
+        })
+        && !left.is_some_and(|t| {
+            is_subject_pronoun(&t.lower)
+                || matches!(t.lower.as_str(), "who" | "which")
+                // "…, the mayor's aides say.": a person noun speaking after the clause.
+                || (!t.capitalized
+                    && (cx.lex.is_anonymous_head(&t.lower) || cx.lex.is_title_word(&t.lower)))
+                // "Varga says, most of the money ...": a name speaking before a comma and a clause.
+                || (t.capitalized
+                    && cx.lex.demonym(&t.lower).is_none()
+                    && next.is_some_and(|n| n.is_punct(','))
+                    && cx.seg.tokens.get(after + 1).is_some_and(|w| w.is_word()))
+        })
+    {
+        return Fit::No;
+    }
+    if form == VerbForm::Third && !l.aux_any {
+        // "A person close to the mayor says": the subject's head, not the word before the
+        // verb, shows who speaks.
+        let person_in_subject = || {
+            subject_before(cx, sent, l.j).is_some_and(|np| {
+                np.clone().any(|k| {
+                    let t = cx.t(k);
+                    t.is_word()
+                        && (cx.lex.is_anonymous_head(&t.lower) || cx.lex.is_title_word(&t.lower))
+                })
+            })
+        };
+        // The word before the verb first; the subject phrase only when that is not enough.
+        let ok = left.is_none_or(|t| {
+            !t.is_word()
+                || is_subject_pronoun(&t.lower)
+                || matches!(t.lower.as_str(), "who" | "that")
+                || (t.capitalized && cx.lex.demonym(&t.lower).is_none())
+                || cx.lex.is_anonymous_head(&t.lower)
+                || cx.lex.is_org_word(&t.lower)
+                || cx.lex.is_title_word(&t.lower)
+        }) || person_in_subject();
+        if !ok {
+            return Fit::Weak;
+        }
+    }
+    Fit::Yes
+}
+
+/// A word before a base-form verb that makes it a present tense with a subject: "officials
+/// say", "they warn", "who say", counted people ("seven in 10 say", "40 percent say").
+fn base_subject(l: &Token) -> bool {
+    l.is_punct('%')
+        || l.is_word()
+            && (is_subject_pronoun(&l.lower)
+                || l.lower == "who"
+                || l.kind == TokenKind::Number
+                || matches!(l.lower.as_str(), "third" | "quarter" | "fifth" | "tenth")
+                || is_quantity_word(&l.lower)
+                || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+}

@@ -1,0 +1,197 @@
+//! Speaker mentions: the words a quote's speaker is named by.
+//!
+//! Takes a cue's speaker tokens (or the words before a colon that opens a quote); gives the
+//! mention as a [`Speaker`] span of the original text: the subject phrase without a finite verb
+//! it swallowed, a pronoun without its contracted auxiliary. Never decides who the mention is.
+
+use std::ops::Range;
+
+use super::cues::Cue;
+use super::marks::QuotedSpan;
+use super::{words, Speaker};
+use crate::segment::{Segments, TokenKind};
+use crate::text::Span;
+
+/// The mention a cue names, as a [`Speaker`] of the original text.
+pub(super) fn speaker_of(text: &str, seg: &Segments, c: &Cue) -> Option<Speaker> {
+    c.speaker.clone().map(|r| {
+        let span = pronoun_part(text, seg.span(subject_head(seg, r)));
+        Speaker {
+            mention: span.of(text).to_string(),
+            span,
+            canonical: None,
+            kind: None,
+        }
+    })
+}
+
+/// A mention made of the tokens `r` as they stand.
+pub(super) fn speaker_at(text: &str, seg: &Segments, r: Range<usize>) -> Speaker {
+    let span = seg.span(r);
+    Speaker {
+        mention: span.of(text).to_string(),
+        span,
+        canonical: None,
+        kind: None,
+    }
+}
+
+/// A subject phrase cut before a finite verb it swallowed: `The state senator | sought to
+/// reassure the farmers`, `They | sent a petition`. A verb is a lowercase irregular past form not
+/// followed by a preposition, or an `-ed` word followed by its object, right after a noun (not
+/// after a determiner, where `-ed` words are adjectives: `a retired judge`). Phrases with a
+/// comma or a relative pronoun are appositive chains and stay whole.
+pub(super) fn subject_head(seg: &Segments, r: Range<usize>) -> Range<usize> {
+    let toks = &seg.tokens;
+    for k in r.start + 1..r.end {
+        let t = &toks[k];
+        let relative = matches!(t.lower.as_str(), "who" | "which" | "that" | "whose");
+        let joiner = t.is_punct('.') || t.is_punct('&'); // "Sen.", "AT&T"
+        if relative || (!t.is_word() && !joiner) {
+            return r;
+        }
+        if !t.is_word() {
+            continue;
+        }
+        let prev = &toks[k - 1];
+        let Some(next) = toks.get(k + 1).filter(|n| k + 1 < r.end && n.is_word()) else {
+            continue;
+        };
+        let after_noun = prev.is_word()
+            && !words::is_determiner(&prev.lower)
+            && !words::is_preposition(&prev.lower)
+            && !words::is_auxiliary(&prev.lower)
+            && !words::is_adverb(prev)
+            && !prev.is_possessive();
+        // `-ed` words are often participles modifying the noun (`polls conducted by`, `people
+        // briefed on`, `registered voters`): only an object after them makes them verbs.
+        let finite = !t.capitalized
+            && if words::is_irregular_past(&t.lower) {
+                !words::is_preposition(&next.lower)
+            } else {
+                t.lower.ends_with("ed")
+                    && t.lower.len() > 4
+                    && (words::is_determiner(&next.lower)
+                        || matches!(next.lower.as_str(), "back" | "out" | "up" | "off" | "no"))
+            };
+        if finite && after_noun {
+            return r.start..k;
+        }
+    }
+    r
+}
+
+/// `he’d`, `she's`: the pronoun without its contracted auxiliary.
+fn pronoun_part(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for sep in ['’', '\''] {
+        if let Some(i) = s.find(sep) {
+            let head = s[..i].to_lowercase();
+            if words::is_subject_pronoun(&head) {
+                return Span::new(span.start, span.start + i);
+            }
+        }
+    }
+    span
+}
+
+/// `Ines Dahl: “…”`, `- More from the audit: “…”`: a short name before a colon that opens
+/// a quote, at the start of a line or after a dash, names its source.
+pub(super) fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize>> {
+    let colon = q.open.checked_sub(1)?;
+    if !seg.tokens[colon].is_punct(':') {
+        return None;
+    }
+    let para = &seg.paragraphs[q.paragraph];
+    let mut start = colon;
+    while start > para.start && colon - start < 7 {
+        let t = &seg.tokens[start - 1];
+        if matches!(t.kind, TokenKind::Punct('-' | '—' | '–' | '.' | ']' | ')')) || t.is_quote()
+        {
+            break;
+        }
+        start -= 1;
+    }
+    if start == colon || colon - start >= 7 {
+        return None;
+    }
+    // "More from Dahl", "From the audit": the source follows "from".
+    if let Some(f) = (start..colon).find(|&k| seg.tokens[k].lower == "from") {
+        start = f + 1;
+    }
+    let words: Vec<&crate::segment::Token> = seg.tokens[start..colon].iter().collect();
+    let named = words.iter().any(|t| t.capitalized)
+        && words
+            .iter()
+            .all(|t| t.is_word() || t.is_punct('.') || t.is_punct('&'));
+    let upper = words
+        .iter()
+        .filter(|t| t.is_word())
+        .all(|t| t.span.len() > 1 && !t.capitalized || t.lower.len() > 1);
+    (named && upper && start < colon).then_some(start..colon)
+}
+
+/// The word spans inside `span` (letters, digits and joiners), for analysing a mention.
+pub fn words_of(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let s = span.of(text);
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let joiner = matches!(c, '\'' | '’' | '-' | '.' | '&');
+        if c.is_alphanumeric() || (joiner && start.is_some()) {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push(Span::new(span.start + st, span.start + i));
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(span.start + st, span.end));
+    }
+    // A trailing dot belongs to an abbreviation only ("Sen."), not to a sentence.
+    out.iter()
+        .map(|w| {
+            let t = w.of(text);
+            if t.ends_with('.') && !t[..t.len() - 1].contains('.') && t.len() > 4 {
+                Span::new(w.start, w.end - 1)
+            } else {
+                *w
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::segment::segment;
+
+    #[test]
+    fn a_subject_phrase_ends_before_the_verb_it_swallowed() {
+        let cases = [
+            ("The governor left no room", "The governor"),
+            ("They sent a petition on Friday", "They"),
+            ("Varga fired back a reply", "Varga"),
+            // Participles modifying the noun stay: they are part of the source.
+            (
+                "surveys conducted by Quill Research",
+                "surveys conducted by Quill Research",
+            ),
+            (
+                "two clerks briefed on the merger",
+                "two clerks briefed on the merger",
+            ),
+            ("a retired judge", "a retired judge"),
+            (
+                "Elias Brandt, a nurse who left the clinic",
+                "Elias Brandt, a nurse who left the clinic",
+            ),
+        ];
+        for (phrase, want) in cases {
+            let lex = Lexicon::builtin();
+            let seg = segment(phrase, Span::new(0, phrase.len()), lex);
+            let r = subject_head(&seg, 0..seg.tokens.len());
+            assert_eq!(seg.span(r).of(phrase), want, "{phrase}");
+        }
+    }
+}
