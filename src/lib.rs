@@ -48,6 +48,7 @@ pub mod quotes;
 pub mod resolve;
 pub mod segment;
 pub mod stance;
+pub mod store;
 pub mod text;
 
 pub use error::{Diagnostic, Error};

@@ -247,18 +247,8 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
                 *names.entry(s.name.as_str()).or_default() += 1;
             }
         }
-        let name = names
-            .iter()
-            .max_by(|a, b| {
-                let words = |s: &str| s.split_whitespace().count().min(3);
-                (words(a.0), a.1, a.0.len())
-                    .cmp(&(words(b.0), b.1, b.0.len()))
-                    .then(b.0.cmp(a.0))
-            })
-            .map_or_else(
-                || sighting(&members[0]).name.clone(),
-                |(n, _)| n.to_string(),
-            );
+        let name = entity_name(names.iter().map(|(n, c)| (*n, *c)))
+            .unwrap_or_else(|| sighting(&members[0]).name.clone());
         let mut e = Entity {
             id,
             name,
@@ -298,6 +288,21 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     }
     canon.index();
     canon
+}
+
+/// The name shown for an entity, given how often each name (article-level, nominals left
+/// out) was used for it: the fullest (up to three words), then the most frequent, then the
+/// longest form; `None` when it has no such name (the caller then takes its first sighting's).
+pub fn entity_name<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Option<String> {
+    names
+        .into_iter()
+        .max_by(|a, b| {
+            let words = |s: &str| s.split_whitespace().count().min(3);
+            (words(a.0), a.1, a.0.len())
+                .cmp(&(words(b.0), b.1, b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
 }
 
 #[cfg(test)]

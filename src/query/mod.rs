@@ -17,6 +17,8 @@ use serde::Serialize;
 use crate::graph::{quote_key, Edge, EdgeKind, NodeKind, Occurrence, QuoteGraph};
 use crate::quotes::QuoteKind;
 
+pub mod store;
+
 /// Quote words folded and indexed, built once per graph.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
@@ -113,7 +115,7 @@ impl QuoteIndex {
 }
 
 /// A crude English stem: the word without common derivational and inflectional endings.
-fn stem(w: &str) -> String {
+pub(crate) fn stem(w: &str) -> String {
     const ENDINGS: [&str; 16] = [
         "ibility", "ability", "ations", "ation", "ities", "ible", "able", "ness", "ment", "ings",
         "ity", "ing", "ies", "ed", "es", "s",
@@ -134,7 +136,10 @@ pub struct QuoteHit {
     pub id: String,
     pub text: String,
     pub kind: Option<QuoteKind>,
+    /// Where it appears (from a store: at most [`store::OCCURRENCES`] of them).
     pub occurrences: Vec<Occurrence>,
+    /// How many articles carry it in all.
+    pub articles: usize,
 }
 
 /// A speaker and the matching quotes.
@@ -153,6 +158,7 @@ fn hit(g: &QuoteGraph, q: NodeIndex) -> QuoteHit {
         text: n.label.clone(),
         kind: n.quote_kind,
         occurrences: n.occurrences.clone(),
+        articles: n.occurrences.len(),
     }
 }
 
@@ -350,6 +356,9 @@ pub fn neighbors(g: &QuoteGraph, start: NodeIndex, depth: usize) -> Vec<Neighbou
 pub struct StanceRow {
     pub speaker: String,
     pub target: String,
+    /// With `--by month`: the month (`YYYY-MM`) the row covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub polarity: Option<crate::stance::Polarity>,
     pub score: Option<f32>,
     pub quotes: Vec<QuoteHit>,
@@ -373,6 +382,7 @@ pub fn stances(
             wanted.then(|| StanceRow {
                 speaker: g.graph[s].label.clone(),
                 target: g.graph[t].label.clone(),
+                period: None,
                 polarity: e.polarity,
                 score: e.score,
                 quotes: e

@@ -1,0 +1,1 @@
+//! Bounded views selected in SQL.
