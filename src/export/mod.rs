@@ -24,7 +24,7 @@ mod xml;
 mod fixtures;
 
 pub use dot::{dot, model};
-pub use html::{html, html_with, QUOTES_PER_NODE};
+pub use html::{html, html_with, html_with_totals, QUOTES_PER_NODE};
 pub use map::{map, Map, MapEdge, MapNode};
 pub use svg::{pure_rust_svg, svg, svg_with, SvgOptions, SvgRenderer, GRAPHVIZ_TIMEOUT};
 pub use tables::{cytoscape, neo4j_csv, CytoscapeWriter, Neo4jWriter};

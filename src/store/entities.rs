@@ -32,12 +32,14 @@ pub(super) struct Deltas {
     aliases: HashMap<(String, String), i64>,
     roles: HashMap<(String, String), i64>,
     affiliations: HashMap<(String, String), i64>,
+    articles: HashMap<(String, i64), i64>,
 }
 
 impl Deltas {
     /// Adds (`sign` 1) or takes away (-1) what a sighting gives its entity.
     pub(super) fn add(&mut self, s: &Sight, sign: i64) {
         let e = &s.entity;
+        *self.articles.entry((e.clone(), s.article)).or_default() += sign;
         let c = self.counts.entry(e.clone()).or_default();
         c.sightings += sign;
         match s.slot {
@@ -62,7 +64,6 @@ impl Deltas {
 
     /// Writes the changes and refreshes every entity they touch.
     pub(super) fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
-        let touched: BTreeSet<String> = self.counts.keys().cloned().collect();
         for (id, c) in &self.counts {
             if c.sightings == 0 && c.mentions == 0 && c.quotes == 0 {
                 continue;
@@ -81,24 +82,43 @@ impl Deltas {
                 c.sightings
             ])?;
         }
-        counted(conn, "entity_names", "name", self.names)?;
-        counted(conn, "aliases", "alias", self.aliases)?;
+        // Entities whose name or aliases may have changed: their lookup rows are rewritten.
+        let mut renamed: BTreeSet<String> = BTreeSet::new();
+        renamed.extend(counted(conn, "entity_names", "name", self.names)?);
+        renamed.extend(counted(conn, "aliases", "alias", self.aliases)?);
         counted(conn, "roles", "role", self.roles)?;
         counted(conn, "affiliations", "affiliation", self.affiliations)?;
-        for id in &touched {
-            refresh(conn, id)?;
+        for ((e, a), d) in self.articles {
+            if d != 0 {
+                conn.prepare_cached(
+                    "INSERT INTO entity_articles (entity_id, article_id, n) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (entity_id, article_id) DO UPDATE SET n = n + excluded.n",
+                )?
+                .execute(params![e, a, d])?;
+                if d < 0 {
+                    conn.prepare_cached(
+                        "DELETE FROM entity_articles WHERE entity_id = ?1 AND article_id = ?2 \
+                         AND n <= 0",
+                    )?
+                    .execute(params![e, a])?;
+                }
+            }
+        }
+        for id in self.counts.keys() {
+            refresh(conn, id, renamed.contains(id))?;
         }
         Ok(())
     }
 }
 
-/// Adds counts to a `(entity_id, <column>, n)` table, deleting rows that reach zero.
+/// Adds counts to a `(entity_id, <column>, n)` table, deleting rows that reach zero; returns
+/// the entities that gained or lost a row.
 fn counted(
     conn: &Connection,
     table: &str,
     column: &str,
     delta: HashMap<(String, String), i64>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<BTreeSet<String>> {
     let extra = if table == "affiliations" {
         (", folded", ", ?4")
     } else {
@@ -106,42 +126,50 @@ fn counted(
     };
     let upsert = format!(
         "INSERT INTO {table} (entity_id, {column}, n{}) VALUES (?1, ?2, ?3{}) \
-         ON CONFLICT (entity_id, {column}) DO UPDATE SET n = n + excluded.n",
+         ON CONFLICT (entity_id, {column}) DO UPDATE SET n = n + excluded.n RETURNING n",
         extra.0, extra.1
     );
-    let prune = format!("DELETE FROM {table} WHERE entity_id = ?1 AND {column} = ?2 AND n <= 0");
+    let prune = format!("DELETE FROM {table} WHERE entity_id = ?1 AND {column} = ?2");
+    let mut changed = BTreeSet::new();
     for ((e, v), d) in delta {
         if d == 0 {
             continue;
         }
-        if table == "affiliations" {
+        let n: i64 = if table == "affiliations" {
             conn.prepare_cached(&upsert)?
-                .execute(params![e, v, d, fold_name(&v)])?;
+                .query_row(params![e, v, d, fold_name(&v)], |r| r.get(0))?
         } else {
-            conn.prepare_cached(&upsert)?.execute(params![e, v, d])?;
-        }
-        if d < 0 {
+            conn.prepare_cached(&upsert)?
+                .query_row(params![e, v, d], |r| r.get(0))?
+        };
+        if n <= 0 {
             conn.prepare_cached(&prune)?.execute([&e, &v])?;
+            changed.insert(e);
+        } else if n == d {
+            changed.insert(e); // a new row
         }
     }
-    Ok(())
+    Ok(changed)
 }
 
-/// Recomputes an entity's shown name and lookup rows, or removes it when nothing denotes it.
-fn refresh(conn: &Connection, id: &str) -> rusqlite::Result<()> {
-    let sightings: Option<i64> = conn
-        .prepare_cached("SELECT sightings FROM entities WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
+/// Recomputes an entity's shown name (and, when `renamed` or the name changed, its lookup rows),
+/// or removes it when nothing denotes it any more.
+fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
+    let row: Option<(i64, String)> = conn
+        .prepare_cached("SELECT sightings, name FROM entities WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    conn.prepare_cached("DELETE FROM names WHERE entity_id = ?1")?
-        .execute([id])?;
-    if sightings.unwrap_or(0) <= 0 {
-        for table in ["entities WHERE id", "entity_names WHERE entity_id"] {
-            conn.prepare_cached(&format!("DELETE FROM {table} = ?1"))?
-                .execute([id])?;
+    let Some((sightings, old_name)) = row.filter(|r| r.0 > 0) else {
+        for sql in [
+            "DELETE FROM entities WHERE id = ?1",
+            "DELETE FROM entity_names WHERE entity_id = ?1",
+            "DELETE FROM names WHERE entity_id = ?1",
+        ] {
+            conn.prepare_cached(sql)?.execute([id])?;
         }
         return Ok(());
-    }
+    };
+    debug_assert!(sightings > 0);
     let names: Vec<(String, i64)> = conn
         .prepare_cached("SELECT name, n FROM entity_names WHERE entity_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -150,9 +178,14 @@ fn refresh(conn: &Connection, id: &str) -> rusqlite::Result<()> {
         Some(n) => n,
         None => first_sighting_name(conn, id)?,
     };
+    if name == old_name && !renamed {
+        return Ok(());
+    }
     let person = kind_of_id(id) == "person";
     conn.prepare_cached("UPDATE entities SET name = ?2, last = ?3 WHERE id = ?1")?
         .execute(params![id, name, person.then(|| last_name_key(&name))])?;
+    conn.prepare_cached("DELETE FROM names WHERE entity_id = ?1")?
+        .execute([id])?;
     let aliases: Vec<String> = conn
         .prepare_cached("SELECT alias FROM aliases WHERE entity_id = ?1")?
         .query_map([id], |r| r.get(0))?
@@ -183,8 +216,9 @@ pub(super) fn bare(folded: &str) -> &str {
 /// an entity only nominals denote.
 fn first_sighting_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     conn.prepare_cached(
-        "SELECT m.name FROM mentions m JOIN articles a ON a.id = m.article_id \
-         WHERE m.entity_id = ?1 ORDER BY a.doc_id, \
+        "SELECT m.name FROM entity_articles e JOIN articles a ON a.id = e.article_id \
+         JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
+         WHERE e.entity_id = ?1 ORDER BY a.doc_id, \
          CASE m.slot WHEN 'text' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END, m.item LIMIT 1",
     )?
     .query_row([id], |r| r.get(0))

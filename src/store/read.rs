@@ -526,15 +526,18 @@ impl Store {
     ) -> Result<Vec<QuoteRow>, StoreError> {
         let (cond, values) = filter.sql();
         let sql = format!(
-            "SELECT {QUOTE_COLUMNS} FROM mentions m JOIN quotes q ON q.article_id = m.article_id \
+            "SELECT {QUOTE_COLUMNS} FROM entity_articles e \
+             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
+             JOIN quotes q ON q.article_id = m.article_id \
              JOIN articles a ON a.id = q.article_id \
-             WHERE m.entity_id = ?1 AND m.slot = 'text' AND q.mention_items IS NOT NULL \
+             WHERE e.entity_id = ?1 AND m.slot = 'text' AND q.mention_items IS NOT NULL \
              AND EXISTS (SELECT 1 FROM json_each(q.mention_items) j WHERE j.value = m.item){cond} \
-             UNION SELECT {QUOTE_COLUMNS} FROM mentions m \
+             UNION SELECT {QUOTE_COLUMNS} FROM entity_articles e \
+             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
              JOIN stance_evidence s ON s.article_id = m.article_id AND s.idx = m.item \
              JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
              JOIN articles a ON a.id = q.article_id \
-             WHERE m.entity_id = ?1 AND m.slot = 'target'{cond2} ORDER BY 1",
+             WHERE e.entity_id = ?1 AND m.slot = 'target'{cond2} ORDER BY 1",
             cond = renumber(&cond, 2),
             cond2 = renumber(&cond, 2 + values.len()),
         );
@@ -777,4 +780,37 @@ fn distance(a: &str, b: &str) -> usize {
 /// The graph node kind of an entity kind name.
 pub fn node_kind(kind: &str) -> Option<NodeKind> {
     parse(kind)
+}
+
+impl Store {
+    /// What the graph holds: (entities, quote wordings, articles).
+    pub fn graph_totals(&self) -> Result<[usize; 3], StoreError> {
+        let mut out = [0; 3];
+        for (i, sql) in [
+            "SELECT count(*) FROM entities",
+            "SELECT count(*) FROM quotes_fts",
+            "SELECT count(*) FROM articles",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let n: i64 = self
+                .conn
+                .query_row(sql, [], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            out[i] = uint(n);
+        }
+        Ok(out)
+    }
+
+    /// Whether any stored article has a date.
+    pub fn has_dates(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE date IS NOT NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
 }

@@ -66,8 +66,7 @@ impl KeyKind {
 /// One sighting (a mention, a quote's speaker, a stance target) as the store keeps it.
 #[derive(Debug, Clone)]
 pub(super) struct Sight {
-    /// `mentions.id` (0 until inserted).
-    pub id: i64,
+    /// The row's key: (article, slot, item).
     pub article: i64,
     /// `text`, `speaker` or `target`.
     pub slot: &'static str,
@@ -128,7 +127,6 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
             let is_alias =
                 slot != "target" && lex.pronoun(&s.alias.trim().to_lowercase()).is_none();
             Sight {
-                id: 0,
                 article,
                 slot,
                 item: int(item),
@@ -152,8 +150,11 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 }
 
 /// The columns [`sight_from_row`] reads, in order.
-pub(super) const SIGHT_COLUMNS: &str = "id, article_id, slot, item, name, alias, role, \
-     affiliations, key, key_kind, first, last, words, role_words, linked, cand, entity_id";
+/// `key` is stored only where it can differ from `entity_id` (last names, nominals) and
+/// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
+pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
+     affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
+     coalesce(linked, key, entity_id), cand, entity_id";
 
 fn split_words(s: Option<String>) -> Vec<String> {
     s.map(|s| {
@@ -167,36 +168,36 @@ fn split_words(s: Option<String>) -> Vec<String> {
 
 pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
     let lex = Lexicon::builtin();
-    let slot: String = r.get(2)?;
+    let slot: String = r.get(1)?;
     let slot = match slot.as_str() {
         "speaker" => "speaker",
         "target" => "target",
         _ => "text",
     };
-    let alias: String = r.get(5)?;
-    let affiliations: Option<String> = r.get(7)?;
-    let key_kind: String = r.get(9)?;
+    let alias: String = r.get(4)?;
+    let affiliations: Option<String> = r.get(6)?;
+    let key_kind = KeyKind::parse(&r.get::<_, String>(8)?);
+    let people = matches!(key_kind, KeyKind::Person | KeyKind::LastName);
     Ok(Sight {
-        id: r.get(0)?,
-        article: r.get(1)?,
+        article: r.get(0)?,
         slot,
-        item: r.get(3)?,
-        name: r.get(4)?,
+        item: r.get(2)?,
+        name: r.get(3)?,
         is_alias: slot != "target" && lex.pronoun(&alias.trim().to_lowercase()).is_none(),
         alias,
-        role: r.get(6)?,
+        role: r.get(5)?,
         affiliations: affiliations
             .and_then(|a| serde_json::from_str(&a).ok())
             .unwrap_or_default(),
-        key: r.get(8)?,
-        key_kind: KeyKind::parse(&key_kind),
-        first: r.get(10)?,
-        last: r.get(11)?,
-        words: split_words(r.get(12)?),
-        role_words: split_words(r.get(13)?),
-        linked: r.get(14)?,
-        cand: r.get(15)?,
-        entity: r.get(16)?,
+        key: r.get(7)?,
+        key_kind,
+        first: r.get(9)?,
+        last: r.get(10)?,
+        words: split_words(r.get(11)?),
+        role_words: split_words(r.get(12)?),
+        linked: if people { r.get(13)? } else { None },
+        cand: r.get(14)?,
+        entity: r.get(15)?,
     })
 }
 
@@ -297,7 +298,7 @@ pub(super) fn insert_content(
     insert_sights(conn, f, sights)
 }
 
-/// Inserts sightings (linked already), setting their row ids; text mentions get their spans.
+/// Inserts sightings (linked already); text mentions get their spans.
 fn insert_sights(
     conn: &Connection,
     f: &ArticleFacts,
@@ -310,8 +311,9 @@ fn insert_sights(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
          ?18, ?19, ?20, ?21)",
     )?;
-    let mut nominal = conn
-        .prepare_cached("INSERT INTO nominal_words (word, cand, mention_id) VALUES (?1, ?2, ?3)")?;
+    let mut nominal = conn.prepare_cached(
+        "INSERT INTO nominal_words (word, cand, article_id, slot, item) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     for s in sights.iter_mut() {
         let item = uint(s.item);
         let (kind, span) = match s.slot {
@@ -343,20 +345,19 @@ fn insert_sights(
             span.map(|x| int(x.1)),
             span.and_then(|x| x.2).map(int),
             span.and_then(|x| x.3).map(int),
-            s.key,
+            (s.key != s.entity).then_some(&s.key),
             s.key_kind.as_str(),
             s.first,
             s.last,
             join(&s.words),
             join(&s.role_words),
-            s.linked,
+            s.linked.as_ref().filter(|l| *l != &s.key),
             s.cand,
             s.entity,
         ])?;
-        s.id = conn.last_insert_rowid();
         if s.key_kind == KeyKind::Nominal {
             for w in &s.words {
-                nominal.execute(params![w, s.cand.unwrap_or(0), s.id])?;
+                nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
             }
         }
     }
@@ -382,11 +383,12 @@ pub(super) fn delete_article(conn: &Connection, article: i64) -> rusqlite::Resul
         .query_map([article], sight_from_row)?
         .collect::<Result<_, _>>()?;
     let mut nominal = conn.prepare_cached(
-        "DELETE FROM nominal_words WHERE word = ?1 AND cand = ?2 AND mention_id = ?3",
+        "DELETE FROM nominal_words WHERE word = ?1 AND cand = ?2 AND article_id = ?3 \
+         AND slot = ?4 AND item = ?5",
     )?;
     for s in sights.iter().filter(|s| s.key_kind == KeyKind::Nominal) {
         for w in &s.words {
-            nominal.execute(params![w, s.cand.unwrap_or(0), s.id])?;
+            nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
         }
     }
     let wordings: Vec<i64> = conn

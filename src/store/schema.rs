@@ -59,7 +59,6 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 );
 
 CREATE TABLE mentions (
-    id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),
     slot TEXT NOT NULL,
     item INTEGER NOT NULL,
@@ -69,7 +68,7 @@ CREATE TABLE mentions (
     role TEXT,
     affiliations TEXT,
     byte_start INTEGER, byte_end INTEGER, char_start INTEGER, char_end INTEGER,
-    key TEXT NOT NULL,
+    key TEXT,
     key_kind TEXT NOT NULL,
     first TEXT,
     last TEXT,
@@ -78,16 +77,13 @@ CREATE TABLE mentions (
     linked TEXT,
     cand INTEGER,
     entity_id TEXT NOT NULL,
-    UNIQUE (article_id, slot, item)
-);
-CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+    PRIMARY KEY (article_id, slot, item)
+) WITHOUT ROWID;
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
 
-CREATE TABLE quote_mentions (
-    quote_id INTEGER NOT NULL,
-    mention_id INTEGER NOT NULL,
-    how TEXT NOT NULL,
-    PRIMARY KEY (quote_id, mention_id, how)
+CREATE TABLE entity_articles (
+    entity_id TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE person_keys (
@@ -99,8 +95,9 @@ CREATE TABLE role_index (
     PRIMARY KEY (word, key)
 ) WITHOUT ROWID;
 CREATE TABLE nominal_words (
-    word TEXT NOT NULL, cand INTEGER NOT NULL, mention_id INTEGER NOT NULL,
-    PRIMARY KEY (word, cand, mention_id)
+    word TEXT NOT NULL, cand INTEGER NOT NULL,
+    article_id INTEGER NOT NULL, slot TEXT NOT NULL, item INTEGER NOT NULL,
+    PRIMARY KEY (word, cand, article_id, slot, item)
 ) WITHOUT ROWID;
 
 CREATE TABLE entities (
@@ -181,7 +178,7 @@ const TABLES: [&str; 17] = [
     "quotes",
     "quotes_fts",
     "mentions",
-    "quote_mentions",
+    "entity_articles",
     "person_keys",
     "role_index",
     "nominal_words",

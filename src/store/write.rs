@@ -84,8 +84,17 @@ pub(super) fn add(
             sights,
         });
     }
+    let tc = std::time::Instant::now();
     store_batch(&tx, removed, new, stance).map_err(err)?;
+    let tb = tc.elapsed();
     tx.commit().map_err(err)?;
+    if std::env::var_os("QG_TIMES").is_some() {
+        eprintln!(
+            "batch total {:?} commit {:?}",
+            tc.elapsed(),
+            tc.elapsed() - tb
+        );
+    }
     Ok(report)
 }
 
@@ -97,8 +106,10 @@ fn store_batch(
     mut stance: StanceDeltas,
 ) -> rusqlite::Result<()> {
     // Link every new sighting at once (the indexes then see the whole batch).
+    let t0 = std::time::Instant::now();
     let mut added: Vec<Sight> = new.iter_mut().flat_map(|a| a.sights.drain(..)).collect();
     let moved = link::link(tx, &removed, &mut added)?;
+    let t1 = t0.elapsed();
     let mut entities = EntityDeltas::default();
     for s in &removed {
         entities.add(s, -1);
@@ -112,6 +123,7 @@ fn store_batch(
         rows::insert_content(tx, a.id, a.facts, &mut a.sights)?;
         stance.article(tx, a.id, 1)?;
     }
+    let t2 = t0.elapsed();
     // Stored sightings that change entity: their articles' stance shares are taken back before
     // and given again after.
     let articles: BTreeSet<i64> = moved
@@ -130,21 +142,52 @@ fn store_batch(
     for &a in &articles {
         stance.article(tx, a, 1)?;
     }
+    let t3 = t0.elapsed();
     entities.apply(tx)?;
-    stance.apply(tx)
+    let t4 = t0.elapsed();
+    stance.apply(tx)?;
+    if std::env::var_os("QG_TIMES").is_some() {
+        eprintln!(
+            "link {t1:?} content {:?} moved {:?} entities {:?} stances {:?}",
+            t2 - t1,
+            t3 - t2,
+            t4 - t3,
+            t0.elapsed() - t4
+        );
+    }
+    Ok(())
 }
 
 /// Writes a stored sighting's new link and entity where it is used.
 fn update(tx: &rusqlite::Transaction, m: &Moved) -> rusqlite::Result<()> {
     let (b, a) = (&m.before, &m.after);
-    tx.prepare_cached("UPDATE mentions SET linked = ?2, cand = ?3, entity_id = ?4 WHERE id = ?1")?
-        .execute(params![a.id, a.linked, a.cand, a.entity])?;
+    tx.prepare_cached(
+        "UPDATE mentions SET key = ?4, linked = ?5, cand = ?6, entity_id = ?7 \
+         WHERE article_id = ?1 AND slot = ?2 AND item = ?3",
+    )?
+    .execute(params![
+        a.article,
+        a.slot,
+        a.item,
+        (a.key != a.entity).then_some(&a.key),
+        a.linked.as_ref().filter(|l| *l != &a.key),
+        a.cand,
+        a.entity
+    ])?;
     if b.cand != a.cand {
         for w in &a.words {
             tx.prepare_cached(
-                "UPDATE nominal_words SET cand = ?4 WHERE word = ?1 AND cand = ?2 AND mention_id = ?3",
+                "UPDATE nominal_words SET cand = ?6 WHERE word = ?1 AND cand = ?2 \
+                 AND article_id = ?3 AND slot = ?4 AND item = ?5",
             )?
-            .execute(params![w, b.cand.unwrap_or(0), a.id, a.cand.unwrap_or(0)])?;
+            .execute(params![
+                w,
+                b.cand.unwrap_or(0),
+                a.article,
+                a.slot,
+                a.item,
+                a.cand.unwrap_or(0)
+            ])?;
         }
     }
     if b.entity == a.entity {
