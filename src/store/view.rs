@@ -62,8 +62,9 @@ impl Store {
         let sql = if filter.is_empty() {
             format!(
                 "SELECT id, sum(q) AS w FROM (SELECT speaker_id AS id, quotes AS q FROM stances \
-                 UNION ALL SELECT target_id, quotes FROM stances) GROUP BY id \
-                 ORDER BY w DESC, id LIMIT {n}"
+                 UNION ALL SELECT target_id, quotes FROM stances \
+                 UNION ALL SELECT entity_id, 1 FROM affiliations WHERE entity_id LIKE 'person:%') \
+                 GROUP BY id ORDER BY w DESC, id LIMIT {n}"
             )
         } else {
             format!(
@@ -87,8 +88,22 @@ impl Store {
     /// there is one), and a sample of quotes for the page: the most repeated ones each entity
     /// said, and each stance's evidence (about its target), with their articles.
     pub fn map_graph(&self, candidates: usize, filter: &Filter) -> Result<QuoteGraph, StoreError> {
-        let ids = self.most_connected(candidates, filter)?;
-        self.graph_of(&ids.into_iter().collect(), filter)
+        let mut ids: BTreeSet<String> = self
+            .most_connected(candidates, filter)?
+            .into_iter()
+            .collect();
+        // The organisations and places the candidates' roles name, so that role edges show.
+        let people: Vec<String> = ids
+            .iter()
+            .filter(|i| i.starts_with("person:"))
+            .cloned()
+            .collect();
+        for p in people {
+            for (org, _) in self.affiliation_edges(&p)? {
+                ids.insert(org);
+            }
+        }
+        self.graph_of(&ids, filter)
     }
 
     /// The entities `ids`, the map edges among them, and their quote samples.
