@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::extract::extract_with_entities;
 use crate::facts::{self, ArticleFacts};
 use crate::ingest::Article;
-use crate::store::{Store, StoreError};
+use crate::store::{Prepared, Store, StoreError};
 
 /// The facts of one article: extraction, entities and stance.
 pub fn facts_of(article: &Article) -> ArticleFacts {
@@ -97,7 +97,7 @@ pub struct Ingested {
 
 /// One batch on its way to the writer: facts to store, and ids read again unchanged.
 struct Batch {
-    facts: Vec<ArticleFacts>,
+    facts: Vec<Prepared>,
     seen: Vec<String>,
 }
 
@@ -110,7 +110,8 @@ pub fn ingest(
     run: Run,
     progress: &dyn Progress,
 ) -> Result<Ingested, StoreError> {
-    let checker = Store::create(db)?;
+    drop(Store::create(db)?);
+    let checker = Store::open_read(db)?;
     let mut errors = 0;
     let batches = batches(items, run.batch, &mut errors, progress).map(|articles| {
         let keys: Vec<(String, String)> = articles
@@ -121,10 +122,10 @@ pub fn ingest(
         let same = checker.unchanged(&refs)?;
         let (old, new): (Vec<_>, Vec<_>) =
             articles.into_iter().zip(same).partition(|(_, same)| *same);
-        let facts: Vec<ArticleFacts> = new
+        let facts: Vec<Prepared> = new
             .into_par_iter()
             .map(|(a, _)| {
-                let f = facts_of(&a);
+                let f = Prepared::new(facts_of(&a));
                 progress.extracted(1);
                 f
             })
@@ -151,7 +152,7 @@ pub fn ingest_facts(
     let batches = batches(items, run.batch, &mut errors, progress).map(|facts| {
         progress.extracted(facts.len());
         Ok(Batch {
-            facts,
+            facts: facts.into_par_iter().map(Prepared::new).collect(),
             seen: Vec::new(),
         })
     });
@@ -244,10 +245,7 @@ fn write(
                 store.mark_seen(&seen, r)?;
             }
         }
-        let report = match run.run {
-            Some(r) => store.add_in_run(&b.facts, r)?,
-            None => store.add(&b.facts)?,
-        };
+        let report = store.add_prepared(b.facts, run.run)?;
         out.added += report.added;
         out.replaced += report.replaced;
         out.unchanged += report.unchanged + b.seen.len();

@@ -40,6 +40,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use thiserror::Error;
 
 use crate::facts::ArticleFacts;
+pub use rows::Prepared;
 pub use schema::SCHEMA_VERSION;
 pub use write::BatchReport;
 
@@ -165,8 +166,12 @@ impl Store {
                 .map_err(sql)?;
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(sql)?;
+            // Pages every batch writes (indexes, counts) are copied back less often.
+            conn.pragma_update(None, "wal_autocheckpoint", 16384)
+                .map_err(sql)?;
         }
-        conn.pragma_update(None, "cache_size", -65536)
+        let cache_kib: i64 = if write { 262_144 } else { 65_536 };
+        conn.pragma_update(None, "cache_size", -cache_kib)
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", false)
             .map_err(sql)?;
@@ -193,7 +198,19 @@ impl Store {
     /// Adds a batch of articles in one transaction (see the module invariants); returns what
     /// it did with each.
     pub fn add(&mut self, batch: &[ArticleFacts]) -> Result<BatchReport, StoreError> {
-        write::add(self, batch, None)
+        let prepared = batch.iter().map(|f| Prepared::new(f.clone())).collect();
+        write::add(self, prepared, None)
+    }
+
+    /// [`Store::add`] of articles prepared already ([`Prepared::new`], which the caller may run
+    /// in parallel); with `run`, every article is marked as seen by it (for
+    /// [`Store::remove_unseen`]).
+    pub fn add_prepared(
+        &mut self,
+        batch: Vec<Prepared>,
+        run: Option<i64>,
+    ) -> Result<BatchReport, StoreError> {
+        write::add(self, batch, run)
     }
 
     /// [`Store::add`], marking every article of the batch (stored or unchanged) as seen by
@@ -203,7 +220,8 @@ impl Store {
         batch: &[ArticleFacts],
         run: i64,
     ) -> Result<BatchReport, StoreError> {
-        write::add(self, batch, Some(run))
+        let prepared = batch.iter().map(|f| Prepared::new(f.clone())).collect();
+        write::add(self, prepared, Some(run))
     }
 
     /// Marks stored articles as seen by `run` without touching anything else.

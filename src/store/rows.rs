@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{Store, StoreError};
 use crate::canon::keys::{self, Key, Slot};
 use crate::facts::{ArticleFacts, MentionFact, QuoteFact, SpeakerFact, StanceFact};
-use crate::graph::{quote_key, quote_links, wording_hash};
+use crate::graph::{quote_key, quote_links};
 use crate::lexicon::{EntityKind, Lexicon};
 
 /// A value stored as its name (`person`, `direct`), read back.
@@ -89,6 +89,43 @@ pub(super) struct Sight {
     pub entity: String,
     /// Counts as one of its entity's aliases (not a stance target, not a pronoun).
     pub is_alias: bool,
+}
+
+/// An article's facts with everything the store derives from them alone (sightings and their
+/// keys, each quote's wording and words, which mentions each quote names): pure work done
+/// before the store's transaction, in parallel (see [`crate::store::Prepared`]).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub(super) facts: ArticleFacts,
+    pub(super) sights: Vec<Sight>,
+    /// Per quote: its wording hash and folded words, when it has words.
+    pub(super) wordings: Vec<Option<(u64, String)>>,
+    pub(super) links: Vec<crate::graph::QuoteLinks>,
+}
+
+impl Prepared {
+    pub fn new(facts: ArticleFacts) -> Prepared {
+        let sights = sightings(0, &facts);
+        let wordings = facts
+            .quotes
+            .iter()
+            .map(|q| {
+                let key = quote_key(&q.content);
+                (!key.is_empty()).then(|| (crate::text::stable_hash(&key), key))
+            })
+            .collect();
+        let links = quote_links(&facts);
+        Prepared {
+            facts,
+            sights,
+            wordings,
+            links,
+        }
+    }
+
+    pub fn facts(&self) -> &ArticleFacts {
+        &self.facts
+    }
 }
 
 fn slot_of(s: Slot) -> (&'static str, usize) {
@@ -231,16 +268,17 @@ pub(super) fn insert_article(
 pub(super) fn insert_content(
     conn: &Connection,
     article: i64,
-    f: &ArticleFacts,
-    sights: &mut [Sight],
+    p: &mut Prepared,
 ) -> rusqlite::Result<()> {
+    let f = &p.facts;
+    let sights = &mut p.sights;
     let slots = by_slot(sights);
     let entity = |slot: &'static str, item: usize| {
         slots
             .get(&(slot, int(item)))
             .map(|&i| sights[i].entity.clone())
     };
-    let links = quote_links(f);
+    let links = &p.links;
     let mut quote = conn.prepare_cached(
         "INSERT INTO quotes (article_id, idx, byte_start, byte_end, char_start, char_end, kind, \
          cue, content, context, speaker_name, speaker_kind, speaker_mention, entity_id, \
@@ -253,10 +291,10 @@ pub(super) fn insert_content(
          WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
     )?;
     let items = |v: &[usize]| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
-    for (i, (q, l)) in f.quotes.iter().zip(&links).enumerate() {
-        let wording = wording_hash(&q.content);
-        if let Some(w) = wording {
-            fts.execute(params![w as i64, quote_key(&q.content)])?;
+    for (i, ((q, l), w)) in f.quotes.iter().zip(links).zip(&p.wordings).enumerate() {
+        let wording = w.as_ref().map(|w| w.0);
+        if let Some((w, words)) = w {
+            fts.execute(params![*w as i64, words])?;
         }
         quote.execute(params![
             article,

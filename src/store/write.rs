@@ -7,10 +7,10 @@ use rusqlite::{params, TransactionBehavior};
 
 use super::entities::Deltas as EntityDeltas;
 use super::link::{self, Moved};
-use super::rows::{self, Sight};
+use super::rows::{self, Prepared, Sight};
 use super::stances::Deltas as StanceDeltas;
 use super::{Store, StoreError};
-use crate::facts::{format, ArticleFacts};
+use crate::facts::format;
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,16 +26,15 @@ pub struct BatchReport {
 }
 
 /// An article of the batch being stored.
-struct New<'a> {
+struct New {
     id: i64,
-    facts: &'a ArticleFacts,
-    sights: Vec<Sight>,
+    prepared: Prepared,
     count: usize,
 }
 
 pub(super) fn add(
     store: &mut Store,
-    batch: &[ArticleFacts],
+    batch: Vec<Prepared>,
     run: Option<i64>,
 ) -> Result<BatchReport, StoreError> {
     let path = store.path.clone();
@@ -48,13 +47,14 @@ pub(super) fn add(
     let mut removed: Vec<Sight> = Vec::new();
     let mut stance = StanceDeltas::default();
     let mut new: Vec<New> = Vec::new();
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for f in batch {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for mut prepared in batch {
+        let f = &prepared.facts;
         if let Err(e) = format::validate(f) {
             report.refused.push((f.doc_id.clone(), e.to_string()));
             continue;
         }
-        if !seen.insert(&f.doc_id) {
+        if !seen.insert(f.doc_id.clone()) {
             report.unchanged += 1; // the same id twice in one batch: the first counts
             continue;
         }
@@ -76,25 +76,17 @@ pub(super) fn add(
             None => report.added += 1,
         }
         let id = rows::insert_article(&tx, f, run.unwrap_or(0)).map_err(err)?;
-        let sights = rows::sightings(id, f);
+        for s in &mut prepared.sights {
+            s.article = id;
+        }
         new.push(New {
             id,
-            facts: f,
-            count: sights.len(),
-            sights,
+            count: prepared.sights.len(),
+            prepared,
         });
     }
-    let tc = std::time::Instant::now();
     store_batch(&tx, removed, new, stance).map_err(err)?;
-    let tb = tc.elapsed();
     tx.commit().map_err(err)?;
-    if std::env::var_os("QG_TIMES").is_some() {
-        eprintln!(
-            "batch total {:?} commit {:?}",
-            tc.elapsed(),
-            tc.elapsed() - tb
-        );
-    }
     Ok(report)
 }
 
@@ -106,10 +98,11 @@ fn store_batch(
     mut stance: StanceDeltas,
 ) -> rusqlite::Result<()> {
     // Link every new sighting at once (the indexes then see the whole batch).
-    let t0 = std::time::Instant::now();
-    let mut added: Vec<Sight> = new.iter_mut().flat_map(|a| a.sights.drain(..)).collect();
+    let mut added: Vec<Sight> = new
+        .iter_mut()
+        .flat_map(|a| a.prepared.sights.drain(..))
+        .collect();
     let moved = link::link(tx, &removed, &mut added)?;
-    let t1 = t0.elapsed();
     let mut entities = EntityDeltas::default();
     for s in &removed {
         entities.add(s, -1);
@@ -119,11 +112,10 @@ fn store_batch(
     }
     let mut added = added.into_iter();
     for a in &mut new {
-        a.sights = added.by_ref().take(a.count).collect();
-        rows::insert_content(tx, a.id, a.facts, &mut a.sights)?;
+        a.prepared.sights = added.by_ref().take(a.count).collect();
+        rows::insert_content(tx, a.id, &mut a.prepared)?;
         stance.article(tx, a.id, 1)?;
     }
-    let t2 = t0.elapsed();
     // Stored sightings that change entity: their articles' stance shares are taken back before
     // and given again after.
     let articles: BTreeSet<i64> = moved
@@ -142,19 +134,8 @@ fn store_batch(
     for &a in &articles {
         stance.article(tx, a, 1)?;
     }
-    let t3 = t0.elapsed();
     entities.apply(tx)?;
-    let t4 = t0.elapsed();
     stance.apply(tx)?;
-    if std::env::var_os("QG_TIMES").is_some() {
-        eprintln!(
-            "link {t1:?} content {:?} moved {:?} entities {:?} stances {:?}",
-            t2 - t1,
-            t3 - t2,
-            t4 - t3,
-            t0.elapsed() - t4
-        );
-    }
     Ok(())
 }
 
