@@ -70,6 +70,9 @@ pub struct Run {
     pub batch: usize,
     /// Mark every article read as seen by this run (for `Store::remove_unseen`).
     pub run: Option<i64>,
+    /// How long a batch waits for another process writing to the store before giving up
+    /// (`StoreError::Busy`); `None`: [`crate::store::DEFAULT_BUSY_TIMEOUT`].
+    pub busy_timeout: Option<std::time::Duration>,
 }
 
 impl Default for Run {
@@ -77,6 +80,7 @@ impl Default for Run {
         Run {
             batch: DEFAULT_BATCH,
             run: None,
+            busy_timeout: None,
         }
     }
 }
@@ -200,6 +204,9 @@ fn store_all(
     progress: &dyn Progress,
 ) -> Result<Ingested, StoreError> {
     let mut store = Store::create(db)?;
+    if let Some(t) = run.busy_timeout {
+        store.set_busy_timeout(t)?;
+    }
     let (tx, rx) = sync_channel::<Batch>(1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || write(&mut store, rx, run, progress));

@@ -20,7 +20,7 @@ use quotegraph::store::read::Filter;
 use quotegraph::store::Store;
 
 use super::files::{bound, svg_options, write_atomic};
-use super::ingest_cmd::{add, ingest_paths, Bar};
+use super::ingest_cmd::{add, busy_timeout, ingest_paths, Bar};
 use super::source::load_graph;
 
 #[derive(Args)]
@@ -85,6 +85,7 @@ pub fn build(a: &BuildArgs) -> Result<ExitCode> {
         Run {
             batch: a.batch,
             run: Some(run),
+            busy_timeout: busy_timeout(),
         },
         &bar,
     )?;

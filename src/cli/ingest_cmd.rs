@@ -152,10 +152,20 @@ pub fn summary(db: &Path, got: &Ingested) {
     );
 }
 
+/// How long a write waits for another process: `QUOTEGRAPH_BUSY_TIMEOUT` seconds, if set.
+pub fn busy_timeout() -> Option<std::time::Duration> {
+    std::env::var("QUOTEGRAPH_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| (0.0..1e6).contains(s))
+        .map(std::time::Duration::from_secs_f64)
+}
+
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let run = Run {
         batch: args.batch,
         run: None,
+        busy_timeout: busy_timeout(),
     };
     let mut total = Ingested::default();
     let bar = Bar::new(args.quiet, "articles");

@@ -299,6 +299,17 @@ impl Store {
     pub fn lookup(&self, name: &str) -> Result<Lookup, StoreError> {
         if let Some(id) = self.find(name)? {
             if let Some(e) = self.entity(&id)? {
+                // A last name alone that canon could not link (`Berg`, when two people are
+                // called Berg) is one of several.
+                if e.kind == "person" && !e.name.trim().contains(' ') {
+                    let mut people = self.people_named(&last_name_key(&e.name))?;
+                    if people.iter().any(|p| p.id != e.id) {
+                        people.retain(|p| p.id != e.id);
+                        people.sort_by(|a, b| b.quotes.cmp(&a.quotes).then(a.id.cmp(&b.id)));
+                        people.push(e);
+                        return Ok(Lookup::Several(people));
+                    }
+                }
                 return Ok(Lookup::Found(e));
             }
         }

@@ -429,20 +429,23 @@ pub(super) fn delete_article(conn: &Connection, article: i64) -> rusqlite::Resul
             nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
         }
     }
-    let wordings: Vec<i64> = conn
+    // A wording no other article carries leaves the full-text index (a contentless index
+    // forgets a row when given the words it was made from).
+    let wordings: Vec<(i64, String)> = conn
         .prepare_cached(
-            "SELECT DISTINCT wording FROM quotes WHERE article_id = ?1 AND wording IS NOT NULL",
+            "SELECT wording, min(content) FROM quotes WHERE article_id = ?1 \
+             AND wording IS NOT NULL GROUP BY wording",
         )?
-        .query_map([article], |r| r.get(0))?
+        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     conn.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
         .execute([article])?;
     let mut fts = conn.prepare_cached(
-        "DELETE FROM quotes_fts WHERE rowid = ?1 \
-         AND NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
+        "INSERT INTO quotes_fts (quotes_fts, rowid, words) SELECT 'delete', ?1, ?2 \
+         WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
     )?;
-    for w in wordings {
-        fts.execute([w])?;
+    for (w, content) in wordings {
+        fts.execute(params![w, quote_key(&content)])?;
     }
     for sql in [
         "DELETE FROM mentions WHERE article_id = ?1",

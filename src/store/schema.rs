@@ -55,7 +55,7 @@ CREATE INDEX quotes_entity ON quotes(entity_id, wording);
 CREATE INDEX quotes_wording ON quotes(wording, article_id);
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    words, content = '', tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TABLE mentions (

@@ -243,6 +243,17 @@ fn adding_the_same_articles_again_changes_nothing_and_changed_ones_replace() {
     let r = store.add(&changed[..5]).unwrap();
     assert_eq!(r.replaced + r.unchanged, 5);
     assert_eq!(snapshot(&store), expected(&changed));
+    // The full-text index holds exactly the wordings stored.
+    let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM quotes_fts"),
+        count("SELECT count(DISTINCT wording) FROM quotes")
+    );
+    let orphans = count(
+        "SELECT count(*) FROM quotes_fts f WHERE quotes_fts MATCH 'the OR we OR is' \
+         AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.wording = f.rowid)",
+    );
+    assert_eq!(orphans, 0);
 }
 
 #[test]
