@@ -348,12 +348,12 @@ const APPEARS_IN: &str = "SELECT q.wording, 'article:' || a.doc_id, count(*) FRO
 /// speaker left out; counted once per occurrence.
 const MENTIONS: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
      SELECT q.id AS qid, q.wording AS wording, m.entity_id AS entity, q.entity_id AS speaker \
-     FROM quotes q JOIN json_each(q.mention_items) j \
-     JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
+     FROM quotes q CROSS JOIN json_each(q.mention_items) j \
+     CROSS JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
      WHERE q.mention_items IS NOT NULL \
      UNION ALL \
      SELECT q.id, q.wording, s.target_id, q.entity_id FROM stance_evidence s \
-     JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
+     CROSS JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
      WHERE s.target_id IS NOT NULL) \
      WHERE wording IS NOT NULL AND entity IS NOT speaker \
      GROUP BY wording, entity ORDER BY wording, entity";
@@ -361,8 +361,8 @@ const MENTIONS: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
 /// Quote → outlet that reported it (named in its paragraph, or the article's source).
 const REPORTED_BY: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
      SELECT q.id AS qid, q.wording AS wording, m.entity_id AS entity, q.entity_id AS speaker \
-     FROM quotes q JOIN json_each(q.outlet_items) j \
-     JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
+     FROM quotes q CROSS JOIN json_each(q.outlet_items) j \
+     CROSS JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
      WHERE q.outlet_items IS NOT NULL \
      UNION ALL \
      SELECT q.id, q.wording, x.entity_id, q.entity_id FROM quotes q \

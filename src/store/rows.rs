@@ -269,7 +269,7 @@ pub(super) fn insert_content(
     conn: &Connection,
     article: i64,
     p: &mut Prepared,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Vec<super::stances::Evidence>> {
     let f = &p.facts;
     let sights = &mut p.sights;
     let slots = by_slot(sights);
@@ -321,19 +321,28 @@ pub(super) fn insert_content(
         "INSERT INTO stance_evidence (article_id, idx, quote_idx, target_kind, target_name, \
          score, speaker_id, target_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
+    let mut evidence = Vec::with_capacity(f.stances.len());
     for (k, s) in f.stances.iter().enumerate() {
+        let row = (
+            entity("speaker", s.quote),
+            entity("target", k),
+            int(s.quote),
+            real(s.score),
+        );
         stance.execute(params![
             article,
             int(k),
-            int(s.quote),
+            row.2,
             s.kind.as_str(),
             s.name,
-            real(s.score),
-            entity("speaker", s.quote),
-            entity("target", k),
+            row.3,
+            row.0,
+            row.1,
         ])?;
+        evidence.push(row);
     }
-    insert_sights(conn, f, sights)
+    insert_sights(conn, f, sights)?;
+    Ok(evidence)
 }
 
 /// Inserts sightings (linked already); text mentions get their spans.

@@ -10,6 +10,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::corpus::{score_micros, stance_of_sum};
 
+/// A stance fact as stored: (speaker entity, target entity, quote index, score).
+pub(super) type Evidence = (Option<String>, Option<String>, i64, f64);
+
 #[derive(Default, Clone, Copy)]
 struct Share {
     n: i64,
@@ -31,7 +34,7 @@ impl Deltas {
         article: i64,
         sign: i64,
     ) -> rusqlite::Result<()> {
-        let rows: Vec<(Option<String>, Option<String>, i64, f64)> = conn
+        let rows: Vec<Evidence> = conn
             .prepare_cached(
                 "SELECT speaker_id, target_id, quote_idx, score FROM stance_evidence \
                  WHERE article_id = ?1",
@@ -40,8 +43,15 @@ impl Deltas {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?
             .collect::<Result<_, _>>()?;
+        self.rows(&rows, sign);
+        Ok(())
+    }
+
+    /// Adds (`sign` 1) or takes away (-1) an article's share, given its evidence rows
+    /// (speaker, target, quote, score).
+    pub(super) fn rows(&mut self, rows: &[Evidence], sign: i64) {
         let mut quotes: BTreeSet<(&str, &str, i64)> = BTreeSet::new();
-        for (s, t, q, score) in &rows {
+        for (s, t, q, score) in rows {
             let (Some(s), Some(t)) = (s, t) else { continue };
             if s == t {
                 continue;
@@ -53,7 +63,6 @@ impl Deltas {
                 share.quotes += sign;
             }
         }
-        Ok(())
     }
 
     /// Writes the sums and recomputes each touched pair's score and polarity.

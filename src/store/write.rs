@@ -113,8 +113,8 @@ fn store_batch(
     let mut added = added.into_iter();
     for a in &mut new {
         a.prepared.sights = added.by_ref().take(a.count).collect();
-        rows::insert_content(tx, a.id, &mut a.prepared)?;
-        stance.article(tx, a.id, 1)?;
+        let evidence = rows::insert_content(tx, a.id, &mut a.prepared)?;
+        stance.rows(&evidence, 1);
     }
     // Stored sightings that change entity: their articles' stance shares are taken back before
     // and given again after.
