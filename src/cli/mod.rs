@@ -7,6 +7,7 @@ mod build;
 mod export_cmd;
 mod files;
 mod ingest_cmd;
+mod lists;
 mod output;
 mod queries;
 mod source;
@@ -69,11 +70,11 @@ enum Command {
     /// The entities around one entity.
     Neighbors(queries::NeighborsArgs),
     /// Speakers' stances toward entities, with the quotes as evidence.
-    Stances(queries::StancesArgs),
+    Stances(lists::StancesArgs),
     /// Quotes by speaker and / or subject.
-    Quotes(queries::QuotesArgs),
+    Quotes(lists::QuotesArgs),
     /// The canonical entities: type, aliases, roles, mention and quote counts.
-    Entities(queries::EntitiesArgs),
+    Entities(lists::EntitiesArgs),
     /// Score the extractor against gold annotations (the format of shared/eval/README.md).
     Eval {
         /// Gold JSONL: one document a line with `doc_id`, `text` and `quotes`.
@@ -149,9 +150,9 @@ pub fn run() -> Result<ExitCode> {
         Command::WhoSaid(a) => queries::who_said(&a),
         Command::Path(a) => queries::path(&a),
         Command::Neighbors(a) => queries::neighbors(&a),
-        Command::Stances(a) => queries::stances(&a),
-        Command::Quotes(a) => queries::quotes(&a),
-        Command::Entities(a) => queries::entities(&a),
+        Command::Stances(a) => lists::stances(&a),
+        Command::Quotes(a) => lists::quotes(&a),
+        Command::Entities(a) => lists::entities(&a),
         Command::Eval {
             gold,
             predictions,

@@ -197,32 +197,8 @@ pub fn build(a: &Analysis) -> QuoteGraph {
                 source: f.source.clone(),
             });
             add(&mut edges, id.clone(), article.clone(), EdgeKind::AppearsIn);
-            if let Some(s) = &speaker {
-                add(&mut edges, s.clone(), id.clone(), EdgeKind::Said);
-            }
-            // Entities named inside the quote (mentions and stance targets).
-            let mention = |k: &usize| a.canon.mention_entity[d][*k].map(entity_id);
-            let mut named: BTreeSet<String> = links[qi].names.iter().filter_map(mention).collect();
-            for &k in &targets[qi] {
-                named.extend(a.canon.target_entity[d][k].map(entity_id));
-            }
-            // Outlets that carried it: the article's source, and an outlet reporting it in the
-            // same paragraph.
-            let mut outlets: BTreeSet<String> =
-                links[qi].reports.iter().filter_map(mention).collect();
-            if let Some(e) = f.source.as_deref().and_then(|s| a.canon.find(s)) {
-                outlets.insert(e.id.clone());
-            }
-            if let Some(s) = &speaker {
-                named.remove(s);
-                outlets.remove(s);
-            }
-            for e in named {
-                add(&mut edges, id.clone(), e, EdgeKind::Mentions);
-            }
-            for o in outlets {
-                add(&mut edges, id.clone(), o, EdgeKind::ReportedBy);
-            }
+            let links = (&links[qi], targets[qi].as_slice());
+            quote_edges(a, d, &id, speaker.as_ref(), links, &mut edges);
         }
     }
     for n in quote_nodes.values_mut() {
@@ -230,7 +206,52 @@ pub fn build(a: &Analysis) -> QuoteGraph {
     }
     nodes.extend(quote_nodes.into_values());
     stance_edges(a, &quote_of, &mut edges);
-    // Roles and affiliations.
+    role_edges(a, &mut edges);
+    QuoteGraph::from_parts(
+        nodes,
+        edges.into_iter().map(|((s, t, _), e)| (s, t, e)).collect(),
+    )
+}
+
+/// The edges of one occurrence of a quote (`id`, in doc `d`): `said` from its speaker, and
+/// `mentions` (entities named inside it and its stance targets) and `reported_by` (outlets in
+/// its paragraph, the article's source), the speaker left out.
+fn quote_edges(
+    a: &Analysis,
+    d: usize,
+    id: &str,
+    speaker: Option<&String>,
+    (links, targets): (&QuoteLinks, &[usize]),
+    edges: &mut EdgeMap,
+) {
+    let entity_id = |i: usize| a.canon.entities[i].id.clone();
+    if let Some(s) = speaker {
+        add(edges, s.clone(), id.to_string(), EdgeKind::Said);
+    }
+    let f = &a.docs[d];
+    let mention = |k: &usize| a.canon.mention_entity[d][*k].map(entity_id);
+    let mut named: BTreeSet<String> = links.names.iter().filter_map(mention).collect();
+    for &k in targets {
+        named.extend(a.canon.target_entity[d][k].map(entity_id));
+    }
+    let mut outlets: BTreeSet<String> = links.reports.iter().filter_map(mention).collect();
+    if let Some(e) = f.source.as_deref().and_then(|s| a.canon.find(s)) {
+        outlets.insert(e.id.clone());
+    }
+    if let Some(s) = speaker {
+        named.remove(s);
+        outlets.remove(s);
+    }
+    for e in named {
+        add(edges, id.to_string(), e, EdgeKind::Mentions);
+    }
+    for o in outlets {
+        add(edges, id.to_string(), o, EdgeKind::ReportedBy);
+    }
+}
+
+/// Role and affiliation edges: each person to what their affiliations name.
+fn role_edges(a: &Analysis, edges: &mut EdgeMap) {
     for p in a
         .canon
         .entities
@@ -248,10 +269,6 @@ pub fn build(a: &Analysis) -> QuoteGraph {
             edges.insert((p.id.clone(), org.id.clone(), e.kind), e);
         }
     }
-    QuoteGraph::from_parts(
-        nodes,
-        edges.into_iter().map(|((s, t, _), e)| (s, t, e)).collect(),
-    )
 }
 
 fn stance_edges(a: &Analysis, quote_of: &BTreeMap<(usize, usize), String>, edges: &mut EdgeMap) {

@@ -27,8 +27,10 @@ mod entities;
 pub mod graph;
 mod link;
 pub mod read;
+mod readback;
 mod rows;
 pub mod schema;
+mod sight;
 mod stances;
 pub mod view;
 mod write;
@@ -40,8 +42,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use thiserror::Error;
 
 use crate::facts::ArticleFacts;
-pub use rows::Prepared;
 pub use schema::SCHEMA_VERSION;
+pub use sight::Prepared;
 pub use write::BatchReport;
 
 /// How long a write waits for another process's transaction before giving up.
@@ -170,7 +172,7 @@ impl Store {
             conn.pragma_update(None, "wal_autocheckpoint", 16384)
                 .map_err(sql)?;
         }
-        let cache_kib: i64 = if write { 262_144 } else { 65_536 };
+        let cache_kib: i64 = if write { 131_072 } else { 32_768 };
         conn.pragma_update(None, "cache_size", -cache_kib)
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", false)
@@ -268,7 +270,7 @@ impl Store {
         batch: usize,
         each: &mut dyn FnMut(Vec<ArticleFacts>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        rows::facts(self, batch, each)
+        readback::facts(self, batch, each)
     }
 }
 
