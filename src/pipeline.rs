@@ -43,9 +43,12 @@ pub fn analyze_with(articles: &[Article], done: &(dyn Fn() + Sync)) -> Analysis 
     corpus::from_facts(facts)
 }
 
-/// Articles per batch unless told otherwise: large enough for the database to write
-/// efficiently, small enough that memory stays flat.
-pub const DEFAULT_BATCH: usize = 1000;
+/// Articles per transaction unless told otherwise: large enough for the database to write
+/// efficiently (each commit rewrites the index pages it touched).
+pub const DEFAULT_BATCH: usize = 5000;
+
+/// Articles read and extracted at a time: memory holds about two such chunks.
+pub const CHUNK: usize = 1000;
 
 /// What an ingest run reports as it goes (progress bars, error lines). Called from two threads.
 pub trait Progress: Sync {
@@ -66,7 +69,7 @@ impl Progress for Quiet {}
 /// How an ingest run goes.
 #[derive(Debug, Clone, Copy)]
 pub struct Run {
-    /// Articles per batch (one transaction each).
+    /// Articles per batch (one transaction each; read and extracted [`CHUNK`] at a time).
     pub batch: usize,
     /// Mark every article read as seen by this run (for `Store::remove_unseen`).
     pub run: Option<i64>,
@@ -117,7 +120,7 @@ pub fn ingest(
     drop(Store::create(db)?);
     let checker = Store::open_read(db)?;
     let mut errors = 0;
-    let batches = batches(items, run.batch, &mut errors, progress).map(|articles| {
+    let batches = batches(items, run.batch.min(CHUNK), &mut errors, progress).map(|articles| {
         let keys: Vec<(String, String)> = articles
             .iter()
             .map(|a| (a.id.clone(), facts::content_hash(&a.text)))
@@ -153,7 +156,7 @@ pub fn ingest_facts(
     progress: &dyn Progress,
 ) -> Result<Ingested, StoreError> {
     let mut errors = 0;
-    let batches = batches(items, run.batch, &mut errors, progress).map(|facts| {
+    let batches = batches(items, run.batch.min(CHUNK), &mut errors, progress).map(|facts| {
         progress.extracted(facts.len());
         Ok(Batch {
             facts: facts.into_par_iter().map(Prepared::new).collect(),
@@ -245,19 +248,38 @@ fn write(
     progress: &dyn Progress,
 ) -> Result<Ingested, StoreError> {
     let mut out = Ingested::default();
-    for b in rx {
-        if let Some(r) = run.run {
-            let seen: Vec<&str> = b.seen.iter().map(String::as_str).collect();
-            if !seen.is_empty() {
-                store.mark_seen(&seen, r)?;
-            }
-        }
-        let report = store.add_prepared(b.facts, run.run)?;
-        out.added += report.added;
-        out.replaced += report.replaced;
-        out.unchanged += report.unchanged + b.seen.len();
-        out.refused.extend(report.refused.iter().cloned());
-        progress.stored(&report);
+    let per_transaction = run.batch.div_ceil(run.batch.clamp(1, CHUNK)).max(1);
+    let mut closed = false;
+    while !closed {
+        let mut taken = 0;
+        let mut seen_total = 0;
+        store.add_all(
+            &mut || {
+                if taken == per_transaction {
+                    return None;
+                }
+                match rx.recv() {
+                    Ok(b) => {
+                        taken += 1;
+                        seen_total += b.seen.len();
+                        Some((b.facts, b.seen))
+                    }
+                    Err(_) => {
+                        closed = true;
+                        None
+                    }
+                }
+            },
+            run.run,
+            &mut |report| {
+                out.added += report.added;
+                out.replaced += report.replaced;
+                out.unchanged += report.unchanged;
+                out.refused.extend(report.refused.iter().cloned());
+                progress.stored(report);
+            },
+        )?;
+        out.unchanged += seen_total;
     }
     Ok(out)
 }

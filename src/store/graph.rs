@@ -119,7 +119,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id \
+                "SELECT {QUOTE_COLUMNS} FROM quotes q NOT INDEXED \
+                 JOIN articles a ON a.id = q.article_id \
                  WHERE q.wording IS NOT NULL ORDER BY q.wording"
             ))
             .map_err(err)?;
@@ -210,12 +211,11 @@ impl Store {
         let mut evidence = self
             .conn
             .prepare(
-                "SELECT s.speaker_id, s.target_id, q.wording, min(a.date) FROM stance_evidence s \
-                 JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
+                "SELECT s.speaker_id, s.target_id, s.wording, min(a.date) FROM stance_evidence s \
                  JOIN articles a ON a.id = s.article_id \
                  WHERE s.speaker_id IS NOT NULL AND s.target_id IS NOT NULL \
-                 AND s.speaker_id != s.target_id AND q.wording IS NOT NULL \
-                 GROUP BY s.speaker_id, s.target_id, q.wording \
+                 AND s.speaker_id != s.target_id AND s.wording IS NOT NULL \
+                 GROUP BY s.speaker_id, s.target_id, s.wording \
                  ORDER BY s.speaker_id, s.target_id",
             )
             .map_err(err)?;
@@ -352,7 +352,7 @@ const MENTIONS: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
      CROSS JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
      WHERE q.mention_items IS NOT NULL \
      UNION ALL \
-     SELECT q.id, q.wording, s.target_id, q.entity_id FROM stance_evidence s \
+     SELECT q.id, s.wording, s.target_id, s.speaker_id FROM stance_evidence s \
      CROSS JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
      WHERE s.target_id IS NOT NULL) \
      WHERE wording IS NOT NULL AND entity IS NOT speaker \

@@ -215,6 +215,18 @@ impl Store {
         write::add(self, batch, run)
     }
 
+    /// Several batches in one transaction (fewer, larger commits for a bulk load): `next`
+    /// gives each batch with the ids of articles read again unchanged (marked as seen by
+    /// `run`), `done` is told what each batch did; nothing is stored unless all are.
+    pub fn add_all(
+        &mut self,
+        next: &mut dyn FnMut() -> Option<(Vec<Prepared>, Vec<String>)>,
+        run: Option<i64>,
+        done: &mut dyn FnMut(&BatchReport),
+    ) -> Result<(), StoreError> {
+        write::add_all(self, next, run, done)
+    }
+
     /// [`Store::add`], marking every article of the batch (stored or unchanged) as seen by
     /// `run`, for [`Store::remove_unseen`].
     pub fn add_in_run(

@@ -111,7 +111,7 @@ pub(super) fn insert_content(
     }
     let mut stance = conn.prepare_cached(
         "INSERT INTO stance_evidence (article_id, idx, quote_idx, target_kind, target_name, \
-         score, speaker_id, target_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         score, speaker_id, target_id, wording) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let mut evidence = Vec::with_capacity(f.stances.len());
     for (k, s) in f.stances.iter().enumerate() {
@@ -130,6 +130,10 @@ pub(super) fn insert_content(
             row.3,
             row.0,
             row.1,
+            p.wordings
+                .get(s.quote)
+                .and_then(Option::as_ref)
+                .map(|w| w.0 as i64),
         ])?;
         evidence.push(row);
     }

@@ -107,10 +107,11 @@ CREATE TABLE entities (
     mentions INTEGER NOT NULL,
     quotes INTEGER NOT NULL,
     sightings INTEGER NOT NULL,
-    last TEXT
+    last TEXT,
+    weight INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX entities_last ON entities(last) WHERE last IS NOT NULL;
-CREATE INDEX entities_kind ON entities(kind, quotes);
+CREATE INDEX entities_weight ON entities(weight);
 CREATE TABLE entity_names (
     entity_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (entity_id, name)
@@ -144,9 +145,10 @@ CREATE TABLE stance_evidence (
     score REAL NOT NULL,
     speaker_id TEXT,
     target_id TEXT,
+    wording INTEGER,
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
-CREATE INDEX stance_evidence_pair ON stance_evidence(speaker_id, target_id);
+CREATE INDEX stance_evidence_pair ON stance_evidence(speaker_id, target_id, wording);
 CREATE TABLE stances (
     speaker_id TEXT NOT NULL,
     target_id TEXT NOT NULL,

@@ -77,6 +77,13 @@ impl Deltas {
                 )?
                 .query_row([&s, &t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
+            if d.quotes != 0 {
+                // How connected each end is: the quotes on its stance edges.
+                conn.prepare_cached(
+                    "UPDATE entities SET weight = weight + ?3 WHERE id IN (?1, ?2)",
+                )?
+                .execute(params![s, t, d.quotes])?;
+            }
             let (n, micros, quotes) = now.unwrap_or((0, 0, 0));
             let (n, micros, quotes) = (n + d.n, micros + d.micros, quotes + d.quotes);
             if n <= 0 {

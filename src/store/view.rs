@@ -60,11 +60,14 @@ impl Store {
     fn most_connected(&self, n: usize, filter: &Filter) -> Result<Vec<String>, StoreError> {
         let (cond, values) = filter.sql();
         let sql = if filter.is_empty() {
+            // The heaviest by the quotes on their stance edges (an index), and the people with
+            // the most roles.
             format!(
-                "SELECT id, sum(q) AS w FROM (SELECT speaker_id AS id, quotes AS q FROM stances \
-                 UNION ALL SELECT target_id, quotes FROM stances \
-                 UNION ALL SELECT entity_id, 1 FROM affiliations WHERE entity_id LIKE 'person:%') \
-                 GROUP BY id ORDER BY w DESC, id LIMIT {n}"
+                "SELECT id FROM (SELECT id FROM entities ORDER BY weight DESC LIMIT {n}) \
+                 UNION SELECT id FROM (SELECT entity_id AS id FROM affiliations \
+                 WHERE entity_id LIKE 'person:%' GROUP BY entity_id ORDER BY count(*) DESC, \
+                 entity_id LIMIT {})",
+                n / 3 + 1
             )
         } else {
             format!(
@@ -274,9 +277,8 @@ impl Store {
     fn evidence_sample(&self, s: &str, t: &str) -> Result<Vec<u64>, StoreError> {
         self.conn
             .prepare_cached(
-                "SELECT DISTINCT q.wording FROM stance_evidence e \
-                 JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx \
-                 WHERE e.speaker_id = ?1 AND e.target_id = ?2 AND q.wording IS NOT NULL LIMIT ?3",
+                "SELECT DISTINCT wording FROM stance_evidence \
+                 WHERE speaker_id = ?1 AND target_id = ?2 AND wording IS NOT NULL LIMIT ?3",
             )
             .and_then(|mut st| {
                 st.query_map(rusqlite::params![s, t, SAMPLE as i64], |r| {

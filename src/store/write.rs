@@ -37,12 +37,49 @@ pub(super) fn add(
     batch: Vec<Prepared>,
     run: Option<i64>,
 ) -> Result<BatchReport, StoreError> {
+    let mut batch = Some((batch, Vec::new()));
+    let mut report = BatchReport::default();
+    add_all(store, &mut || batch.take(), run, &mut |r| {
+        report = r.clone()
+    })?;
+    Ok(report)
+}
+
+/// Stores the batches `next` gives (with the ids of articles read again unchanged, marked as
+/// seen by `run`) in one transaction, calling `done` after each.
+pub(super) fn add_all(
+    store: &mut Store,
+    next: &mut dyn FnMut() -> Option<(Vec<Prepared>, Vec<String>)>,
+    run: Option<i64>,
+    done: &mut dyn FnMut(&BatchReport),
+) -> Result<(), StoreError> {
     let path = store.path.clone();
     let err = |e| StoreError::sqlite(&path, e);
     let tx = store
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(err)?;
+    while let Some((batch, seen)) = next() {
+        if let Some(run) = run {
+            let mut stmt = tx
+                .prepare_cached("UPDATE articles SET run = ?2 WHERE doc_id = ?1")
+                .map_err(err)?;
+            for id in &seen {
+                stmt.execute(params![id, run]).map_err(err)?;
+            }
+        }
+        let report = add_in(&tx, batch, run).map_err(err)?;
+        done(&report);
+    }
+    tx.commit().map_err(err)
+}
+
+/// One batch, inside the caller's transaction.
+fn add_in(
+    tx: &rusqlite::Transaction,
+    batch: Vec<Prepared>,
+    run: Option<i64>,
+) -> rusqlite::Result<BatchReport> {
     let mut report = BatchReport::default();
     let mut removed: Vec<Sight> = Vec::new();
     let mut stance = StanceDeltas::default();
@@ -58,24 +95,23 @@ pub(super) fn add(
             report.unchanged += 1; // the same id twice in one batch: the first counts
             continue;
         }
-        match rows::find_article(&tx, &f.doc_id).map_err(err)? {
+        match rows::find_article(tx, &f.doc_id)? {
             Some((id, hash)) if hash == f.content_hash => {
                 report.unchanged += 1;
                 if let Some(run) = run {
                     tx.prepare_cached("UPDATE articles SET run = ?2 WHERE id = ?1")
-                        .and_then(|mut s| s.execute(params![id, run]))
-                        .map_err(err)?;
+                        .and_then(|mut s| s.execute(params![id, run]))?;
                 }
                 continue;
             }
             Some((id, _)) => {
-                stance.article(&tx, id, -1).map_err(err)?;
-                removed.extend(rows::delete_article(&tx, id).map_err(err)?);
+                stance.article(tx, id, -1)?;
+                removed.extend(rows::delete_article(tx, id)?);
                 report.replaced += 1;
             }
             None => report.added += 1,
         }
-        let id = rows::insert_article(&tx, f, run.unwrap_or(0)).map_err(err)?;
+        let id = rows::insert_article(tx, f, run.unwrap_or(0))?;
         for s in &mut prepared.sights {
             s.article = id;
         }
@@ -85,8 +121,7 @@ pub(super) fn add(
             prepared,
         });
     }
-    store_batch(&tx, removed, new, stance).map_err(err)?;
-    tx.commit().map_err(err)?;
+    store_batch(tx, removed, new, stance)?;
     Ok(report)
 }
 
