@@ -16,19 +16,10 @@ use quotegraph::pipeline;
 use quotegraph::stance::Polarity;
 
 fn node(id: String, kind: NodeKind) -> Node {
-    Node {
-        label: format!("Name of {id}"),
-        id,
-        kind,
-        aliases: Vec::new(),
-        roles: Vec::new(),
-        affiliations: Vec::new(),
-        mentions: 1,
-        quotes: 1,
-        quote_kind: None,
-        occurrences: Vec::new(),
-        facts: None,
-    }
+    let mut n = Node::new(id.clone(), kind, format!("Name of {id}"));
+    n.mentions = 1;
+    n.quotes = 1;
+    n
 }
 
 /// `n` entities with about `per_node` stance edges each; targets are skewed towards low
@@ -61,14 +52,8 @@ fn synthetic(n: usize, per_node: usize) -> QuoteGraph {
             }
             let polarity = [Polarity::Support, Polarity::Oppose, Polarity::Neutral]
                 [(next() * 3.0) as usize % 3];
-            let edge = Edge {
-                kind: EdgeKind::Stance,
-                count: 1 + (next() * next() * 12.0) as usize,
-                polarity: Some(polarity),
-                score: None,
-                evidence: Vec::new(),
-                label: None,
-            };
+            let mut edge = Edge::new(EdgeKind::Stance, 1 + (next() * next() * 12.0) as usize);
+            edge.polarity = Some(polarity);
             edges.push((format!("e:{k:07}"), format!("e:{t:07}"), edge));
         }
     }

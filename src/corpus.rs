@@ -78,17 +78,40 @@ pub fn aggregate(facts: &[ArticleFacts], canon: &Canon) -> Vec<Stance> {
     by_pair
         .into_iter()
         .map(|((speaker, target), v)| {
-            let score = v.iter().map(|s| s.2).sum::<f32>() / v.len() as f32;
-            let score = (score * 1000.0).round() / 1000.0;
+            let (score, polarity) = summarise(v.iter().map(|s| s.2).collect());
             let mut evidence: Vec<(usize, usize)> = v.iter().map(|s| (s.0, s.1)).collect();
             evidence.dedup();
             Stance {
                 speaker,
                 target,
-                polarity: Polarity::of(score),
+                polarity,
                 score,
                 evidence,
             }
         })
         .collect()
+}
+
+/// The stance that quotes' scores add up to: their mean (rounded to three decimals) and its
+/// polarity. Scores are added as whole millionths ([`score_micros`]), so the result depends only
+/// on the scores, never on the order the articles came in, and the store can keep the sum and
+/// count of each pair up to date as articles come and go ([`stance_of_sum`]).
+pub fn summarise(scores: Vec<f32>) -> (f32, Polarity) {
+    let micros: i64 = scores.iter().map(|&s| score_micros(s)).sum();
+    stance_of_sum(micros, scores.len())
+}
+
+/// A score in [-1, 1] as whole millionths.
+pub fn score_micros(score: f32) -> i64 {
+    (f64::from(score) * 1e6).round() as i64
+}
+
+/// The stance of `n` quotes whose scores add up to `micros` millionths.
+pub fn stance_of_sum(micros: i64, n: usize) -> (f32, Polarity) {
+    if n == 0 {
+        return (0.0, Polarity::Neutral);
+    }
+    let thousandths = (micros as f64 / n as f64 / 1000.0).round();
+    let score = (thousandths / 1000.0) as f32;
+    (score, Polarity::of(score))
 }

@@ -106,7 +106,7 @@ pub struct QuoteRecord {
 
 /// The character offsets of byte offsets into `text`, in one pass over it (linear however many
 /// offsets are asked for).
-fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+pub(crate) fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
     order.sort_by_key(|&i| bytes[i]);
     let mut out = vec![0; bytes.len()];

@@ -13,8 +13,11 @@
 //! 7. [`stance`] and [`facts`]: each quote's stance toward its targets; the article's facts.
 //! 8. [`canon`]: one entity per real entity across the corpus; stances aggregated.
 //! 9. [`graph`], [`export`], [`query`]: the petgraph graph, its exports, and queries over it.
+//! 10. [`store`]: for corpora of any size, an SQLite file that keeps the facts, canon and
+//!     stances up to date batch by batch, answers queries through indexes and streams the graph.
 //!
-//! [`pipeline`] wires the stages; [`eval`] scores predictions against gold annotations.
+//! [`pipeline`] wires the stages (in memory: [`pipeline::analyze`]; into a store:
+//! [`pipeline::ingest`]); [`eval`] scores predictions against gold annotations.
 //!
 //! ```
 //! let x = quotegraph::extract::extract_text("doc", "“We hope for flexibility,” NATO Secretary General Mark Rutte said.");
@@ -48,6 +51,7 @@ pub mod quotes;
 pub mod resolve;
 pub mod segment;
 pub mod stance;
+pub mod store;
 pub mod text;
 
 pub use error::{Diagnostic, Error};

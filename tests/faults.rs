@@ -25,17 +25,24 @@ fn altered_graph_files_are_one_clear_error_with_exit_1() {
         .iter()
         .position(|n| n["kind"] == "article")
         .unwrap();
-    let mut stance = good.clone();
-    stance["nodes"][article]["facts"]["stances"] =
-        json!([{"quote": 40, "kind": "place", "name": "Porvenna", "score": -0.5}]);
+    let mut dangling = good.clone();
+    dangling["edges"][0]["target"] = json!("person:nobody-at-all");
+    let mut twice = good.clone();
+    let first = twice["nodes"][article].clone();
+    twice["nodes"].as_array_mut().unwrap().push(first);
     let mut wrong_type = good.clone();
     wrong_type["nodes"][0]["mentions"] = json!("many");
     let text = good.to_string();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
-            "stance.json",
-            stance.to_string().into_bytes(),
-            "stance 0 points at quote 40",
+            "dangling.json",
+            dangling.to_string().into_bytes(),
+            "no node \"person:nobody-at-all\" in the file",
+        ),
+        (
+            "twice.json",
+            twice.to_string().into_bytes(),
+            "id given twice",
         ),
         (
             "types.json",
@@ -82,51 +89,22 @@ fn altered_graph_files_are_one_clear_error_with_exit_1() {
 #[test]
 fn merging_a_view_without_facts_or_a_changed_article_is_said() {
     let (dir, out) = built();
-    let view = dir.path().join("view.json");
-    quotegraph()
-        .args(["export", "-f", "json", "--graph"])
-        .arg(out.join("graph.json"))
-        .arg("-o")
-        .arg(&view)
-        .assert()
-        .success();
+    // graph.json carries no facts (the store and fact shards do): not a part to merge.
     let o = quotegraph()
         .arg("merge")
-        .arg(&view)
+        .arg(out.join("graph.json"))
         .arg("-o")
         .arg(dir.path().join("m"))
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
-    // A whole-graph export keeps the facts; a narrowed one does not.
-    assert!(o.status.success(), "{err}");
-    let narrow = dir.path().join("narrow.json");
-    quotegraph()
-        .args([
-            "export",
-            "-f",
-            "json",
-            "--quotes",
-            "--max-nodes",
-            "5",
-            "--graph",
-        ])
-        .arg(out.join("graph.json"))
-        .arg("-o")
-        .arg(&narrow)
-        .assert()
-        .success();
-    let o = quotegraph()
-        .arg("merge")
-        .arg(&narrow)
-        .arg("-o")
-        .arg(dir.path().join("m2"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("articles without their facts"), "{err}");
-    // The same article id with other text in a second part: said, the first kept.
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("graph.json: a graph written without its articles' facts"),
+        "{err}"
+    );
+    // The same article id with other text in a second part: said, the last part's kept.
     let other = dir.path().join("other");
     std::fs::create_dir(&other).unwrap();
     let changed = other.join("c.jsonl");
@@ -135,8 +113,8 @@ fn merging_a_view_without_facts_or_a_changed_article_is_said() {
     build(&changed, &other.join("graphs"));
     let o = quotegraph()
         .arg("merge")
-        .arg(out.join("graph.json"))
-        .arg(other.join("graphs/graph.json"))
+        .arg(out.join("quotegraph.db"))
+        .arg(other.join("graphs/quotegraph.db"))
         .arg("-o")
         .arg(dir.path().join("m3"))
         .output()
@@ -144,7 +122,8 @@ fn merging_a_view_without_facts_or_a_changed_article_is_said() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(
-        err.contains("warning: article \"c-0\" differs between") && err.contains("first is kept"),
+        err.contains("warning: 1 article(s) appear in several parts with different text")
+            && err.contains("the last part's is kept"),
         "{err}"
     );
 }

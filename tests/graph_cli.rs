@@ -78,7 +78,7 @@ fn builds_are_byte_identical() {
 }
 
 #[test]
-fn merging_parts_gives_the_graph_of_the_whole() {
+fn merging_stores_or_fact_shards_gives_the_graph_of_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<PathBuf> = {
         let mut v: Vec<PathBuf> = std::fs::read_dir("corpus")
@@ -88,7 +88,8 @@ fn merging_parts_gives_the_graph_of_the_whole() {
         v.sort();
         v
     };
-    for (name, part) in [("a", &files[..3]), ("b", &files[3..])] {
+    // Two parts that overlap in one article (it must count once).
+    for (name, part) in [("a", &files[..3]), ("b", &files[2..])] {
         quotegraph()
             .args(["build", "--quiet", "--pure-rust-svg", "-o"])
             .arg(dir.path().join(name))
@@ -96,123 +97,146 @@ fn merging_parts_gives_the_graph_of_the_whole() {
             .assert()
             .success();
     }
+    let db = |n: &str| dir.path().join(n).join("quotegraph.db");
+    // Part b as a fact shard, the way shards made elsewhere arrive.
+    let shard = dir.path().join("b.facts.jsonl");
     quotegraph()
-        .args(["merge", "--pure-rust-svg", "-o"])
-        .arg(dir.path().join("merged"))
-        .arg(dir.path().join("a/graph.json"))
-        .arg(dir.path().join("b/graph.json"))
+        .args(["export", "-f", "facts", "--db"])
+        .arg(db("b"))
+        .arg("-o")
+        .arg(&shard)
         .assert()
         .success();
+    for (out, second) in [("merged", db("b")), ("shards", shard)] {
+        quotegraph()
+            .args(["merge", "--quiet", "--pure-rust-svg", "-o"])
+            .arg(dir.path().join(out))
+            .arg(db("a"))
+            .arg(second)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("5 articles"));
+    }
     quotegraph()
         .args(["build", "corpus", "--quiet", "--pure-rust-svg", "-o"])
         .arg(dir.path().join("whole"))
         .assert()
         .success();
     // The pure-Rust SVG layout is deterministic too.
-    for name in [
-        "graph.svg",
-        "graph.json",
-        "graph.dot",
-        "graph.gexf",
-        "graph.graphml",
-        "index.html",
-    ] {
-        assert!(
-            std::fs::read(dir.path().join("merged").join(name)).unwrap()
-                == std::fs::read(dir.path().join("whole").join(name)).unwrap(),
-            "merged {name} differs from the whole build"
-        );
+    for out in ["merged", "shards"] {
+        for name in DETERMINISTIC_FILES.iter().chain(&["graph.svg"]) {
+            assert!(
+                std::fs::read(dir.path().join(out).join(name)).unwrap()
+                    == std::fs::read(dir.path().join("whole").join(name)).unwrap(),
+                "{out} {name} differs from the whole build"
+            );
+        }
     }
+    // A graph.json is not a part: it no longer carries its articles' facts.
+    quotegraph()
+        .args(["merge", "-o"])
+        .arg(dir.path().join("nope"))
+        .arg(dir.path().join("a/graph.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("merge the stores"));
 }
 
 #[test]
 fn queries_answer_in_the_terminal_and_as_json() {
     let (_dir, out) = built();
     let graph = out.join("graph.json");
-    let g = graph.to_str().unwrap();
-    quotegraph()
-        .args(["who-said", "flexibility", "--graph", g])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("Mark Rutte ("));
-    // Curly and straight marks, case and dashes fold.
-    let json = quotegraph()
-        .args(["who-said", "WIN–WIN", "--graph", g, "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let hits: Value = serde_json::from_slice(&json).unwrap();
-    assert_eq!(hits[0]["name"], "Mark Rutte");
-    assert_eq!(hits[0]["quotes"][0]["kind"], "mixed");
-    quotegraph()
-        .args(["path", "Peskov", "Rutte", "--graph", g])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("Dmitry Peskov").and(predicate::str::contains("Mark Rutte")),
-        );
-    quotegraph()
-        .args([
-            "path",
-            "Peskov",
-            "Rutte",
-            "--all",
-            "--max-len",
-            "3",
-            "--graph",
-            g,
-            "-f",
-            "json",
-        ])
-        .assert()
-        .success();
-    quotegraph()
-        .args(["neighbors", "Kremlin", "--depth", "2", "--graph", g])
-        .assert()
-        .success();
-    quotegraph()
-        .args(["stances", "Peskov", "--target", "Ukraine", "--graph", g])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("oppose"));
-    let json = quotegraph()
-        .args([
-            "quotes",
-            "--speaker",
-            "Zelenskyy",
-            "--mentions",
-            "Trump",
-            "--graph",
-            g,
-            "-f",
-            "json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let quotes: Value = serde_json::from_slice(&json).unwrap();
-    assert!(quotes
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|q| q["text"].as_str().unwrap().contains("I thank him")));
-    quotegraph()
-        .args([
-            "entities",
-            "--graph",
-            g,
-            "--format",
-            "jsonl",
-            "--kind",
-            "equipment",
-        ])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("\"label\":\"Patriot\""));
+    let db = out.join("quotegraph.db");
+    // The same answers from the store (the default) and from graph.json.
+    for (flag, g) in [
+        ("--db", db.to_str().unwrap()),
+        ("--graph", graph.to_str().unwrap()),
+    ] {
+        quotegraph()
+            .args(["who-said", "flexibility", flag, g])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("Mark Rutte ("));
+        // Curly and straight marks, case and dashes fold.
+        let json = quotegraph()
+            .args(["who-said", "WIN–WIN", flag, g, "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let hits: Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(hits[0]["name"], "Mark Rutte");
+        assert_eq!(hits[0]["quotes"][0]["kind"], "mixed");
+        quotegraph()
+            .args(["path", "Peskov", "Rutte", flag, g])
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("Dmitry Peskov")
+                    .and(predicate::str::contains("Mark Rutte")),
+            );
+        quotegraph()
+            .args([
+                "path",
+                "Peskov",
+                "Rutte",
+                "--all",
+                "--max-len",
+                "3",
+                flag,
+                g,
+                "-f",
+                "json",
+            ])
+            .assert()
+            .success();
+        quotegraph()
+            .args(["neighbors", "Kremlin", "--depth", "2", flag, g])
+            .assert()
+            .success();
+        quotegraph()
+            .args(["stances", "Peskov", "--target", "Ukraine", flag, g])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("oppose"));
+        let json = quotegraph()
+            .args([
+                "quotes",
+                "--speaker",
+                "Zelenskyy",
+                "--mentions",
+                "Trump",
+                flag,
+                g,
+                "-f",
+                "json",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let quotes: Value = serde_json::from_slice(&json).unwrap();
+        assert!(quotes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["text"].as_str().unwrap().contains("I thank him")));
+        quotegraph()
+            .args([
+                "entities",
+                flag,
+                g,
+                "--format",
+                "jsonl",
+                "--kind",
+                "equipment",
+            ])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\"label\":\"Patriot\""));
+    }
     // The same queries run straight from a corpus.
     quotegraph()
         .args(["who-said", "financial burden", "--corpus", "corpus"])
@@ -238,6 +262,31 @@ fn unknown_names_and_missing_graphs_are_one_clear_error() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("run `quotegraph build` first"));
+    // From the store: a misspelt name gets the closest names.
+    quotegraph()
+        .args(["stances", "Rute", "--db"])
+        .arg(out.join("quotegraph.db"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no entity named \"Rute\"")
+                .and(predicate::str::contains("the closest names: Mark Rutte")),
+        );
+    quotegraph()
+        .args(["who-said", "peace", "--db", "no/such/quotegraph.db"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no/such/quotegraph.db: no store here (run `quotegraph ingest` or `quotegraph build` first)",
+        ));
+    quotegraph()
+        .args(["who-said", "peace", "--db"])
+        .arg(&g)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "graph.json: not a quotegraph store",
+        ));
 }
 
 #[test]
@@ -284,6 +333,51 @@ fn export_formats_and_views() {
     let ego: Value =
         serde_json::from_str(&run(&["-f", "json", "--ego", "Peskov", "--depth", "1"])).unwrap();
     assert!(ego["nodes"].as_array().unwrap().len() >= 2);
+    // From the store: the whole graph streamed, pictures and views selected in SQL.
+    let db = out.join("quotegraph.db");
+    let from_store = |args: &[&str]| -> String {
+        let o = quotegraph()
+            .arg("export")
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(o).unwrap()
+    };
+    assert_eq!(
+        from_store(&["-f", "json"]),
+        std::fs::read_to_string(out.join("graph.json")).unwrap()
+    );
+    assert!(from_store(&["-f", "dot"]).starts_with("digraph quotegraph {"));
+    assert!(from_store(&["-f", "neo4j-csv"]).starts_with("id:ID,:LABEL"));
+    let speaker: Value = serde_json::from_str(&from_store(&[
+        "-f",
+        "json",
+        "--speaker",
+        "Peskov",
+        "--quotes",
+    ]))
+    .unwrap();
+    let ids: Vec<&str> = speaker["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"person:dmitry-peskov") && !ids.contains(&"person:mark-rutte"));
+    assert!(ids.iter().any(|i| i.starts_with("quote:")));
+    let ego: Value = serde_json::from_str(&from_store(&[
+        "-f", "json", "--ego", "Rutte", "--depth", "1",
+    ]))
+    .unwrap();
+    assert!(ego["nodes"].as_array().unwrap().len() >= 2);
+    let facts = from_store(&["-f", "facts"]);
+    assert_eq!(facts.lines().count(), 5);
+    assert!(facts.starts_with("{\"schema_version\":1,"));
 }
 
 #[test]

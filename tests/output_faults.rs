@@ -110,27 +110,48 @@ fn limited_build(input: &Path, out: &Path, blocks: u32, ignore: bool) -> std::pr
 #[test]
 fn a_full_disk_or_a_killed_run_leaves_the_old_output_whole() {
     let (dir, out) = built();
-    let before = files(&out);
+    // The exports; the store (`quotegraph.db`) is checked by reading it.
+    let exports = |d: &Path| -> Vec<(String, Vec<u8>)> {
+        files(d)
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("quotegraph.db") && !n.ends_with(".tmp"))
+            .collect()
+    };
+    let before = exports(&out);
     let big = corpus(dir.path(), "big", 400);
-    // A full disk: one clear line, exit 2, every old file as it was, no temporary file left.
+    // A full disk: one clear line naming the file, exit 2, every old export as it was, the
+    // store as it was before the failed batch.
     let o = limited_build(&big, &out, 64, true);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("graph.json: not written (any old file is left as it was)")
-            && err.contains("too large"),
+        err.contains("quotegraph.db")
+            || err.contains("not written (any old file is left as it was)"),
         "{err}"
     );
-    assert_eq!(files(&out), before);
-    // Killed while writing: the old files stay whole; the next run clears what it left.
+    assert_eq!(exports(&out), before);
+    let ids = |db: &Path| -> usize {
+        let o = Process::new(bin())
+            .args(["entities", "-f", "json", "--db"])
+            .arg(db)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let entities_before = ids(&out.join("quotegraph.db"));
+    assert!(entities_before > 0);
+    // Killed while writing: the old exports stay whole, the store readable; the next run
+    // clears what it left and writes everything.
     let o = limited_build(&big, &out, 64, false);
     assert!(!o.status.success());
-    let left: Vec<(String, Vec<u8>)> = files(&out)
-        .into_iter()
-        .filter(|(n, _)| !n.ends_with(".tmp"))
-        .collect();
-    assert_eq!(left, before);
+    assert_eq!(exports(&out), before);
+    assert_eq!(ids(&out.join("quotegraph.db")), entities_before);
     build(&big, &out);
     assert!(
         !names(&out).iter().any(|n| n.ends_with(".tmp")),

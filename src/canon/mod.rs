@@ -203,18 +203,8 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
                 break;
             }
         }
-        let name = names
-            .iter()
-            .max_by(|a, b| {
-                let words = |s: &str| s.split_whitespace().count().min(3);
-                (words(a.0), a.1, a.0.len())
-                    .cmp(&(words(b.0), b.1, b.0.len()))
-                    .then(b.0.cmp(a.0))
-            })
-            .map_or_else(
-                || sighting(&members[0]).name.clone(),
-                |(n, _)| n.to_string(),
-            );
+        let name = entity_name(names.iter().map(|(n, c)| (*n, *c)))
+            .unwrap_or_else(|| sighting(&members[0]).name.clone());
         let mut e = Entity {
             id,
             name,
@@ -270,6 +260,21 @@ fn kind_of(key: &Key, members: &[(usize, usize)], per_doc: &[Vec<Sighting>]) -> 
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or(EntityKind::Person, |(k, _)| k)
+}
+
+/// The name shown for an entity, given how often each name (article-level, nominals left
+/// out) was used for it: the fullest (up to three words), then the most frequent, then the
+/// longest form; `None` when it has no such name (the caller then takes its first sighting's).
+pub fn entity_name<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Option<String> {
+    names
+        .into_iter()
+        .max_by(|a, b| {
+            let words = |s: &str| s.split_whitespace().count().min(3);
+            (words(a.0), a.1, a.0.len())
+                .cmp(&(words(b.0), b.1, b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
 }
 
 #[cfg(test)]

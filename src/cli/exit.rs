@@ -3,8 +3,8 @@
 //! | code | when |
 //! |---|---|
 //! | 0 | success, and a reader that stopped early (`quotegraph extract \| head -1`) |
-//! | 1 | the input could not be used: no readable article, a graph or facts file missing, unreadable or invalid; an evaluation threshold missed; `path` found no path |
-//! | 2 | usage (bad arguments, a name the graph does not hold), output (a file that cannot be written, a full disk, an output folder another run is writing) and anything else |
+//! | 1 | the input could not be used: no readable article, a store, graph or facts file missing, unreadable or invalid; an evaluation threshold missed; `path` found no path |
+//! | 2 | usage (bad arguments, a name the graph does not hold), output (a file that cannot be written, a full disk, an output folder another run is writing, a store another process is writing) and anything else |
 
 use std::process::ExitCode;
 
@@ -52,6 +52,14 @@ pub fn code(err: &anyhow::Error) -> ExitCode {
         e.is::<InputError>()
             || e.is::<quotegraph::graph::LoadError>()
             || e.is::<quotegraph::facts::format::FormatError>()
+            || e.downcast_ref::<quotegraph::store::StoreError>()
+                .is_some_and(|s| {
+                    use quotegraph::store::StoreError::*;
+                    matches!(
+                        s,
+                        Missing { .. } | NotAStore { .. } | Version { .. } | Corrupt { .. }
+                    )
+                })
     });
     ExitCode::from(if input { 1 } else { 2 })
 }

@@ -3,12 +3,17 @@
 //! Exit codes: see [`exit`].
 
 mod batch;
+mod build;
 mod eval_entities;
 mod eval_stance;
 pub mod exit;
+mod export_cmd;
 mod files;
-mod graph_cmds;
+mod ingest_cmd;
+mod lists;
 mod output;
+mod queries;
+mod source;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -52,155 +57,30 @@ enum Command {
         #[arg(long)]
         diagnostics: bool,
     },
-    /// Build the graph of a corpus and write every export into a directory (the main job).
-    Build {
-        /// Files or directories to read (recursively: .txt .md .jsonl .ndjson .html .htm .warc
-        /// .rss .atom .xml .csv .tsv, each also .gz or .zst).
-        #[arg(default_value = "corpus")]
-        paths: Vec<PathBuf>,
-        /// Output directory.
-        #[arg(long, short, default_value = "graphs")]
-        out: PathBuf,
-        /// Render graph.svg with the pure-Rust layout even when Graphviz is installed.
-        #[arg(long)]
-        pure_rust_svg: bool,
-        /// The map (graph.dot, graph.svg, index.html) shows at most this many of the most
-        /// connected entities; 0 shows all.
-        #[arg(long, default_value_t = quotegraph::export::DEFAULT_MAX_NODES)]
-        max_nodes: usize,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
-        /// Skip files read whole (a text file, a page, a feed) larger than this many bytes.
-        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
-        max_file_bytes: u64,
-        /// Skip articles with more text than this many bytes.
-        #[arg(long, default_value_t = ingest::DEFAULT_MAX_ARTICLE_BYTES)]
-        max_article_bytes: u64,
-    },
-    /// Merge graphs built from parts of a corpus into one (the same as building the whole).
-    Merge {
-        /// graph.json files.
-        #[arg(required = true)]
-        graphs: Vec<PathBuf>,
-        /// Output directory (every export is written, as by `build`).
-        #[arg(long, short)]
-        out: PathBuf,
-        #[arg(long)]
-        pure_rust_svg: bool,
-        /// The map shows at most this many of the most connected entities; 0 shows all.
-        #[arg(long, default_value_t = quotegraph::export::DEFAULT_MAX_NODES)]
-        max_nodes: usize,
-    },
+    /// Add articles (or fact shards made elsewhere) to a store, in batches; articles stored
+    /// already are left alone, changed ones replaced.
+    Ingest(ingest_cmd::IngestArgs),
+    /// Build the graph of a corpus and write every export into a directory (the main job):
+    /// the articles go into the directory's store (`quotegraph.db`: only what changed is
+    /// extracted again), then every export is written from it.
+    Build(build::BuildArgs),
+    /// Merge parts of a corpus (stores, fact shards, graphs written with facts) into one store
+    /// and write every export (the same as building the whole).
+    Merge(build::MergeArgs),
     /// Export the graph, or a view of it, in one format.
-    Export {
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "dot")]
-        format: graph_cmds::ExportFormat,
-        /// Write here instead of stdout (a directory for neo4j-csv).
-        #[arg(long, short)]
-        out: Option<PathBuf>,
-        /// Only this speaker and what they said.
-        #[arg(long)]
-        speaker: Option<String>,
-        /// Only this entity's neighbourhood ...
-        #[arg(long)]
-        ego: Option<String>,
-        /// ... up to this many edges away.
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
-        /// Only stance edges.
-        #[arg(long)]
-        stance_only: bool,
-        /// Keep quote and article nodes (by default quotes fold into speaker → entity edges).
-        #[arg(long)]
-        quotes: bool,
-        /// SVG: use the pure-Rust layout even when Graphviz is installed.
-        #[arg(long)]
-        pure_rust_svg: bool,
-        /// At most this many nodes, the most connected (pictures default to 100; 0: all).
-        #[arg(long)]
-        max_nodes: Option<usize>,
-        /// Only quotes from articles dated on or after this day (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// Only quotes from articles dated on or before this day (YYYY-MM-DD).
-        #[arg(long)]
-        until: Option<String>,
-    },
+    Export(export_cmd::ExportArgs),
     /// Every speaker who said a phrase, with the matching quotes.
-    WhoSaid {
-        phrase: String,
-        /// Also match other forms of the words (`flexible` finds `flexibility`).
-        #[arg(long)]
-        fuzzy: bool,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "table")]
-        format: graph_cmds::QueryFormat,
-    },
+    WhoSaid(queries::WhoSaidArgs),
     /// The shortest path between two entities, named by any alias.
-    Path {
-        from: String,
-        to: String,
-        /// Every simple path up to --max-len edges.
-        #[arg(long)]
-        all: bool,
-        #[arg(long, default_value_t = 4)]
-        max_len: usize,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "table")]
-        format: graph_cmds::QueryFormat,
-    },
+    Path(queries::PathArgs),
     /// The entities around one entity.
-    Neighbors {
-        name: String,
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "table")]
-        format: graph_cmds::QueryFormat,
-    },
+    Neighbors(queries::NeighborsArgs),
     /// Speakers' stances toward entities, with the quotes as evidence.
-    Stances {
-        /// Only this speaker.
-        speaker: Option<String>,
-        /// Only toward this target.
-        #[arg(long)]
-        target: Option<String>,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "table")]
-        format: graph_cmds::QueryFormat,
-    },
+    Stances(lists::StancesArgs),
     /// Quotes by speaker and / or subject.
-    Quotes {
-        #[arg(long)]
-        speaker: Option<String>,
-        /// Only quotes that mention this entity.
-        #[arg(long)]
-        mentions: Option<String>,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        #[arg(long, short, value_enum, default_value = "table")]
-        format: graph_cmds::QueryFormat,
-    },
+    Quotes(lists::QuotesArgs),
     /// The canonical entities: type, aliases, roles, mention and quote counts.
-    Entities {
-        /// Files or directories to analyse; without them, the graph is read.
-        paths: Vec<PathBuf>,
-        #[command(flatten)]
-        source: graph_cmds::Source,
-        /// Output format; `table` on a terminal, `jsonl` otherwise.
-        #[arg(long, short)]
-        format: Option<Format>,
-        /// Only entities of this kind (person, org, place, outlet, equipment, anonymous).
-        #[arg(long)]
-        kind: Option<String>,
-    },
+    Entities(lists::EntitiesArgs),
     /// Score the extractor against gold annotations (the format of shared/eval/README.md).
     Eval {
         /// Gold JSONL: one document a line with `doc_id`, `text` and `quotes`.
@@ -274,115 +154,17 @@ pub fn run() -> Result<ExitCode> {
             out.finish()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build {
-            paths,
-            out,
-            pure_rust_svg,
-            max_nodes,
-            quiet,
-            max_file_bytes,
-            max_article_bytes,
-        } => {
-            let opts = IngestOptions {
-                max_file_bytes,
-                max_article_bytes,
-                ..IngestOptions::default()
-            };
-            graph_cmds::build(&paths, &out, pure_rust_svg, max_nodes, quiet, &opts)
-        }
-        Command::Merge {
-            graphs,
-            out,
-            pure_rust_svg,
-            max_nodes,
-        } => graph_cmds::merge(&graphs, &out, pure_rust_svg, max_nodes),
+        Command::Ingest(args) => ingest_cmd::run(&args),
+        Command::Build(a) => build::build(&a),
+        Command::Merge(a) => build::merge(&a),
+        Command::Export(a) => export_cmd::export(&a),
+        Command::WhoSaid(a) => queries::who_said(&a),
+        Command::Path(a) => queries::path(&a),
+        Command::Neighbors(a) => queries::neighbors(&a),
+        Command::Stances(a) => lists::stances(&a),
+        Command::Quotes(a) => lists::quotes(&a),
+        Command::Entities(a) => lists::entities(&a),
         Command::EvalEntities(args) => eval_entities::run(args),
-        Command::Export {
-            source,
-            format,
-            out,
-            speaker,
-            ego,
-            depth,
-            stance_only,
-            quotes,
-            pure_rust_svg,
-            max_nodes,
-            since,
-            until,
-        } => {
-            let view = quotegraph::export::ViewOptions {
-                quotes,
-                speaker,
-                ego: ego.map(|e| (e, depth)),
-                stance_only,
-                max_nodes: None,
-                since,
-                until,
-            };
-            graph_cmds::export(
-                &source,
-                format,
-                out.as_deref(),
-                view,
-                max_nodes,
-                pure_rust_svg,
-            )
-        }
-        Command::WhoSaid {
-            phrase,
-            fuzzy,
-            source,
-            format,
-        } => graph_cmds::who_said(&source, &phrase, fuzzy, format),
-        Command::Path {
-            from,
-            to,
-            all,
-            max_len,
-            source,
-            format,
-        } => graph_cmds::path(&source, &from, &to, all.then_some(max_len), format),
-        Command::Neighbors {
-            name,
-            depth,
-            source,
-            format,
-        } => graph_cmds::neighbors(&source, &name, depth, format),
-        Command::Stances {
-            speaker,
-            target,
-            source,
-            format,
-        } => graph_cmds::stances(&source, speaker.as_deref(), target.as_deref(), format),
-        Command::Quotes {
-            speaker,
-            mentions,
-            source,
-            format,
-        } => graph_cmds::quotes(&source, speaker.as_deref(), mentions.as_deref(), format),
-        Command::Entities {
-            paths,
-            mut source,
-            format,
-            kind,
-        } => {
-            if !paths.is_empty() {
-                source.corpus = paths;
-            }
-            let g = source.load()?;
-            let entities: Vec<_> = g
-                .nodes()
-                .map(|(_, n)| n)
-                .filter(|n| n.kind.is_entity())
-                .filter(|n| kind.as_deref().is_none_or(|k| n.kind.as_str() == k))
-                .collect();
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            output::write_entities(&mut out, &entities, pick_format(format))?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
         Command::Eval {
             gold,
             predictions,

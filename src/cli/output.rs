@@ -152,30 +152,73 @@ pub fn write_items<T: Serialize>(
 }
 
 pub fn write_entities(out: &mut impl Write, entities: &[&Node], format: Format) -> Result<()> {
-    write_items(
-        out,
-        entities,
-        format,
-        &format!(
-            "{:<10} {:<30} {:>8} {:>6}  {}",
-            "KIND", "NAME", "MENTIONS", "QUOTES", "ALIASES · ROLES"
-        ),
-        |e| {
-            let mut extra = e.aliases.join(", ");
-            if !e.roles.is_empty() {
-                extra.push_str(" · ");
-                extra.push_str(&e.roles.join(", "));
-            }
-            format!(
-                "{:<10} {:<30} {:>8} {:>6}  {}",
-                e.kind.as_str(),
-                clip(&e.label, 30),
-                e.mentions,
-                e.quotes,
-                clip(&extra, 100)
-            )
-        },
+    write_items(out, entities, format, &entity_header(), |e| entity_row(e))
+}
+
+fn entity_header() -> String {
+    format!(
+        "{:<10} {:<30} {:>8} {:>6}  {}",
+        "KIND", "NAME", "MENTIONS", "QUOTES", "ALIASES · ROLES"
     )
+}
+
+fn entity_row(e: &Node) -> String {
+    let mut extra = e.aliases.join(", ");
+    if !e.roles.is_empty() {
+        extra.push_str(" · ");
+        extra.push_str(&e.roles.join(", "));
+    }
+    format!(
+        "{:<10} {:<30} {:>8} {:>6}  {}",
+        e.kind.as_str(),
+        clip(&e.label, 30),
+        e.mentions,
+        e.quotes,
+        clip(&extra, 100)
+    )
+}
+
+/// Entities written one at a time (a store may hold millions): JSONL, a JSON array, or a table.
+pub struct EntityWriter {
+    format: Format,
+    count: usize,
+}
+
+impl EntityWriter {
+    pub fn new(format: Format) -> Self {
+        EntityWriter { format, count: 0 }
+    }
+
+    pub fn write(&mut self, out: &mut impl Write, e: &Node) -> std::io::Result<()> {
+        let first = self.count == 0;
+        self.count += 1;
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut *out, e)?;
+                writeln!(out)
+            }
+            Format::Json => {
+                out.write_all(if first { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *out, e)?;
+                Ok(())
+            }
+            Format::Table => {
+                if first {
+                    writeln!(out, "{}", entity_header())?;
+                }
+                writeln!(out, "{}", entity_row(e))
+            }
+        }
+    }
+
+    pub fn finish(&mut self, out: &mut impl Write) -> std::io::Result<()> {
+        match self.format {
+            Format::Json if self.count == 0 => writeln!(out, "[]"),
+            Format::Json => writeln!(out, "\n]"),
+            Format::Table if self.count == 0 => writeln!(out, "{}", entity_header()),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// `s` on one line for a terminal, at most `n` characters: whitespace runs become one space,

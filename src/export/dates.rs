@@ -1,6 +1,6 @@
 //! The date range of a view: which articles, quotes and stance evidence fall inside it.
 //!
-//! Takes a graph whose article nodes carry their facts (with `date`) and an optional
+//! Takes a graph whose article nodes carry their `date` and an optional
 //! `since`/`until`; gives per-node and per-edge decisions. Dates compare as text on their first
 //! ten characters (`YYYY-MM-DD`), so ISO dates and timestamps both work. Articles without a date
 //! are outside any range. Without a range, everything is inside and nothing is copied.
@@ -40,7 +40,7 @@ impl DateFilter {
             since.is_none_or(|s| d >= day(s)) && until.is_none_or(|u| d <= day(u))
         };
         for (_, n) in g.nodes().filter(|(_, n)| n.kind == NodeKind::Article) {
-            let date = n.facts.as_ref().and_then(|f| f.date.as_deref());
+            let date = n.date.as_deref();
             if date.is_some_and(inside) {
                 f.articles.insert(n.id.clone());
             }

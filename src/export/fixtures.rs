@@ -1,7 +1,6 @@
 //! Small invented graphs for the export tests, including names and quotes written to break out
 //! of DOT strings, XML text and HTML script elements.
 
-use crate::facts::ArticleFacts;
 use crate::graph::{Edge, EdgeKind, Node, NodeKind, Occurrence, QuoteGraph};
 use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
@@ -19,30 +18,15 @@ pub(crate) const HOSTILE: [&str; 8] = [
 ];
 
 pub(crate) fn node(id: &str, kind: NodeKind, label: &str) -> Node {
-    Node {
-        id: id.into(),
-        kind,
-        label: label.into(),
-        aliases: Vec::new(),
-        roles: Vec::new(),
-        affiliations: Vec::new(),
-        mentions: 1,
-        quotes: 0,
-        quote_kind: None,
-        occurrences: Vec::new(),
-        facts: None,
-    }
+    let mut n = Node::new(id.into(), kind, label.into());
+    n.mentions = 1;
+    n
 }
 
 pub(crate) fn edge(kind: EdgeKind, count: usize, polarity: Option<Polarity>) -> Edge {
-    Edge {
-        kind,
-        count,
-        polarity,
-        score: None,
-        evidence: Vec::new(),
-        label: None,
-    }
+    let mut e = Edge::new(kind, count);
+    e.polarity = polarity;
+    e
 }
 
 pub(crate) fn stance(count: usize, polarity: Polarity) -> Edge {
@@ -61,7 +45,11 @@ pub(crate) fn quote(id: &str, text: &str, article: &str) -> Node {
         kind: QuoteKind::Direct,
         start: 0,
         end: text.len(),
+        char_start: None,
+        char_end: None,
         context: text.into(),
+        date: None,
+        source: None,
     });
     q
 }
@@ -69,14 +57,7 @@ pub(crate) fn quote(id: &str, text: &str, article: &str) -> Node {
 /// An article node with a date.
 pub(crate) fn article(id: &str, title: &str, date: Option<&str>) -> Node {
     let mut a = node(id, NodeKind::Article, title);
-    a.facts = Some(ArticleFacts {
-        doc_id: id.trim_start_matches("article:").into(),
-        title: Some(title.into()),
-        source: None,
-        url: None,
-        date: date.map(str::to_string),
-        ..ArticleFacts::default()
-    });
+    a.date = date.map(str::to_string);
     a
 }
 

@@ -38,6 +38,19 @@ pub fn html(g: &QuoteGraph) -> String {
 
 /// The page for the view `o` of `g`.
 pub fn html_with(g: &QuoteGraph, o: &ViewOptions) -> Result<String, UnknownName> {
+    let count = |k: NodeKind| g.nodes().filter(|(_, n)| n.kind == k).count();
+    let entities = g.nodes().filter(|(_, n)| n.kind.is_entity()).count();
+    let totals = [entities, count(NodeKind::Quote), count(NodeKind::Article)];
+    html_with_totals(g, o, totals)
+}
+
+/// The page for the view `o` of `g`, a part of a larger corpus whose (entities, quotes,
+/// articles) are `totals` (a store's map graph holds only what the page shows).
+pub fn html_with_totals(
+    g: &QuoteGraph,
+    o: &ViewOptions,
+    totals: [usize; 3],
+) -> Result<String, UnknownName> {
     let shown = view(
         g,
         &ViewOptions {
@@ -50,9 +63,9 @@ pub fn html_with(g: &QuoteGraph, o: &ViewOptions) -> Result<String, UnknownName>
         "map": map_json(&shown, &m),
         "quotes": quotes_json(g, &m),
         "total": {
-            "entities": g.nodes().filter(|(_, n)| n.kind.is_entity()).count(),
-            "quotes": g.nodes().filter(|(_, n)| n.kind == NodeKind::Quote).count(),
-            "articles": g.nodes().filter(|(_, n)| n.kind == NodeKind::Article).count(),
+            "entities": totals[0],
+            "quotes": totals[1],
+            "articles": totals[2],
         },
     });
     let data = script_json(&data);
@@ -194,7 +207,7 @@ fn quotes_json(g: &QuoteGraph, m: &Map) -> Value {
                 "kind": q.quote_kind,
                 "speakers": on_map_ids(Direction::Incoming, EdgeKind::Said),
                 "mentions": on_map_ids(Direction::Outgoing, EdgeKind::Mentions),
-                "articles": q.occurrences.len(),
+                "articles": q.mentions.max(q.occurrences.len()),
                 "occurrences": occurrences,
             }),
         );

@@ -24,11 +24,11 @@ mod xml;
 mod fixtures;
 
 pub use dot::{dot, model};
-pub use html::{html, html_with, QUOTES_PER_NODE};
+pub use html::{html, html_with, html_with_totals, QUOTES_PER_NODE};
 pub use map::{map, Map, MapEdge, MapNode};
 pub use svg::{pure_rust_svg, svg, svg_with, SvgOptions, SvgRenderer, GRAPHVIZ_TIMEOUT};
-pub use tables::{cytoscape, neo4j_csv};
+pub use tables::{cytoscape, neo4j_csv, CytoscapeWriter, Neo4jWriter};
 pub use view::{view, UnknownName, ViewOptions, DEFAULT_MAX_NODES};
-pub use xml::{gexf, graphml};
+pub use xml::{gexf, graphml, GexfWriter, GraphmlWriter};
 
 pub(crate) use style::{colour, edge_colour, edge_label};

@@ -5,82 +5,164 @@
 //!   "nodes": [{"data": {"id": "person:mark-rutte", "label": "Mark Rutte", "kind": "person", ...}}],
 //!   "edges": [{"data": {"id": "e0", "source": "...", "target": "...", "kind": "stance", ...}}]}}
 //! ```
-//! CSV: `nodes.csv` (`id:ID,:LABEL,name,aliases,mentions:int,quotes:int`) and
-//! `relationships.csv` (`:START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role`). Text
-//! cells are always quoted; one that starts like a spreadsheet formula (`=`, `+`, `-`, `@`)
-//! starts with `'` instead, so opening the file in a spreadsheet runs nothing.
+//! CSV: `nodes.csv` (`id:ID,:LABEL,name,aliases,mentions:int,quotes:int,date`) and
+//! `relationships.csv` (`:START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role,date`).
+//! Text cells are always quoted; one that starts like a spreadsheet formula (`=`, `+`, `-`,
+//! `@`) starts with `'` instead, so opening the file in a spreadsheet runs nothing.
+//! [`CytoscapeWriter`] and [`Neo4jWriter`] write an element (a row) at a time.
 //!
 //! ```csv
-//! id:ID,:LABEL,name,aliases,mentions:int,quotes:int
-//! "person:ilse-brandt",Person,"Ilse Brandt","Brandt",3,2
+//! id:ID,:LABEL,name,aliases,mentions:int,quotes:int,date
+//! "person:ilse-brandt",Person,"Ilse Brandt","Brandt",3,2,""
 //! ```
+
+use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
 
-use crate::graph::{NodeKind, QuoteGraph};
+use crate::graph::{Edge, GraphSink, Node, NodeKind, QuoteGraph};
 
-/// The graph's elements in Cytoscape.js form (also embedded in `index.html`).
-pub fn cytoscape_elements(g: &QuoteGraph) -> Value {
-    let nodes: Vec<Value> = g
-        .nodes()
-        .map(|(_, n)| {
-            let mut data = Map::new();
-            data.insert("id".into(), json!(n.id));
-            data.insert("label".into(), json!(n.label));
-            data.insert("kind".into(), json!(n.kind.as_str()));
-            data.insert("color".into(), json!(super::colour(n.kind)));
-            if !n.aliases.is_empty() {
-                data.insert("aliases".into(), json!(n.aliases));
+/// A node's element in Cytoscape.js form.
+fn node_element(n: &Node) -> Value {
+    let mut data = Map::new();
+    data.insert("id".into(), json!(n.id));
+    data.insert("label".into(), json!(n.label));
+    data.insert("kind".into(), json!(n.kind.as_str()));
+    data.insert("color".into(), json!(super::colour(n.kind)));
+    if !n.aliases.is_empty() {
+        data.insert("aliases".into(), json!(n.aliases));
+    }
+    if !n.roles.is_empty() {
+        data.insert("roles".into(), json!(n.roles));
+    }
+    data.insert("mentions".into(), json!(n.mentions));
+    data.insert("quotes".into(), json!(n.quotes));
+    if let Some(d) = &n.date {
+        data.insert("date".into(), json!(d));
+    }
+    if n.kind == NodeKind::Quote {
+        data.insert("occurrences".into(), json!(n.occurrences));
+    }
+    json!({ "data": data })
+}
+
+/// An edge's element in Cytoscape.js form (`k`: its position, for its id).
+fn edge_element(k: usize, source: &str, target: &str, e: &Edge) -> Value {
+    let mut data = Map::new();
+    data.insert("id".into(), json!(format!("e{k}")));
+    data.insert("source".into(), json!(source));
+    data.insert("target".into(), json!(target));
+    data.insert("kind".into(), json!(e.kind.as_str()));
+    data.insert("count".into(), json!(e.count));
+    data.insert("label".into(), json!(super::edge_label(e)));
+    data.insert("color".into(), json!(super::edge_colour(e)));
+    if let Some(p) = e.polarity {
+        data.insert("polarity".into(), json!(p.as_str()));
+    }
+    if let Some(s) = e.score {
+        data.insert("score".into(), json!(s));
+    }
+    if !e.evidence.is_empty() {
+        data.insert("evidence".into(), json!(e.evidence));
+    }
+    if let Some(d) = &e.date {
+        data.insert("date".into(), json!(d));
+    }
+    json!({ "data": data })
+}
+
+/// Cytoscape.js JSON (`.cyjs`) written an element at a time.
+pub struct CytoscapeWriter<W: Write> {
+    out: W,
+    at: u8,
+    first: bool,
+    edges: usize,
+}
+
+impl<W: Write> CytoscapeWriter<W> {
+    pub fn new(out: W) -> Self {
+        CytoscapeWriter {
+            out,
+            at: 0,
+            first: true,
+            edges: 0,
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if self.at == 0 {
+            self.at = 1;
+            write!(
+                self.out,
+                "{{\n  \"format_version\": \"1.0\",\n  \"generated_by\": \"quotegraph {}\",\n  \"target_cytoscapejs_version\": \"~3.30\",\n  \"data\": {{\n    \"name\": \"quotegraph\"\n  }},\n  \"elements\": {{\n    \"nodes\": [",
+                env!("CARGO_PKG_VERSION")
+            )?;
+        }
+        Ok(())
+    }
+
+    fn close(&mut self) -> io::Result<()> {
+        let end: &[u8] = if self.first { b"]" } else { b"\n    ]" };
+        self.out.write_all(end)
+    }
+
+    fn start_edges(&mut self) -> io::Result<()> {
+        self.start()?;
+        if self.at == 1 {
+            self.at = 2;
+            self.close()?;
+            self.out.write_all(b",\n    \"edges\": [")?;
+            self.first = true;
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, v: &Value) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
             }
-            if !n.roles.is_empty() {
-                data.insert("roles".into(), json!(n.roles));
-            }
-            data.insert("mentions".into(), json!(n.mentions));
-            data.insert("quotes".into(), json!(n.quotes));
-            if n.kind == NodeKind::Quote {
-                data.insert("occurrences".into(), json!(n.occurrences));
-            }
-            json!({ "data": data })
-        })
-        .collect();
-    let edges: Vec<Value> = g
-        .edges()
-        .enumerate()
-        .map(|(k, (a, b, e))| {
-            let mut data = Map::new();
-            data.insert("id".into(), json!(format!("e{k}")));
-            data.insert("source".into(), json!(g.graph[a].id));
-            data.insert("target".into(), json!(g.graph[b].id));
-            data.insert("kind".into(), json!(e.kind.as_str()));
-            data.insert("count".into(), json!(e.count));
-            data.insert("label".into(), json!(super::edge_label(e)));
-            data.insert("color".into(), json!(super::edge_colour(e)));
-            if let Some(p) = e.polarity {
-                data.insert("polarity".into(), json!(p.as_str()));
-            }
-            if let Some(s) = e.score {
-                data.insert("score".into(), json!(s));
-            }
-            if !e.evidence.is_empty() {
-                data.insert("evidence".into(), json!(e.evidence));
-            }
-            json!({ "data": data })
-        })
-        .collect();
-    json!({ "nodes": nodes, "edges": edges })
+            self.out.write_all(b"      ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> GraphSink for CytoscapeWriter<W> {
+    fn node(&mut self, n: &Node) -> io::Result<()> {
+        self.start()?;
+        self.item(&node_element(n))
+    }
+
+    fn edge(&mut self, source: &str, target: &str, e: &Edge) -> io::Result<()> {
+        self.start_edges()?;
+        let v = edge_element(self.edges, source, target, e);
+        self.edges += 1;
+        self.item(&v)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.start_edges()?;
+        self.close()?;
+        self.out.write_all(b"\n  }\n}\n")?;
+        self.out.flush()
+    }
 }
 
 pub fn cytoscape(g: &QuoteGraph) -> String {
-    let doc = json!({
-        "format_version": "1.0",
-        "generated_by": format!("quotegraph {}", env!("CARGO_PKG_VERSION")),
-        "target_cytoscapejs_version": "~3.30",
-        "data": { "name": "quotegraph" },
-        "elements": cytoscape_elements(g),
-    });
-    let mut s = serde_json::to_string_pretty(&doc).expect("json");
-    s.push('\n');
-    s
+    let mut w = CytoscapeWriter::new(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = g.stream(&mut w);
+    String::from_utf8(w.into_inner()).unwrap_or_default()
 }
 
 /// A text cell: always in double quotes (inner quotes doubled), so commas, quotes and line
@@ -99,10 +181,42 @@ fn csv_field(s: &str) -> String {
     out
 }
 
-/// (nodes.csv, relationships.csv) for `neo4j-admin database import`.
-pub fn neo4j_csv(g: &QuoteGraph) -> (String, String) {
-    let mut nodes = String::from("id:ID,:LABEL,name,aliases,mentions:int,quotes:int\n");
-    for (_, n) in g.nodes() {
+/// `nodes.csv` and `relationships.csv` for `neo4j-admin database import`, written a row at a
+/// time.
+pub struct Neo4jWriter<N: Write, R: Write> {
+    nodes: N,
+    rels: R,
+    started: bool,
+}
+
+impl<N: Write, R: Write> Neo4jWriter<N, R> {
+    pub fn new(nodes: N, rels: R) -> Self {
+        Neo4jWriter {
+            nodes,
+            rels,
+            started: false,
+        }
+    }
+
+    pub fn into_inner(self) -> (N, R) {
+        (self.nodes, self.rels)
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.nodes
+                .write_all(b"id:ID,:LABEL,name,aliases,mentions:int,quotes:int,date\n")?;
+            self.rels
+                .write_all(b":START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role,date\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl<N: Write, R: Write> GraphSink for Neo4jWriter<N, R> {
+    fn node(&mut self, n: &Node) -> io::Result<()> {
+        self.start()?;
         let label = match n.kind {
             NodeKind::Person => "Person",
             NodeKind::Org => "Organisation",
@@ -113,30 +227,52 @@ pub fn neo4j_csv(g: &QuoteGraph) -> (String, String) {
             NodeKind::Quote => "Quote",
             NodeKind::Article => "Article",
         };
-        nodes.push_str(&format!(
-            "{},{},{},{},{},{}\n",
+        writeln!(
+            self.nodes,
+            "{},{},{},{},{},{},{}",
             csv_field(&n.id),
             label,
             csv_field(&n.label),
             csv_field(&n.aliases.join(";")),
             n.mentions,
-            n.quotes
-        ));
+            n.quotes,
+            csv_field(n.date.as_deref().unwrap_or(""))
+        )
     }
-    let mut rels = String::from(":START_ID,:END_ID,:TYPE,count:int,polarity,score:float,role\n");
-    for (a, b, e) in g.edges() {
-        rels.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
-            csv_field(&g.graph[a].id),
-            csv_field(&g.graph[b].id),
+
+    fn edge(&mut self, source: &str, target: &str, e: &Edge) -> io::Result<()> {
+        self.start()?;
+        writeln!(
+            self.rels,
+            "{},{},{},{},{},{},{},{}",
+            csv_field(source),
+            csv_field(target),
             e.kind.as_str().to_uppercase(),
             e.count,
             e.polarity.map(|p| p.as_str()).unwrap_or(""),
             e.score.map(|s| s.to_string()).unwrap_or_default(),
-            csv_field(e.label.as_deref().unwrap_or(""))
-        ));
+            csv_field(e.label.as_deref().unwrap_or("")),
+            csv_field(e.date.as_deref().unwrap_or(""))
+        )
     }
-    (nodes, rels)
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.start()?;
+        self.nodes.flush()?;
+        self.rels.flush()
+    }
+}
+
+/// (nodes.csv, relationships.csv) for `neo4j-admin database import`.
+pub fn neo4j_csv(g: &QuoteGraph) -> (String, String) {
+    let mut w = Neo4jWriter::new(Vec::new(), Vec::new());
+    // Writing to memory cannot fail.
+    let _ = g.stream(&mut w);
+    let (n, r) = w.into_inner();
+    (
+        String::from_utf8(n).unwrap_or_default(),
+        String::from_utf8(r).unwrap_or_default(),
+    )
 }
 
 #[cfg(test)]

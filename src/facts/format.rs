@@ -20,7 +20,8 @@
 //! ```
 //!
 //! - `start` / `end`: UTF-8 byte offsets into the article text as quotegraph read it
-//!   (`start <= end`); `quote` in a stance is an index into `quotes`.
+//!   (`start <= end`); `char_start` / `char_end` (optional): the same span in characters, for
+//!   Python and JavaScript; `quote` in a stance is an index into `quotes`.
 //! - `kind` of a quote: `direct`, `mixed` or `indirect`; of an entity: `person`, `org`, `place`,
 //!   `outlet`, `anonymous`, `equipment`.
 //! - `content_hash`: 16 hex digits identifying the text (the same `doc_id` with another hash is a
@@ -85,6 +86,10 @@ struct RecordV1 {
 struct QuoteV1 {
     start: usize,
     end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    char_end: Option<usize>,
     kind: QuoteKind,
     content: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +113,10 @@ struct SpeakerV1 {
 struct MentionV1 {
     start: usize,
     end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    char_end: Option<usize>,
     kind: EntityKind,
     name: String,
     alias: String,
@@ -181,7 +190,7 @@ pub fn validate(f: &ArticleFacts) -> Result<(), FormatError> {
         return Err(bad("empty doc_id".into()));
     }
     for (i, q) in f.quotes.iter().enumerate() {
-        if q.start > q.end {
+        if q.start > q.end || q.char_start > q.char_end {
             return Err(bad(format!("quote {i} starts after it ends")));
         }
         if !(0.0..=1.0).contains(&q.confidence) {
@@ -196,7 +205,7 @@ pub fn validate(f: &ArticleFacts) -> Result<(), FormatError> {
         }
     }
     for (i, m) in f.mentions.iter().enumerate() {
-        if m.start > m.end {
+        if m.start > m.end || m.char_start > m.char_end {
             return Err(bad(format!("mention {i} starts after it ends")));
         }
         if !is_entity(m.kind) || m.name.trim().is_empty() {
@@ -232,6 +241,8 @@ impl From<&QuoteFact> for QuoteV1 {
         QuoteV1 {
             start: q.start,
             end: q.end,
+            char_start: q.char_start,
+            char_end: q.char_end,
             kind: q.kind,
             content: q.content.clone(),
             cue: q.cue.clone(),
@@ -259,6 +270,8 @@ impl From<QuoteV1> for QuoteFact {
             }),
             start: q.start,
             end: q.end,
+            char_start: q.char_start,
+            char_end: q.char_end,
             confidence: q.confidence,
             context: q.context,
         }
@@ -270,6 +283,8 @@ impl From<&MentionFact> for MentionV1 {
         MentionV1 {
             start: m.start,
             end: m.end,
+            char_start: m.char_start,
+            char_end: m.char_end,
             kind: m.kind,
             name: m.name.clone(),
             alias: m.alias.clone(),
@@ -289,6 +304,8 @@ impl From<MentionV1> for MentionFact {
             affiliations: m.affiliations,
             start: m.start,
             end: m.end,
+            char_start: m.char_start,
+            char_end: m.char_end,
         }
     }
 }

@@ -55,6 +55,11 @@ pub struct QuoteFact {
     /// Byte offsets of the content in the article text.
     pub start: usize,
     pub end: usize,
+    /// The same span in characters (Python `text[a:b]`), when the facts were made from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
     pub confidence: f32,
     /// The sentence(s) holding the quote, for display.
     pub context: String,
@@ -82,14 +87,34 @@ pub struct MentionFact {
     pub affiliations: Vec<String>,
     pub start: usize,
     pub end: usize,
+    /// The same span in characters, when the facts were made from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
 }
 
 /// The facts of one extracted article.
 pub fn of(article: &Article, x: &Extraction) -> ArticleFacts {
+    // Character offsets of every span, in one pass over the text.
+    let mentions: Vec<&Mention> = x
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Money))
+        .collect();
+    let bytes: Vec<usize> = x
+        .quotes
+        .iter()
+        .flat_map(|q| [q.content.start, q.content.end])
+        .chain(mentions.iter().flat_map(|m| [m.span.start, m.span.end]))
+        .collect();
+    let chars = crate::extract::char_offsets(&x.text, &bytes);
+    let (quote_chars, mention_chars) = chars.split_at(x.quotes.len() * 2);
     let quotes = x
         .quotes
         .iter()
-        .map(|q| QuoteFact {
+        .zip(quote_chars.chunks(2))
+        .map(|(q, c)| QuoteFact {
             content: q.content.of(&x.text).to_string(),
             kind: q.kind,
             cue: q.cue.map(|c| c.of(&x.text).to_string()),
@@ -103,15 +128,16 @@ pub fn of(article: &Article, x: &Extraction) -> ArticleFacts {
             }),
             start: q.content.start,
             end: q.content.end,
+            char_start: Some(c[0]),
+            char_end: Some(c[1]),
             confidence: (q.confidence * 100.0).round() / 100.0,
             context: context(&x.text, q.content),
         })
         .collect();
-    let mentions = x
-        .mentions
-        .iter()
-        .filter(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Money))
-        .map(|m| MentionFact {
+    let mentions = mentions
+        .into_iter()
+        .zip(mention_chars.chunks(2))
+        .map(|(m, c)| MentionFact {
             kind: m.kind,
             name: m.canonical.clone(),
             alias: m.span.of(&x.text).trim().to_string(),
@@ -119,6 +145,8 @@ pub fn of(article: &Article, x: &Extraction) -> ArticleFacts {
             affiliations: m.affiliations.clone(),
             start: m.span.start,
             end: m.span.end,
+            char_start: Some(c[0]),
+            char_end: Some(c[1]),
         })
         .collect();
     ArticleFacts {

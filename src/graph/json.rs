@@ -14,13 +14,17 @@
 //! (unique node ids, edges between nodes of the file, scores in range, each article's facts
 //! consistent, stances pointing at quotes that exist) and answers a [`LoadError`] saying
 //! where and what is wrong, never a panic later on.
+//!
+//! [`NodeLinkWriter`] writes the file a node and an edge at a time (pretty-printed, as
+//! `serde_json` prints the whole document), so a graph of any size streams to disk.
 
 use std::collections::HashSet;
+use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Edge, EdgeKind, Node, NodeKind, QuoteGraph};
+use super::{Edge, EdgeKind, GraphSink, Node, NodeKind, QuoteGraph};
 use crate::facts::format::{self, FormatError};
 
 /// Why a node-link file is not a graph quotegraph can use. Messages have no trailing full stop;
@@ -76,28 +80,126 @@ struct Link {
     edge: Edge,
 }
 
+#[derive(Serialize)]
+struct LinkRef<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: &'a str,
+    #[serde(flatten)]
+    edge: &'a Edge,
+}
+
+/// Where a [`NodeLinkWriter`] is in the document.
+#[derive(PartialEq)]
+enum At {
+    Start,
+    Nodes,
+    Edges,
+    Done,
+}
+
+/// Writes node-link JSON a node and an edge at a time.
+pub struct NodeLinkWriter<W: Write> {
+    out: W,
+    at: At,
+    first: bool,
+}
+
+impl<W: Write> NodeLinkWriter<W> {
+    pub fn new(out: W) -> Self {
+        NodeLinkWriter {
+            out,
+            at: At::Start,
+            first: true,
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        if self.at == At::Start {
+            write!(
+                self.out,
+                "{{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {{\n    \"generator\": \"quotegraph {}\"\n  }},\n  \"nodes\": [",
+                env!("CARGO_PKG_VERSION")
+            )?;
+            self.at = At::Nodes;
+            self.first = true;
+        }
+        Ok(())
+    }
+
+    fn close_list(&mut self) -> io::Result<()> {
+        if self.first {
+            self.out.write_all(b"]")
+        } else {
+            self.out.write_all(b"\n  ]")
+        }
+    }
+
+    fn item(&mut self, v: &impl Serialize) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"    ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> GraphSink for NodeLinkWriter<W> {
+    fn node(&mut self, n: &Node) -> io::Result<()> {
+        self.open()?;
+        self.item(n)
+    }
+
+    fn edge(&mut self, source: &str, target: &str, e: &Edge) -> io::Result<()> {
+        self.open()?;
+        if self.at == At::Nodes {
+            self.close_list()?;
+            self.out.write_all(b",\n  \"edges\": [")?;
+            self.at = At::Edges;
+            self.first = true;
+        }
+        self.item(&LinkRef {
+            source,
+            target,
+            key: e.kind.as_str(),
+            edge: e,
+        })
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.open()?;
+        if self.at == At::Nodes {
+            self.close_list()?;
+            self.out.write_all(b",\n  \"edges\": [")?;
+            self.first = true;
+            self.at = At::Edges;
+        }
+        if self.at == At::Edges {
+            self.close_list()?;
+            self.out.write_all(b"\n}\n")?;
+            self.at = At::Done;
+        }
+        self.out.flush()
+    }
+}
+
 /// Serialises the graph (pretty-printed, trailing newline).
 pub fn to_node_link(g: &QuoteGraph) -> String {
-    let doc = NodeLink {
-        directed: true,
-        multigraph: true,
-        graph: GraphAttrs {
-            generator: format!("quotegraph {}", env!("CARGO_PKG_VERSION")),
-        },
-        nodes: g.nodes().map(|(_, n)| n.clone()).collect(),
-        edges: g
-            .edges()
-            .map(|(s, t, e)| Link {
-                source: g.graph[s].id.clone(),
-                target: g.graph[t].id.clone(),
-                key: e.kind.as_str().to_string(),
-                edge: e.clone(),
-            })
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
-    s.push('\n');
-    s
+    let mut w = NodeLinkWriter::new(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = g.stream(&mut w);
+    String::from_utf8(w.into_inner()).unwrap_or_default()
 }
 
 /// Reads a graph written by [`to_node_link`] (or by networkx's `node_link_data`), checked

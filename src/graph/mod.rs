@@ -12,27 +12,33 @@
 //!   order, so exports are byte-identical from run to run.
 //! - A quote node is its wording: the same words (ignoring case, punctuation, quotation-mark and
 //!   dash variants) in several articles are one quote with an occurrence per article.
-//! - Every article node keeps its [`ArticleFacts`], so a graph can be rebuilt from its own JSON
-//!   and graphs merge by rebuilding from the union of their articles: `merge([build(A),
-//!   build(B)]) == build(A ∪ B)`.
+//! - Article nodes carry the article's title, date, outlet and address; in memory also its
+//!   facts, so that graphs merge by rebuilding from the union of their articles: `merge([build(A),
+//!   build(B)]) == build(A ∪ B)`. `graph.json` leaves the facts out (the store and fact shards
+//!   carry them; corpora merge there); graphs written with facts still merge.
 
+mod build;
 mod json;
+mod sink;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::canon::Entity;
-use crate::corpus::{self, Analysis};
 use crate::facts::ArticleFacts;
 use crate::lexicon::EntityKind;
 use crate::quotes::QuoteKind;
 use crate::stance::Polarity;
-use crate::text::{fold_name, last_name_key, stable_hash};
+use crate::text::{fold_name, last_name_key};
 
-pub use json::{from_node_link, to_node_link, LoadError};
+pub use build::{
+    affiliation_edge, article_node, build, earliest, merge, names_in_quote, quote_key, quote_links,
+    quote_node_id, wording_hash, QuoteLinks,
+};
+pub use json::{from_node_link, to_node_link, LoadError, NodeLinkWriter};
+pub use sink::{GraphSink, Tee};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,7 +100,17 @@ pub struct Occurrence {
     /// Byte offsets of the content in the article text.
     pub start: usize,
     pub end: usize,
+    /// The same span in characters (for Python and JavaScript), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
     pub context: String,
+    /// The article's date and outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,13 +135,23 @@ pub struct Node {
     pub quote_kind: Option<QuoteKind>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub occurrences: Vec<Occurrence>,
-    /// Articles only: what was extracted from it, so that graphs can be rebuilt and merged.
+    /// Articles: the publication date; quotes: the earliest date of an article carrying it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Articles: the outlet and address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Articles: what was extracted from it, kept in memory so that graphs built in memory
+    /// merge ([`merge`]). Not written to `graph.json` (the store and fact shards carry facts);
+    /// read from graphs written before that, so that they still merge.
+    #[serde(default, skip_serializing)]
     pub facts: Option<ArticleFacts>,
 }
 
 impl Node {
-    fn new(id: String, kind: NodeKind, label: String) -> Node {
+    pub fn new(id: String, kind: NodeKind, label: String) -> Node {
         Node {
             id,
             kind,
@@ -137,6 +163,9 @@ impl Node {
             quotes: 0,
             quote_kind: None,
             occurrences: Vec::new(),
+            date: None,
+            source: None,
+            url: None,
             facts: None,
         }
     }
@@ -197,10 +226,13 @@ pub struct Edge {
     /// Role edges: the role as written (`Secretary General`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Stance edges: the earliest date of an article holding the evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 impl Edge {
-    fn new(kind: EdgeKind, count: usize) -> Edge {
+    pub fn new(kind: EdgeKind, count: usize) -> Edge {
         Edge {
             kind,
             count,
@@ -208,6 +240,7 @@ impl Edge {
             score: None,
             evidence: Vec::new(),
             label: None,
+            date: None,
         }
     }
 }
@@ -308,7 +341,7 @@ impl QuoteGraph {
 
 /// `name` without leading titles, nationality adjectives and organisation names
 /// (`former U.S. President Donald Trump` -> `Donald Trump`); at least one word is kept.
-fn strip_role_words(name: &str) -> String {
+pub fn strip_role_words(name: &str) -> String {
     let lex = crate::lexicon::Lexicon::builtin();
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut k = 0;
@@ -324,183 +357,4 @@ fn strip_role_words(name: &str) -> String {
         k += 1;
     }
     words[k..].join(" ")
-}
-
-/// The wording of a quote with case, punctuation, quotation marks and dashes folded away.
-pub fn quote_key(content: &str) -> String {
-    fold_name(content)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn entity_node(e: &Entity) -> Node {
-    let mut n = Node::new(e.id.clone(), NodeKind::of(e.kind), e.name.clone());
-    n.aliases = e.aliases.iter().cloned().collect();
-    n.roles = e.roles.iter().cloned().collect();
-    n.affiliations = e.affiliations.iter().cloned().collect();
-    n.mentions = e.mentions;
-    n.quotes = e.quotes;
-    n
-}
-
-/// Builds the graph of a corpus.
-pub fn build(a: &Analysis) -> QuoteGraph {
-    let entity_id = |i: usize| a.canon.entities[i].id.clone();
-    let mut nodes: Vec<Node> = a.canon.entities.iter().map(entity_node).collect();
-    let mut edges: BTreeMap<(String, String, EdgeKind), Edge> = BTreeMap::new();
-    let mut add = |s: String, t: String, kind: EdgeKind| {
-        edges
-            .entry((s, t, kind))
-            .or_insert_with(|| Edge::new(kind, 0))
-            .count += 1;
-    };
-    // Quotes, grouped by wording.
-    let mut quote_nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let mut quote_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    for (d, f) in a.docs.iter().enumerate() {
-        let article = format!("article:{}", f.doc_id);
-        let mut node = Node::new(
-            article.clone(),
-            NodeKind::Article,
-            f.title.clone().unwrap_or_else(|| f.doc_id.clone()),
-        );
-        node.quotes = f.quotes.len();
-        node.facts = Some(f.clone());
-        nodes.push(node);
-        for (qi, q) in f.quotes.iter().enumerate() {
-            let key = quote_key(&q.content);
-            if key.is_empty() {
-                continue;
-            }
-            let id = format!("quote:{:016x}", stable_hash(&key));
-            quote_of.insert((d, qi), id.clone());
-            let speaker = a.canon.speaker_entity[d][qi].map(entity_id);
-            let n = quote_nodes.entry(id.clone()).or_insert_with(|| {
-                let mut n = Node::new(id.clone(), NodeKind::Quote, q.content.clone());
-                n.quote_kind = Some(q.kind);
-                n
-            });
-            n.occurrences.push(Occurrence {
-                article: article.clone(),
-                speaker: speaker.clone(),
-                speaker_mention: q.speaker.as_ref().map(|s| s.mention.clone()),
-                cue: q.cue.clone(),
-                kind: q.kind,
-                start: q.start,
-                end: q.end,
-                context: q.context.clone(),
-            });
-            add(id.clone(), article.clone(), EdgeKind::AppearsIn);
-            if let Some(s) = &speaker {
-                add(s.clone(), id.clone(), EdgeKind::Said);
-            }
-            // Entities named inside the quote.
-            let mut named: BTreeSet<String> = BTreeSet::new();
-            for (k, m) in f.mentions.iter().enumerate() {
-                if m.start >= q.start && m.end <= q.end {
-                    if let Some(e) = a.canon.mention_entity[d][k] {
-                        named.insert(entity_id(e));
-                    }
-                }
-            }
-            for (k, st) in f.stances.iter().enumerate() {
-                if st.quote == qi {
-                    if let Some(e) = a.canon.target_entity[d][k] {
-                        named.insert(entity_id(e));
-                    }
-                }
-            }
-            if let Some(s) = &speaker {
-                named.remove(s);
-            }
-            for e in named {
-                add(id.clone(), e, EdgeKind::Mentions);
-            }
-            // Outlets that carried it: the article's source, and an outlet reporting it in the
-            // same paragraph.
-            let mut outlets: BTreeSet<String> = BTreeSet::new();
-            for (k, m) in f.mentions.iter().enumerate() {
-                if m.kind == EntityKind::Outlet && q.context.contains(&m.alias) {
-                    if let Some(e) = a.canon.mention_entity[d][k] {
-                        outlets.insert(entity_id(e));
-                    }
-                }
-            }
-            if let Some(src) = &f.source {
-                if let Some(e) = a.canon.find(src) {
-                    outlets.insert(e.id.clone());
-                }
-            }
-            if let Some(s) = &speaker {
-                outlets.remove(s);
-            }
-            for o in outlets {
-                add(id.clone(), o, EdgeKind::ReportedBy);
-            }
-        }
-    }
-    for n in quote_nodes.values_mut() {
-        n.mentions = n.occurrences.len();
-    }
-    nodes.extend(quote_nodes.into_values());
-    // Stances.
-    for s in &a.stances {
-        let mut e = Edge::new(EdgeKind::Stance, s.evidence.len());
-        e.polarity = Some(s.polarity);
-        e.score = Some(s.score);
-        let ev: BTreeSet<String> = s
-            .evidence
-            .iter()
-            .filter_map(|k| quote_of.get(k).cloned())
-            .collect();
-        e.evidence = ev.into_iter().collect();
-        e.count = e.evidence.len().max(1);
-        edges.insert(
-            (entity_id(s.speaker), entity_id(s.target), EdgeKind::Stance),
-            e,
-        );
-    }
-    // Roles and affiliations.
-    for p in a
-        .canon
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-    {
-        for aff in &p.affiliations {
-            let Some(org) = a.canon.find(aff) else {
-                continue;
-            };
-            if org.id == p.id {
-                continue;
-            }
-            let role = p.roles.iter().find(|r| {
-                fold_name(r).contains(&fold_name(aff))
-                    || org
-                        .aliases
-                        .iter()
-                        .any(|x| fold_name(r).contains(&fold_name(x)))
-            });
-            let (kind, label) = match role {
-                Some(r) => (EdgeKind::Role, Some(r.clone())),
-                None => (EdgeKind::AffiliatedWith, p.roles.iter().next().cloned()),
-            };
-            let mut e = Edge::new(kind, 1);
-            e.label = label;
-            edges.insert((p.id.clone(), org.id.clone(), kind), e);
-        }
-    }
-    QuoteGraph::from_parts(
-        nodes,
-        edges.into_iter().map(|((s, t, _), e)| (s, t, e)).collect(),
-    )
-}
-
-/// One graph from several: rebuilt from the union of their articles' facts, so the result is
-/// the graph of the whole corpus (an article in several parts counts once).
-pub fn merge(parts: &[QuoteGraph]) -> QuoteGraph {
-    let facts: Vec<ArticleFacts> = parts.iter().flat_map(QuoteGraph::facts).collect();
-    build(&corpus::from_facts(facts))
 }

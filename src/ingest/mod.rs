@@ -11,7 +11,8 @@
 //! One file per input format: `decode` (bytes to text: encodings, repairs), `kind` (which
 //! format a file is), `jsonl` (records), `table` (CSV/TSV rows), `html` (article pages),
 //! `feed` (RSS/Atom items), `warc`, `warc_src` and `http` (web archives), `date` (ISO 8601 dates),
-//! `stream` (the walk and the dispatch by file type, compression undone on the way).
+//! `stream` (the walk and the dispatch by file type, compression undone on the way), `shard`
+//! (fact shards: facts made elsewhere, in the versioned facts format).
 //!
 //! **Offsets.** Every span later stages produce is a UTF-8 byte offset into [`Article::text`],
 //! the text as kept: for a UTF-8 text file that is the file's bytes (after a byte-order mark,
@@ -26,6 +27,7 @@ pub mod html;
 mod http;
 mod jsonl;
 pub mod kind;
+mod shard;
 mod stream;
 mod table;
 mod warc;
@@ -34,6 +36,7 @@ mod warc_src;
 pub use date::normalize as normalize_date;
 pub use decode::{decode, decode_bytes, Decoded, Refusal};
 pub use jsonl::{parse_jsonl, parse_lines};
+pub use shard::{is_shard, read_shards};
 pub use stream::{stream, stream_bytes, stream_stdin, Stream};
 
 use std::path::PathBuf;

@@ -1,0 +1,272 @@
+//! Rows in and out: an article's facts, linked sightings, quotes (with their words in the
+//! full-text index) and stance facts as table rows; an article deleted with everything of it.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(super) use super::sight::{sight_from_row, KeyKind, Prepared, Sight, SIGHT_COLUMNS};
+use crate::facts::ArticleFacts;
+use crate::graph::quote_key;
+use crate::lexicon::EntityKind;
+
+/// A value stored as its name (`person`, `direct`), read back.
+pub(super) fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+/// A stored integer as a count or offset (a negative one is damage, read as 0).
+pub(super) fn uint(v: i64) -> usize {
+    usize::try_from(v).unwrap_or(0)
+}
+
+/// An `f32` as the `f64` of its shortest decimal form (`0.9`, not `0.8999999761581421`), which
+/// reads back as the same `f32`.
+pub(super) fn real(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
+}
+
+pub(super) fn int(v: usize) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Inserts an article's row; returns its row id.
+pub(super) fn insert_article(
+    conn: &Connection,
+    f: &ArticleFacts,
+    run: i64,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO articles (doc_id, title, source, url, date, author, content_hash, quotes, run) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        f.doc_id,
+        f.title,
+        f.source,
+        f.url,
+        f.date,
+        f.author,
+        f.content_hash,
+        int(f.quotes.len()),
+        run
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Inserts an article's quotes (and their words into the full-text index), stance facts and
+/// sightings, once the sightings are linked: each quote and stance fact gets the entities of
+/// its speaker and target.
+pub(super) fn insert_content(
+    conn: &Connection,
+    article: i64,
+    p: &mut Prepared,
+) -> rusqlite::Result<Vec<super::stances::Evidence>> {
+    let f = &p.facts;
+    let sights = &mut p.sights;
+    let slots = by_slot(sights);
+    let entity = |slot: &'static str, item: usize| {
+        slots
+            .get(&(slot, int(item)))
+            .map(|&i| sights[i].entity.clone())
+    };
+    let links = &p.links;
+    let mut quote = conn.prepare_cached(
+        "INSERT INTO quotes (article_id, idx, byte_start, byte_end, char_start, char_end, kind, \
+         cue, content, context, speaker_name, speaker_kind, speaker_mention, entity_id, \
+         confidence, wording, mention_items, outlet_items) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?;
+    // The full-text index holds each wording once, under its hash.
+    let mut fts = conn.prepare_cached(
+        "INSERT INTO quotes_fts (rowid, words) SELECT ?1, ?2 \
+         WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
+    )?;
+    let items = |v: &[usize]| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+    for (i, ((q, l), w)) in f.quotes.iter().zip(links).zip(&p.wordings).enumerate() {
+        let wording = w.as_ref().map(|w| w.0);
+        if let Some((w, words)) = w {
+            fts.execute(params![*w as i64, words])?;
+        }
+        quote.execute(params![
+            article,
+            int(i),
+            int(q.start),
+            int(q.end),
+            q.char_start.map(int),
+            q.char_end.map(int),
+            q.kind.as_str(),
+            q.cue,
+            q.content,
+            q.context,
+            q.speaker.as_ref().map(|s| &s.name),
+            q.speaker.as_ref().map(|s| s.kind.as_str()),
+            q.speaker.as_ref().map(|s| &s.mention),
+            entity("speaker", i),
+            real(q.confidence),
+            wording.map(|h| h as i64),
+            items(&l.names),
+            items(&l.reports),
+        ])?;
+    }
+    let mut stance = conn.prepare_cached(
+        "INSERT INTO stance_evidence (article_id, idx, quote_idx, target_kind, target_name, \
+         score, speaker_id, target_id, wording) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut evidence = Vec::with_capacity(f.stances.len());
+    for (k, s) in f.stances.iter().enumerate() {
+        let row = (
+            entity("speaker", s.quote),
+            entity("target", k),
+            int(s.quote),
+            real(s.score),
+        );
+        stance.execute(params![
+            article,
+            int(k),
+            row.2,
+            s.kind.as_str(),
+            s.name,
+            row.3,
+            row.0,
+            row.1,
+            p.wordings
+                .get(s.quote)
+                .and_then(Option::as_ref)
+                .map(|w| w.0 as i64),
+        ])?;
+        evidence.push(row);
+    }
+    insert_sights(conn, f, sights)?;
+    Ok(evidence)
+}
+
+/// Inserts sightings (linked already); text mentions get their spans.
+fn insert_sights(
+    conn: &Connection,
+    f: &ArticleFacts,
+    sights: &mut [Sight],
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO mentions (article_id, slot, item, kind, name, alias, role, affiliations, \
+         byte_start, byte_end, char_start, char_end, key, key_kind, first, last, words, \
+         role_words, linked, cand, entity_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21)",
+    )?;
+    let mut nominal = conn.prepare_cached(
+        "INSERT INTO nominal_words (word, cand, article_id, slot, item) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for s in sights.iter_mut() {
+        let item = uint(s.item);
+        let (kind, span) = match s.slot {
+            "text" => {
+                let m = &f.mentions[item];
+                (m.kind, Some((m.start, m.end, m.char_start, m.char_end)))
+            }
+            "speaker" => (
+                f.quotes[item]
+                    .speaker
+                    .as_ref()
+                    .map_or(EntityKind::Person, |s| s.kind),
+                None,
+            ),
+            _ => (f.stances[item].kind, None),
+        };
+        let join = |w: &[String]| (!w.is_empty()).then(|| w.join(" "));
+        stmt.execute(params![
+            s.article,
+            s.slot,
+            s.item,
+            kind.as_str(),
+            s.name,
+            s.alias,
+            s.role,
+            (!s.affiliations.is_empty())
+                .then(|| serde_json::to_string(&s.affiliations).unwrap_or_default()),
+            span.map(|x| int(x.0)),
+            span.map(|x| int(x.1)),
+            span.and_then(|x| x.2).map(int),
+            span.and_then(|x| x.3).map(int),
+            (s.key != s.entity).then_some(&s.key),
+            s.key_kind.as_str(),
+            s.first,
+            s.last,
+            join(&s.words),
+            join(&s.role_words),
+            s.linked.as_ref().filter(|l| *l != &s.key),
+            s.cand,
+            s.entity,
+        ])?;
+        if s.key_kind == KeyKind::Nominal {
+            for w in &s.words {
+                nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The stored article with this doc id: (row id, content hash).
+pub(super) fn find_article(
+    conn: &Connection,
+    doc_id: &str,
+) -> rusqlite::Result<Option<(i64, String)>> {
+    conn.prepare_cached("SELECT id, content_hash FROM articles WHERE doc_id = ?1")?
+        .query_row([doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+}
+
+/// Deletes an article and everything of it; returns its sightings as they were.
+pub(super) fn delete_article(conn: &Connection, article: i64) -> rusqlite::Result<Vec<Sight>> {
+    let sights: Vec<Sight> = conn
+        .prepare_cached(&format!(
+            "SELECT {SIGHT_COLUMNS} FROM mentions WHERE article_id = ?1"
+        ))?
+        .query_map([article], sight_from_row)?
+        .collect::<Result<_, _>>()?;
+    let mut nominal = conn.prepare_cached(
+        "DELETE FROM nominal_words WHERE word = ?1 AND cand = ?2 AND article_id = ?3 \
+         AND slot = ?4 AND item = ?5",
+    )?;
+    for s in sights.iter().filter(|s| s.key_kind == KeyKind::Nominal) {
+        for w in &s.words {
+            nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
+        }
+    }
+    // A wording no other article carries leaves the full-text index (a contentless index
+    // forgets a row when given the words it was made from).
+    let wordings: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT wording, min(content) FROM quotes WHERE article_id = ?1 \
+             AND wording IS NOT NULL GROUP BY wording",
+        )?
+        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    conn.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
+        .execute([article])?;
+    let mut fts = conn.prepare_cached(
+        "INSERT INTO quotes_fts (quotes_fts, rowid, words) SELECT 'delete', ?1, ?2 \
+         WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
+    )?;
+    for (w, content) in wordings {
+        fts.execute(params![w, quote_key(&content)])?;
+    }
+    for sql in [
+        "DELETE FROM mentions WHERE article_id = ?1",
+        "DELETE FROM stance_evidence WHERE article_id = ?1",
+        "DELETE FROM articles WHERE id = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute([article])?;
+    }
+    Ok(sights)
+}
+
+/// Row ids of an article's sightings by (slot, item).
+pub(super) fn by_slot(sights: &[Sight]) -> HashMap<(&'static str, i64), usize> {
+    sights
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.slot, s.item), i))
+        .collect()
+}

@@ -1,0 +1,218 @@
+//! Sightings as the store keeps them: each mention, quote speaker and stance target of an
+//! article with its canon key (from `canon::keys`), and [`Prepared`]: an article with all the
+//! store derives from it alone, made before the store's transaction (in parallel).
+
+use rusqlite::Row;
+
+use super::rows::int;
+use crate::canon::keys::{self, Key, Slot};
+use crate::facts::ArticleFacts;
+use crate::graph::{quote_key, quote_links};
+use crate::lexicon::Lexicon;
+
+/// The kind of a sighting's own key, as stored in `mentions.key_kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KeyKind {
+    Person,
+    LastName,
+    Nominal,
+    Local,
+    Named,
+}
+
+impl KeyKind {
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            KeyKind::Person => "person",
+            KeyKind::LastName => "last_name",
+            KeyKind::Nominal => "nominal",
+            KeyKind::Local => "local",
+            KeyKind::Named => "named",
+        }
+    }
+
+    fn parse(s: &str) -> KeyKind {
+        match s {
+            "person" => KeyKind::Person,
+            "last_name" => KeyKind::LastName,
+            "nominal" => KeyKind::Nominal,
+            "local" => KeyKind::Local,
+            _ => KeyKind::Named,
+        }
+    }
+}
+
+/// One sighting (a mention, a quote's speaker, a stance target) as the store keeps it.
+#[derive(Debug, Clone)]
+pub(super) struct Sight {
+    /// The row's key: (article, slot, item).
+    pub article: i64,
+    /// `text`, `speaker` or `target`.
+    pub slot: &'static str,
+    pub item: i64,
+    pub name: String,
+    pub alias: String,
+    pub role: Option<String>,
+    pub affiliations: Vec<String>,
+    /// The own key's entity id.
+    pub key: String,
+    pub key_kind: KeyKind,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub words: Vec<String>,
+    pub role_words: Vec<String>,
+    /// People: the key after last names are linked (its id).
+    pub linked: Option<String>,
+    /// Nominals: how many people their words fit (2: several).
+    pub cand: Option<i64>,
+    pub entity: String,
+    /// Counts as one of its entity's aliases (not a stance target, not a pronoun).
+    pub is_alias: bool,
+}
+
+/// An article's facts with everything the store derives from them alone (sightings and their
+/// keys, each quote's wording and words, which mentions each quote names): pure work done
+/// before the store's transaction, in parallel (see [`crate::store::Prepared`]).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub(super) facts: ArticleFacts,
+    pub(super) sights: Vec<Sight>,
+    /// Per quote: its wording hash and folded words, when it has words.
+    pub(super) wordings: Vec<Option<(u64, String)>>,
+    pub(super) links: Vec<crate::graph::QuoteLinks>,
+}
+
+impl Prepared {
+    pub fn new(facts: ArticleFacts) -> Prepared {
+        let sights = sightings(0, &facts);
+        let wordings = facts
+            .quotes
+            .iter()
+            .map(|q| {
+                let key = quote_key(&q.content);
+                (!key.is_empty()).then(|| (crate::text::stable_hash(&key), key))
+            })
+            .collect();
+        let links = quote_links(&facts);
+        Prepared {
+            facts,
+            sights,
+            wordings,
+            links,
+        }
+    }
+
+    pub fn facts(&self) -> &ArticleFacts {
+        &self.facts
+    }
+}
+
+fn slot_of(s: Slot) -> (&'static str, usize) {
+    match s {
+        Slot::Mention(k) => ("text", k),
+        Slot::Speaker(k) => ("speaker", k),
+        Slot::Target(k) => ("target", k),
+    }
+}
+
+/// The sightings of an article's facts, with their keys (from canon) and no entity yet.
+pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
+    let lex = Lexicon::builtin();
+    keys::sightings(f)
+        .into_iter()
+        .map(|s| {
+            let (slot, item) = slot_of(s.slot);
+            let role_words: Vec<String> = {
+                let mut w: Vec<String> = s.role_words().filter(|w| !w.is_empty()).collect();
+                w.sort();
+                w.dedup();
+                w
+            };
+            let (key_kind, first, last, words) = match &s.key {
+                Key::Person { first, last } => (
+                    KeyKind::Person,
+                    Some(first.clone()),
+                    Some(last.clone()),
+                    vec![],
+                ),
+                Key::LastName { last } => (KeyKind::LastName, None, Some(last.clone()), vec![]),
+                Key::Nominal { words, .. } => (KeyKind::Nominal, None, None, words.clone()),
+                Key::Local { .. } => (KeyKind::Local, None, None, vec![]),
+                Key::Named { .. } => (KeyKind::Named, None, None, vec![]),
+            };
+            let is_alias =
+                slot != "target" && lex.pronoun(&s.alias.trim().to_lowercase()).is_none();
+            Sight {
+                article,
+                slot,
+                item: int(item),
+                name: s.name,
+                alias: s.alias,
+                role: s.role,
+                affiliations: s.affiliations,
+                key: s.key.id(),
+                key_kind,
+                first,
+                last,
+                words,
+                role_words,
+                linked: None,
+                cand: None,
+                entity: String::new(),
+                is_alias,
+            }
+        })
+        .collect()
+}
+
+/// The columns [`sight_from_row`] reads, in order.
+/// `key` is stored only where it can differ from `entity_id` (last names, nominals) and
+/// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
+pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
+     affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
+     coalesce(linked, key, entity_id), cand, entity_id";
+
+fn split_words(s: Option<String>) -> Vec<String> {
+    s.map(|s| {
+        s.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
+    let lex = Lexicon::builtin();
+    let slot: String = r.get(1)?;
+    let slot = match slot.as_str() {
+        "speaker" => "speaker",
+        "target" => "target",
+        _ => "text",
+    };
+    let alias: String = r.get(4)?;
+    let affiliations: Option<String> = r.get(6)?;
+    let key_kind = KeyKind::parse(&r.get::<_, String>(8)?);
+    let people = matches!(key_kind, KeyKind::Person | KeyKind::LastName);
+    Ok(Sight {
+        article: r.get(0)?,
+        slot,
+        item: r.get(2)?,
+        name: r.get(3)?,
+        is_alias: slot != "target" && lex.pronoun(&alias.trim().to_lowercase()).is_none(),
+        alias,
+        role: r.get(5)?,
+        affiliations: affiliations
+            .and_then(|a| serde_json::from_str(&a).ok())
+            .unwrap_or_default(),
+        key: r.get(7)?,
+        key_kind,
+        first: r.get(9)?,
+        last: r.get(10)?,
+        words: split_words(r.get(11)?),
+        role_words: split_words(r.get(12)?),
+        linked: if people { r.get(13)? } else { None },
+        cand: r.get(14)?,
+        entity: r.get(15)?,
+    })
+}
