@@ -1,5 +1,14 @@
 //! The `quotegraph` command: parse arguments, call the library, print.
 
+/// `eprintln!` that never panics: a message for a stderr that is gone (a closed pipe) is
+/// dropped, as nobody can read it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use std::process::ExitCode;
@@ -10,7 +19,7 @@ fn main() -> ExitCode {
         // A closed pipe (`quotegraph extract | head`) is not an error.
         Err(err) if cli::exit::is_closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("quotegraph: {}", cli::exit::one_line(&format!("{err:#}")));
+            say!("quotegraph: {}", cli::exit::one_line(&format!("{err:#}")));
             cli::exit::code(&err)
         }
     }

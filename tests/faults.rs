@@ -361,3 +361,25 @@ fn a_file_above_the_limit_is_refused_naming_the_limit() {
         "{err}"
     );
 }
+
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    // Errors and warnings for a reader that went away: the exit code stays the documented one.
+    for (args, code) in [
+        (&["build", "--quiet", "-o", "out", "nowhere.txt"][..], 1),
+        (&["who-said", "x", "--db", "no.db"][..], 1),
+    ] {
+        let mut child = Process::new(bin())
+            .current_dir(dir.path())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}

@@ -185,7 +185,7 @@ pub fn merge(a: &MergeArgs) -> Result<ExitCode> {
         return Err(InputError("nothing to merge: the parts hold no articles".into()).into());
     }
     if total.replaced > 0 {
-        eprintln!(
+        say!(
             "quotegraph: warning: {} article(s) appear in several parts with different text; \
              the last part's is kept (as ingesting the parts in order would)",
             total.replaced

@@ -43,7 +43,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             for ((line, _), p) in records.iter().zip(made) {
                 match p {
                     Ok(p) => preds.push(p),
-                    Err(e) => eprintln!("quotegraph: skipped {}:{line}: {e}", a.gold.display()),
+                    Err(e) => say!("quotegraph: skipped {}:{line}: {e}", a.gold.display()),
                 }
             }
             if let Some(path) = &a.save {
@@ -93,7 +93,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     out.flush()?;
     if let Some(floor) = a.fail_under.filter(|&f| held.macro_f1 < f) {
-        eprintln!(
+        say!(
             "quotegraph: held-out macro-F1 {:.4} is below {floor}",
             held.macro_f1
         );
@@ -112,7 +112,7 @@ fn read(path: &Path) -> Result<Vec<(usize, StanceRecord)>> {
         }
         match serde_json::from_str::<StanceRecord>(line) {
             Ok(r) => out.push((i + 1, r)),
-            Err(e) => eprintln!(
+            Err(e) => say!(
                 "quotegraph: skipped {}:{}: malformed record: {e}",
                 path.display(),
                 i + 1

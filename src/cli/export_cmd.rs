@@ -126,7 +126,7 @@ pub fn export(a: &ExportArgs) -> Result<ExitCode> {
         ExportFormat::Dot => export::dot(g),
         ExportFormat::Svg => {
             let (svg, renderer) = export::svg_with(g, &svg_options(a.pure_rust_svg));
-            eprintln!("quotegraph: SVG drawn by {}", renderer.as_str());
+            say!("quotegraph: SVG drawn by {}", renderer.as_str());
             svg
         }
         ExportFormat::Json => graph::to_node_link(g),

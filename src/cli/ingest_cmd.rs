@@ -130,7 +130,7 @@ impl Progress for Bar {
         self.stored.fetch_add(n, Ordering::Relaxed);
         for (id, why) in &r.refused {
             self.bar
-                .suspend(|| eprintln!("quotegraph: skipped article {id:?}: {why}"));
+                .suspend(|| say!("quotegraph: skipped article {id:?}: {why}"));
         }
         self.show();
     }
@@ -208,7 +208,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     bar.done();
     summary(&args.db, &total)?;
     Ok(if total.read == 0 {
-        eprintln!("quotegraph: no readable articles in the input");
+        say!("quotegraph: no readable articles in the input");
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -142,13 +142,13 @@ pub fn run() -> Result<ExitCode> {
                 let found = extract_all(&batch);
                 if diagnostics {
                     for d in found.iter().flat_map(|x| &x.diagnostics) {
-                        eprintln!("quotegraph: note: {}", exit::one_line(&d.to_string()));
+                        say!("quotegraph: note: {}", exit::one_line(&d.to_string()));
                     }
                 }
                 out.write(&found)?;
             }
             if !any {
-                eprintln!("quotegraph: no readable articles in the input");
+                say!("quotegraph: no readable articles in the input");
                 return Ok(ExitCode::from(1));
             }
             out.finish()?;
@@ -218,7 +218,7 @@ pub fn run() -> Result<ExitCode> {
                 writeln!(out, "{}", score.summary())?;
             }
             if let Some(floor) = fail_under.filter(|&f| score.e2e_f1 < f) {
-                eprintln!(
+                say!(
                     "quotegraph: end-to-end F1 {:.3} is below {floor}",
                     score.e2e_f1
                 );
@@ -254,7 +254,7 @@ pub(crate) fn report_error(e: &quotegraph::Error) {
     } else {
         "skipped"
     };
-    eprintln!("quotegraph: {what} {}", exit::one_line(&e.to_string()));
+    say!("quotegraph: {what} {}", exit::one_line(&e.to_string()));
 }
 
 /// The format asked for, else `table` on a terminal and `jsonl` when piped.
@@ -271,7 +271,7 @@ pub(crate) fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Resul
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     let (items, errors) = ingest::parse_lines(path, &text);
     for e in errors {
-        eprintln!("quotegraph: skipped {}", exit::one_line(&e.to_string()));
+        say!("quotegraph: skipped {}", exit::one_line(&e.to_string()));
     }
     Ok(items)
 }
