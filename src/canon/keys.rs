@@ -281,7 +281,10 @@ fn as_mention(
 pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
     let lex = Lexicon::builtin();
     let folded = fold_name(name);
-    let bare = folded.strip_prefix("the ").unwrap_or(&folded).to_string();
+    let bare = folded
+        .strip_prefix("the ")
+        .unwrap_or(&folded)
+        .replace(',', "");
     match kind {
         EntityKind::Person if nominal => Key::Nominal {
             doc: doc.to_string(),

@@ -365,6 +365,22 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_names_are_keyed_whole_and_found_by_their_initials() {
+        let ids = resolve(
+            &[
+                ("a", "Kestrel-Morrow bought Acme Data, Ana Berg said."),
+                ("b", "KM said it bought Acme Data. Ana Berg agreed."),
+                ("c", "Karst Mining and Kettle Mills met in Avalon."),
+            ],
+            &["Kestrel-Morrow", "KM", "Morrow"],
+        );
+        assert!(ids[0].is_some(), "{ids:?}");
+        assert_eq!(ids[0], ids[1]);
+        // The last part alone is no name of it.
+        assert_eq!(ids[2], None);
+    }
+
+    #[test]
     fn ids_do_not_change_as_articles_are_added() {
         let base = [(
             "a",

@@ -25,6 +25,37 @@ pub fn is_acronym(s: &str) -> bool {
     letters >= 2
 }
 
+/// A name that starts with a single letter and a hyphen (`T-Mobile`, `E-Trade`): a brand, never
+/// a person's name, and keyed whole.
+pub fn has_letter_prefix(name: &str) -> bool {
+    let mut parts = name.splitn(2, '-');
+    let first = parts.next().unwrap_or("").trim();
+    parts.next().is_some() && first.chars().count() == 1 && first.chars().all(char::is_alphabetic)
+}
+
+/// A company's legal form, lowercase and without its dot (`inc`, `ltd`).
+pub fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "corporation"
+            | "company"
+            | "incorporated"
+            | "limited"
+            | "lp"
+            | "llp"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "gmbh"
+    )
+}
+
 /// A generic word of a place name (`Avalon River`, `Gulf of Avalon`, `Mount Avalon`).
 pub fn is_place_word(w: &str) -> bool {
     matches!(
@@ -163,7 +194,10 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         name,
         role,
         kind: kind_of(text, name_words, known, lex),
-        canonical: known.map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string()),
+        canonical: known.map_or_else(
+            || name_text.replace('’', "'").replace(" - ", "-"),
+            |k| k.canonical.to_string(),
+        ),
         affiliations,
     })
 }

@@ -154,6 +154,9 @@ pub fn is_person(
     if has_title(m.role.as_deref(), lex) {
         return true;
     }
+    if super::classify::has_letter_prefix(m.name.of(text)) {
+        return false;
+    }
     let after_the = run
         .first()
         .checked_sub(1)

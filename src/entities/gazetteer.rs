@@ -122,7 +122,7 @@ pub fn entries(cx: &Context, lex: &Lexicon, cover: &mut Cover, out: &mut Vec<Men
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let Some((r, e)) = starts_name
+        let Some((r, e)) = (starts_name && !cx.caps.url[k])
             .then(|| lex.gazetteer_match_at(text, t.span.start))
             .flatten()
         else {

@@ -72,7 +72,7 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
     }
     let mut out = NameIndex::default();
     for (run, mut m, evident) in read {
-        let lower = seg.tokens[run.first()].lower.as_str();
+        let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
         let surname = surnames.contains(&last_name_key(&m.canonical));
         let lone_initial = run.initial
             && run.words.len() == 1
@@ -127,9 +127,11 @@ fn unevidenced_kind(
         .of(text)
         .split_whitespace()
         .any(|w| lex.is_org_word(&w.to_lowercase()));
-    let ends_in_place = lex
-        .known(&last.to_lowercase())
-        .is_some_and(|k| k.kind == EntityKind::Place);
+    // `Avalon USA` is a company's branch: a place only when the last word is no acronym.
+    let ends_in_place = !classify::is_acronym(last)
+        && lex
+            .known(&last.to_lowercase())
+            .is_some_and(|k| k.kind == EntityKind::Place);
     if (locative && !org_word) || ends_in_place {
         EntityKind::Place
     } else {
@@ -150,6 +152,10 @@ pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexico
     let cx = Context::new(text, seg, &caps, names);
     let mut out: Vec<Mention> = Vec::new();
     let mut cover = Cover::new(last.span.end);
+    // A web address names nothing: its bytes are taken before any reading.
+    for (t, _) in seg.tokens.iter().zip(&caps.url).filter(|(_, &u)| u) {
+        cover.take(t.span);
+    }
     gazetteer::entries(&cx, lex, &mut cover, &mut out);
     gazetteer::equipment(text, seg, lex, &mut cover, &mut out);
     dates_and_money(text, seg, &mut cover, &mut out);
@@ -261,6 +267,21 @@ mod tests {
         (
             "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
             &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
+        ),
+        // A web address names nothing; a letter and a hyphen start a brand, never a person; a
+        // legal form after a comma belongs to the name; a possessive says the bare word is a
+        // name; spaced hyphens join a name in text that spaces them (`13 - inch`).
+        (
+            "http: / / www. avalon. com / Ruiz - Wins - Port - Merrow\nQ-Avalon said it would \
+             expand. Q - Avalon Holdings, Inc. agreed.\nMerrow Media today launched a 13 - inch \
+             phone. Unlike Merrow Media's rivals, Berg - Tolland won.",
+            &[
+                ("Q-Avalon", "org"),
+                ("Q - Avalon Holdings, Inc", "org"),
+                ("Merrow Media", "org"),
+                ("Merrow Media", "org"),
+                ("Berg - Tolland", "org"),
+            ],
         ),
         // Groups of people are no person; a place after a locative preposition.
         (

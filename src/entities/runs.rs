@@ -47,10 +47,24 @@ pub struct Capitals<'t> {
     pub inside: FxHashSet<&'t str>,
     /// Lowercase forms of the words the article writes in lowercase.
     pub lowercase: FxHashSet<&'t str>,
+    /// The article spaces its hyphens, as tokenized text does (`a 90 - day stay`): ` - `
+    /// between capitalised words joins one name (`Hewlett - Packard`).
+    pub spaced_hyphens: bool,
+    /// Per token: inside a paragraph that is a web address (`http: / / www. ...`), which names
+    /// nothing.
+    pub url: Vec<bool>,
 }
 
 fn is_calendar_word(w: &str) -> bool {
     words::is_month(w) || words::is_weekday(w)
+}
+
+/// A lowercase word without its possessive ending (`acme's` -> `acme`).
+pub fn without_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
 }
 
 /// Lowercase particles that join the parts of a personal name.
@@ -102,11 +116,12 @@ impl<'t> Capitals<'t> {
                 title[sent.clone()].fill(true);
             }
         }
+        // A possessive says the word is capitalised as much as the bare word does (`Acme's`).
         let inside = toks
             .iter()
             .enumerate()
             .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k])
-            .map(|(_, t)| t.lower.as_str())
+            .flat_map(|(_, t)| [t.lower.as_str(), without_possessive(&t.lower)])
             .collect();
         let lowercase = toks
             .iter()
@@ -118,17 +133,57 @@ impl<'t> Capitals<'t> {
             title,
             inside,
             lowercase,
+            spaced_hyphens: has_spaced_hyphens(toks),
+            url: url_lines(seg),
         }
     }
 
     /// Whether the word `lower` may start or continue a name in a title line.
     fn name_like(&self, lower: &str, lex: &Lexicon) -> bool {
+        let lower = without_possessive(lower);
         !is_function_word(lower)
             && (self.inside.contains(lower)
                 || lex.known(lower).is_some()
                 || lex.first_name(lower).is_some()
                 || lex.demonym(lower).is_some())
     }
+}
+
+/// Per token: whether its paragraph starts with a web address (`http`, `https`, `www`).
+fn url_lines(seg: &Segments) -> Vec<bool> {
+    let toks = &seg.tokens;
+    let mut out = vec![false; toks.len()];
+    for p in &seg.paragraphs {
+        if toks[p.clone()]
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "http" | "https" | "www"))
+        {
+            out[p.clone()].fill(true);
+        }
+    }
+    out
+}
+
+/// Whether the text spaces the hyphens of compounds: a number, ` - `, a lowercase word (`13 -
+/// inch`, `26 - year - old`); a year before a dash (`in 2018 - though`) does not count.
+fn has_spaced_hyphens(toks: &[Token]) -> bool {
+    toks.windows(3).any(|w| {
+        let year =
+            w[0].lower.len() == 4 && (w[0].lower.starts_with("19") || w[0].lower.starts_with("20"));
+        w[0].kind == TokenKind::Number
+            && w[0].lower.bytes().all(|b| b.is_ascii_digit())
+            && !year
+            && is_spaced_hyphen(&w[0], &w[1], &w[2])
+            && w[2].kind == TokenKind::Word
+            && !w[2].capitalized
+    })
+}
+
+/// A hyphen token with one space on each side between two tokens.
+fn is_spaced_hyphen(before: &Token, hyphen: &Token, after: &Token) -> bool {
+    hyphen.is_punct('-')
+        && hyphen.span.start == before.span.end + 1
+        && after.span.start == hyphen.span.end + 1
 }
 
 /// A sentence of at least three content words, all capitalised, that does not end with a full
@@ -155,11 +210,11 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) {
+        if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) || caps.url[i] {
             i += 1;
             continue;
         }
-        let (mut run, j) = extend(toks, i, lex);
+        let (mut run, j) = extend(toks, i, caps, lex);
         cut_possessive(text, &mut run);
         cut_modifier(text, &mut run);
         while run
@@ -189,7 +244,7 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
 }
 
 /// The run starting at token `i`, and the token index after it.
-fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
+fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usize) {
     let t = &toks[i];
     let mut run = Run {
         words: vec![t.span],
@@ -208,6 +263,21 @@ fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
         if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
             push(&mut run, j);
             j += 1;
+        } else if cap_at(j + 1)
+            && is_spaced_hyphen(prev, u, &toks[j + 1])
+            && (caps.spaced_hyphens || prev.lower.chars().count() == 1)
+            && !caps.title[j]
+        {
+            // "T - Mobile", and in text with spaced hyphens "Hewlett - Packard".
+            j += 1;
+        } else if u.is_punct(',')
+            && toks.get(j + 1).is_some_and(|n| {
+                n.capitalized && super::classify::is_legal_form(n.lower.trim_end_matches('.'))
+            })
+        {
+            // "Acme Holdings, Inc.": the legal form after a comma.
+            push(&mut run, j + 1);
+            j += 2;
         } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(&mut run, j);
