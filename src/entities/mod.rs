@@ -283,6 +283,17 @@ mod tests {
                 ("Berg - Tolland", "org"),
             ],
         ),
+        // A place gives way to a team or a university named after it; the words after a
+        // possessive are a name of their own.
+        (
+            "The Moscow 76ers won. Fans of Moscow State cheered. Later, Acme's Ana Ruiz spoke.",
+            &[
+                ("Moscow 76ers", "org"),
+                ("Moscow State", "org"),
+                ("Acme", "org"),
+                ("Ana Ruiz", "person"),
+            ],
+        ),
         // Groups of people are no person; a place after a locative preposition.
         (
             "Sunni Muslims marched in Kestrelvale.",

@@ -214,8 +214,10 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
             i += 1;
             continue;
         }
-        let (mut run, j) = extend(toks, i, caps, lex);
-        cut_possessive(text, &mut run);
+        let (mut run, mut j) = extend(toks, i, caps, lex);
+        if let Some(after) = cut_possessive(text, &mut run) {
+            j = after; // the words after a possessive start a name of their own
+        }
         cut_modifier(text, &mut run);
         while run
             .tokens
@@ -373,8 +375,9 @@ fn cut_modifier(text: &str, run: &mut Run) {
     }
 }
 
-/// Possessives end a name: "Trump’s inauguration".
-fn cut_possessive(text: &str, run: &mut Run) {
+/// Possessives end a name: "Trump’s inauguration". Returns the token after the possessive when
+/// the run went on past it (`Acme's Ana Ruiz`).
+fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
     for k in 0..run.words.len() {
         let w = run.words[k].of(text);
         let cut = if w.ends_with("’s") {
@@ -385,10 +388,12 @@ fn cut_possessive(text: &str, run: &mut Run) {
             continue;
         };
         run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
+        let next = run.tokens.get(k + 1).copied();
         run.words.truncate(k + 1);
         run.tokens.truncate(k + 1);
-        return;
+        return next;
     }
+    None
 }
 
 /// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:
