@@ -102,7 +102,7 @@ pub fn slug(s: &str) -> String {
 
 /// A doc id as an id part: letters, digits, `_`, `-` and `.` kept, anything else as `-` with a
 /// short hash of the whole id.
-fn doc_slug(doc: &str) -> String {
+pub(crate) fn doc_slug(doc: &str) -> String {
     let mut lossy = false;
     let mut out: String = doc
         .chars()

@@ -44,6 +44,7 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
+pub mod dates;
 pub mod decide;
 pub mod keys;
 pub mod links;
