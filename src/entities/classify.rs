@@ -108,6 +108,17 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
     lex.known(lower).filter(|k| k.kind != EntityKind::Equipment)
 }
 
+/// The gazetteer entry the words of `span` name as written: with the entry's capitals, so that
+/// an acronym matches only in capitals (`Doctor Who` names no `WHO`, `Is` no `IS`).
+fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l KnownEntity> {
+    let lower = span.of(text).to_lowercase_fast();
+    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
+    let k = known_here(lex, stripped).or_else(|| known_here(lex, &lower))?;
+    lex.gazetteer_match_at(text, span.start)
+        .is_some_and(|(r, _)| r.end >= span.end)
+        .then_some(k)
+}
+
 /// How many leading words are role words: titles, demonyms, and organisations, places or
 /// acronyms standing before a title (`NATO Secretary General`).
 fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
@@ -147,9 +158,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let first = *words.first()?;
     let last = *words.last()?;
     let full = Span::new(first.start, last.end);
-    let lower = full.of(text).to_lowercase_fast();
-    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
-    if let Some(k) = known_here(lex, stripped).or_else(|| known_here(lex, &lower)) {
+    if let Some(k) = known_as_written(lex, text, full) {
         return Some(Mention {
             span: full,
             name: full,
@@ -187,8 +196,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         })
         .collect();
     let name_text = name.of(text);
-    let name_lower = name_text.to_lowercase_fast();
-    let known = known_here(lex, &name_lower);
+    let known = known_as_written(lex, text, name);
     Some(Mention {
         span: full,
         name,

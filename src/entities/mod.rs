@@ -294,6 +294,20 @@ mod tests {
                 ("Ana Ruiz", "person"),
             ],
         ),
+        // An acronym of the gazetteer names its organisation only in capitals.
+        (
+            "Captain Isis Brandt said ISIS left. Sergeant Isis agreed.",
+            &[
+                ("Captain Isis Brandt", "person"),
+                ("ISIS", "org"),
+                ("Sergeant Isis", "person"),
+            ],
+        ),
+        // A known platform is no person, whatever verb follows.
+        (
+            "Twitter said the posts broke its rules.",
+            &[("Twitter", "org")],
+        ),
         // Groups of people are no person; a place after a locative preposition.
         (
             "Sunni Muslims marched in Kestrelvale.",
