@@ -59,14 +59,22 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
     let runs = runs::runs(text, seg, caps, lex);
     let mut read: Vec<(Run, Mention, bool)> = Vec::with_capacity(runs.len());
     let mut surnames = rustc_hash::FxHashSet::default();
+    let mut said = rustc_hash::FxHashSet::default();
     for run in runs {
         let Some(m) = classify(text, &run.words, lex) else {
             continue;
         };
         let evident =
             m.kind == EntityKind::Person && evidence::is_person(text, seg, caps, &run, &m, lex);
-        if evident {
+        // A single word shown a person by its context alone (`Avalonfact says`) is a person
+        // there, but does not make every other use of the word in the article a person's:
+        // organisations say things too.
+        let single = !m.name.of(text).trim().contains(char::is_whitespace)
+            && !evidence::has_title(m.role.as_deref(), lex);
+        if evident && !single {
             surnames.insert(last_name_key(&m.canonical));
+        } else if evident {
+            said.insert(last_name_key(&m.canonical));
         }
         read.push((run, m, evident));
     }
@@ -79,6 +87,7 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
             && !caps.inside.contains(lower)
             && lex.known(lower).is_none()
             && !surname
+            && !said.contains(&last_name_key(&m.canonical))
             && !looks_like_a_name(run.words[0].of(text))
             && !evident;
         if lone_initial {
@@ -307,6 +316,11 @@ mod tests {
         (
             "Twitter said the posts broke its rules.",
             &[("Twitter", "org")],
+        ),
+        // A single word that says something is a person there, not before in the article.
+        (
+            "Readers of Kestrelcheck were angry. Later Kestrelcheck said the claim was false.",
+            &[("Kestrelcheck", "org"), ("Kestrelcheck", "person")],
         ),
         // Groups of people are no person; a place after a locative preposition.
         (
