@@ -101,3 +101,41 @@ pub fn date_key(text: &str) -> Key {
         name: words.join(" "),
     }
 }
+
+/// The brand of a company's folded name: its first word when every word after it says what
+/// line of business it is in or where it trades (`acme technologies`, `avalon foods`, `t-mobile
+/// usa` -> `acme`, `avalon`, `t-mobile`), so that the brand alone names the company.
+pub fn brand_of(folded: &str) -> Option<&str> {
+    let (first, rest) = folded.split_once(' ')?;
+    let business = |w: &str| {
+        matches!(
+            w,
+            "technologies"
+                | "technology"
+                | "foods"
+                | "industries"
+                | "holdings"
+                | "group"
+                | "systems"
+                | "motors"
+                | "airlines"
+                | "airways"
+                | "pharmaceuticals"
+                | "communications"
+                | "networks"
+                | "entertainment"
+                | "enterprises"
+                | "labs"
+                | "laboratories"
+                | "software"
+                | "electronics"
+                | "brands"
+                | "international"
+                | "worldwide"
+                | "usa"
+                | "us"
+                | "uk"
+        )
+    };
+    (first.chars().any(char::is_alphabetic) && rest.split(' ').all(business)).then_some(first)
+}

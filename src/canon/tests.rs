@@ -17,6 +17,32 @@ fn resolve(docs: &[(&str, &str)], names: &[&str]) -> Vec<Option<String>> {
 }
 
 #[test]
+fn a_brand_alone_names_its_company() {
+    let table = [
+        ("acme technologies", Some("acme")),
+        ("kestrel foods", Some("kestrel")),
+        ("q-avalon usa", Some("q-avalon")),
+        ("kestrel mills", None),
+        ("acme", None),
+    ];
+    for (name, want) in table {
+        assert_eq!(super::names::brand_of(name), want, "{name}");
+    }
+    let ids = resolve(
+        &[
+            (
+                "a",
+                "Shares of Kestrel Foods Inc. rose after Kestrel Foods said sales grew.",
+            ),
+            ("b", "QVX said it would buy Kestrel, whose sales grew."),
+        ],
+        &["Kestrel Foods", "Kestrel"],
+    );
+    assert!(ids[0].is_some(), "{ids:?}");
+    assert_eq!(ids[0], ids[1]);
+}
+
+#[test]
 fn spelling_variants_and_aliases_are_one_entity_across_articles() {
     let ids = resolve(
         &[
