@@ -218,8 +218,13 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
             .iter()
             .max_by(|a, b| {
                 let words = |s: &str| s.split_whitespace().count().min(3);
-                (words(a.0), a.1, a.0.len())
-                    .cmp(&(words(b.0), b.1, b.0.len()))
+                // A name with a title inside (`Avalon Sen. Ana Ruiz`) only when there is no other.
+                let plain = |s: &str| {
+                    !s.split_whitespace()
+                        .any(|w| lex.is_title_word(&fold_name(w)))
+                };
+                (plain(a.0), words(a.0), a.1, a.0.len())
+                    .cmp(&(plain(b.0), words(b.0), b.1, b.0.len()))
                     .then(b.0.cmp(a.0))
             })
             .map_or_else(

@@ -17,6 +17,59 @@ fn resolve(docs: &[(&str, &str)], names: &[&str]) -> Vec<Option<String>> {
 }
 
 #[test]
+fn a_noun_of_what_someone_is_before_the_given_name_is_no_given_name() {
+    let ids = resolve(
+        &[
+            ("a", "Coroner Dana Kessler said the road was icy."),
+            (
+                "b",
+                "Dana Kessler, the county coroner, said the road was icy.",
+            ),
+            (
+                "c",
+                "Englishman Tom Okafor reached the summit, Tom Okafor said.",
+            ),
+            ("d", "Tom Okafor said the summit was calm."),
+        ],
+        &[
+            "Coroner Dana Kessler",
+            "Dana Kessler",
+            "Englishman Tom Okafor",
+            "Tom Okafor",
+        ],
+    );
+    assert!(ids.iter().all(Option::is_some), "{ids:?}");
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[2], ids[3]);
+}
+
+#[test]
+fn words_before_a_title_are_no_given_name_nor_the_name_shown() {
+    let articles: Vec<Article> = [
+        (
+            "a",
+            "Independent Avalon Sen. Dana Kessler said the bill would pass.",
+        ),
+        (
+            "b",
+            "Dana Kessler said the bill would pass. Dana Kessler voted for it.",
+        ),
+    ]
+    .iter()
+    .map(|(id, t)| Article::new(*id, t.to_string(), None))
+    .collect();
+    let a = analyze(&articles);
+    let people: Vec<(&str, &str)> = a
+        .canon
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::lexicon::EntityKind::Person)
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    assert_eq!(people, [("person:dana-kessler", "Dana Kessler")]);
+}
+
+#[test]
 fn a_brand_alone_names_its_company() {
     let table = [
         ("acme technologies", Some("acme")),
