@@ -17,6 +17,7 @@ pub mod dates;
 pub mod evidence;
 pub mod gazetteer;
 pub mod index;
+mod name_parts;
 pub mod nominals;
 pub mod runs;
 
@@ -321,6 +322,15 @@ mod tests {
         (
             "Readers of Kestrelcheck were angry. Later Kestrelcheck said the claim was false.",
             &[("Kestrelcheck", "org"), ("Kestrelcheck", "person")],
+        ),
+        // A model number ends a product's name; a score does not.
+        (
+            "Buyers queued for the Volta 8800 phone. It beat Kestrel Mills 102, Avalon Giants 99.",
+            &[
+                ("Volta 8800", "org"),
+                ("Kestrel Mills", "org"),
+                ("Avalon Giants", "org"),
+            ],
         ),
         // Groups of people are no person; a place after a locative preposition.
         (

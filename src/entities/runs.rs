@@ -10,6 +10,9 @@
 
 use rustc_hash::FxHashSet;
 
+use super::name_parts::{
+    has_spaced_hyphens, is_alnum_name_part, is_model_number, is_spaced_hyphen,
+};
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
 use crate::segment::{Segments, Token, TokenKind};
@@ -98,11 +101,6 @@ fn is_cap_word(t: &Token) -> bool {
     t.capitalized && t.kind == TokenKind::Word
 }
 
-/// An alphanumeric word that continues a name (`49ers`, `G7`): digits and letters.
-fn is_alnum_name_part(t: &Token) -> bool {
-    t.kind == TokenKind::Number && t.lower.chars().any(char::is_alphabetic)
-}
-
 impl<'t> Capitals<'t> {
     pub fn of(seg: &'t Segments) -> Capitals<'t> {
         let toks = &seg.tokens;
@@ -162,28 +160,6 @@ fn url_lines(seg: &Segments) -> Vec<bool> {
         }
     }
     out
-}
-
-/// Whether the text spaces the hyphens of compounds: a number, ` - `, a lowercase word (`13 -
-/// inch`, `26 - year - old`); a year before a dash (`in 2018 - though`) does not count.
-fn has_spaced_hyphens(toks: &[Token]) -> bool {
-    toks.windows(3).any(|w| {
-        let year =
-            w[0].lower.len() == 4 && (w[0].lower.starts_with("19") || w[0].lower.starts_with("20"));
-        w[0].kind == TokenKind::Number
-            && w[0].lower.bytes().all(|b| b.is_ascii_digit())
-            && !year
-            && is_spaced_hyphen(&w[0], &w[1], &w[2])
-            && w[2].kind == TokenKind::Word
-            && !w[2].capitalized
-    })
-}
-
-/// A hyphen token with one space on each side between two tokens.
-fn is_spaced_hyphen(before: &Token, hyphen: &Token, after: &Token) -> bool {
-    hyphen.is_punct('-')
-        && hyphen.span.start == before.span.end + 1
-        && after.span.start == hyphen.span.end + 1
 }
 
 /// A sentence of at least three content words, all capitalised, that does not end with a full
@@ -265,6 +241,11 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
         if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
             push(&mut run, j);
             j += 1;
+        } else if is_model_number(toks, j) {
+            // "Acme Volta 8800": a product's model number ends its name.
+            push(&mut run, j);
+            j += 1;
+            break;
         } else if cap_at(j + 1)
             && is_spaced_hyphen(prev, u, &toks[j + 1])
             && (caps.spaced_hyphens || prev.lower.chars().count() == 1)
