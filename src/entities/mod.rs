@@ -325,7 +325,8 @@ mod tests {
         ),
         // A model number ends a product's name; a score does not.
         (
-            "Buyers queued for the Volta 8800 phone. It beat Kestrel Mills 102, Avalon Giants 99.",
+            "Buyers queued for the Volta 8800 phone. With 480 sold, it beat Kestrel Mills 102, \
+             Avalon Giants 99.",
             &[
                 ("Volta 8800", "org"),
                 ("Kestrel Mills", "org"),

@@ -11,7 +11,8 @@ fn is_cap_word(t: &Token) -> bool {
 
 /// A model number after a capitalised word (`Volta 8800`, `Kestrel 747`): three digits or more,
 /// no year, and no score (`Avalon 102, Kestrel 99`, `Avalon 102-99`): nothing but a word or
-/// the end of the sentence after it.
+/// the end of the sentence after it. (A lone sentence-initial word before it is no name:
+/// `With 107 delegates`; the caller knows.)
 pub(super) fn is_model_number(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
     let digits = &t.lower;

@@ -241,7 +241,7 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
         if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
             push(&mut run, j);
             j += 1;
-        } else if is_model_number(toks, j) {
+        } else if is_model_number(toks, j) && (run.words.len() > 1 || !caps.initial[j - 1]) {
             // "Acme Volta 8800": a product's model number ends its name.
             push(&mut run, j);
             j += 1;
