@@ -102,7 +102,7 @@ pub fn slug(s: &str) -> String {
 
 /// A doc id as an id part: letters, digits, `_`, `-` and `.` kept, anything else as `-` with a
 /// short hash of the whole id.
-fn doc_slug(doc: &str) -> String {
+pub(crate) fn doc_slug(doc: &str) -> String {
     let mut lossy = false;
     let mut out: String = doc
         .chars()
@@ -281,7 +281,10 @@ fn as_mention(
 pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
     let lex = Lexicon::builtin();
     let folded = fold_name(name);
-    let bare = folded.strip_prefix("the ").unwrap_or(&folded).to_string();
+    let bare = folded
+        .strip_prefix("the ")
+        .unwrap_or(&folded)
+        .replace(',', "");
     match kind {
         EntityKind::Person if nominal => Key::Nominal {
             doc: doc.to_string(),

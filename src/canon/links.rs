@@ -121,6 +121,8 @@ struct Pools<'a> {
     /// Last word -> organisations of several words ending with it.
     orgs_by_last_word: HashMap<&'a str, BTreeSet<&'a Key>>,
     orgs_by_initials: HashMap<String, BTreeSet<&'a Key>>,
+    /// Brand -> companies named by it and words of their business (`acme` for `Acme Foods`).
+    orgs_by_brand: HashMap<&'a str, BTreeSet<&'a Key>>,
     /// The one specific word of a place name -> places (`avalon` for `Gulf of Avalon`).
     places_by_core: HashMap<&'a str, BTreeSet<&'a Key>>,
 }
@@ -160,6 +162,9 @@ fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
         }
         let Some(name) = org_name(k) else { continue };
         p.orgs.insert(name, k);
+        if let Some(brand) = super::names::brand_of(name) {
+            p.orgs_by_brand.entry(brand).or_default().insert(k);
+        }
         if let Some((_, last)) = name.rsplit_once(' ') {
             p.orgs_by_last_word.entry(last).or_default().insert(k);
             if let Some(i) = st.written.get(k).and_then(|w| initials(w)) {
@@ -183,6 +188,7 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
             }
             out.extend(p.orgs.get(last.as_str()));
             out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
+            out.extend(p.orgs_by_brand.get(last.as_str()).into_iter().flatten());
             out.extend(p.places_by_core.get(last.as_str()).into_iter().flatten());
         }
         Key::Named { .. } => {
@@ -192,6 +198,9 @@ fn pool_of<'a>(k: &'a Key, p: &Pools<'a>, st: &Stats<'a>, lex: &Lexicon) -> Vec<
             let words: Vec<&str> = name.split(' ').collect();
             if words.len() == 1 && is_acronym(st.written.get(k).copied().unwrap_or("")) {
                 out.extend(p.orgs_by_initials.get(name).into_iter().flatten());
+            }
+            if words.len() == 1 {
+                out.extend(p.orgs_by_brand.get(name).into_iter().flatten());
             }
             let last = words[words.len() - 1];
             let suffix = format!(" {name}");

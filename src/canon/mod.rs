@@ -36,7 +36,7 @@
 //! never renames an entity (a single word or a nominal can only come to join another entity).
 //! Cost: linear in the number of sightings (pools capped at 32 candidates).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -44,8 +44,10 @@ use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
 pub use crate::text::{fold_name, last_name_key};
 
+pub mod dates;
 pub mod decide;
 pub mod keys;
+mod kind;
 pub mod links;
 mod names;
 pub use keys::{Key, Sighting, Slot};
@@ -170,6 +172,15 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     let mut resolved = links::link(&per_doc, lex);
     links::link_nominals(&per_doc, &mut resolved);
 
+    // The last names of the people named in full, for the kind of a single word.
+    let person_lasts: HashSet<&str> = resolved
+        .iter()
+        .flatten()
+        .filter_map(|k| match k {
+            Key::Person { last, .. } => Some(last.as_str()),
+            _ => None,
+        })
+        .collect();
     // One entity per resolved key.
     let mut clusters: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (d, v) in resolved.iter().enumerate() {
@@ -208,7 +219,12 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
         let mut e = Entity {
             id,
             name,
-            kind: kind_of(&resolved[members[0].0][members[0].1], &members, &per_doc),
+            kind: kind::kind_of(
+                &resolved[members[0].0][members[0].1],
+                &members,
+                &per_doc,
+                &person_lasts,
+            ),
             aliases: BTreeSet::new(),
             roles: BTreeSet::new(),
             affiliations: BTreeSet::new(),
@@ -246,163 +262,26 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
     canon
 }
 
-/// An entity's kind: its key's, or for a single name word no one claimed, the kind its
-/// sightings are read as most often (people first on a tie).
-fn kind_of(key: &Key, members: &[(usize, usize)], per_doc: &[Vec<Sighting>]) -> EntityKind {
-    if !matches!(key, Key::LastName { .. }) {
-        return key.kind();
-    }
-    let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    for &(d, i) in members {
-        *votes.entry(per_doc[d][i].kind).or_default() += 1;
-    }
-    votes
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(EntityKind::Person, |(k, _)| k)
-}
-
 /// The name shown for an entity, given how often each name (article-level, nominals left
-/// out) was used for it: the fullest (up to three words), then the most frequent, then the
-/// longest form; `None` when it has no such name (the caller then takes its first sighting's).
+/// out) was used for it: one without a title inside (`Avalon Sen. Ana Ruiz`) when there is
+/// one, then the fullest (up to three words), then the most frequent, then the longest form;
+/// `None` when it has no such name (the caller then takes its first sighting's).
 pub fn entity_name<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Option<String> {
+    let lex = Lexicon::builtin();
+    let plain = |s: &str| {
+        !s.split_whitespace()
+            .any(|w| lex.is_title_word(&fold_name(w)))
+    };
     names
         .into_iter()
         .max_by(|a, b| {
             let words = |s: &str| s.split_whitespace().count().min(3);
-            (words(a.0), a.1, a.0.len())
-                .cmp(&(words(b.0), b.1, b.0.len()))
+            (plain(a.0), words(a.0), a.1, a.0.len())
+                .cmp(&(plain(b.0), words(b.0), b.1, b.0.len()))
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.to_string())
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::ingest::Article;
-    use crate::pipeline::analyze;
-
-    /// The entity names a corpus of (id, text) resolves `names` to.
-    fn resolve(docs: &[(&str, &str)], names: &[&str]) -> Vec<Option<String>> {
-        let articles: Vec<Article> = docs
-            .iter()
-            .map(|(id, t)| Article::new(*id, t.to_string(), None))
-            .collect();
-        let a = analyze(&articles);
-        names
-            .iter()
-            .map(|n| a.canon.find(n).map(|e| e.id.clone()))
-            .collect()
-    }
-
-    #[test]
-    fn spelling_variants_and_aliases_are_one_entity_across_articles() {
-        let ids = resolve(
-            &[
-                ("a", "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv. The U.S. sent aid."),
-                ("b", "President Volodymyr Zelensky met officials from the United States and the US Senate."),
-                ("c", "“We are ready,” Zelenskyy said. The Pentagon said the U.S. Defense Department agreed."),
-            ],
-            &["Zelenskyy", "Volodymyr Zelensky", "U.S.", "United States", "Pentagon", "U.S. Defense Department"],
-        );
-        assert!(ids.iter().all(Option::is_some), "{ids:?}");
-        assert_eq!(ids[0], ids[1]);
-        assert_eq!(ids[2], ids[3]);
-        assert_eq!(ids[4], ids[5]);
-    }
-
-    #[test]
-    fn people_who_share_a_last_name_stay_apart() {
-        let docs = [
-            ("a", "Former President Bill Clinton campaigned in Ohio. “She is ready,” Bill Clinton said."),
-            ("b", "Hillary Clinton spoke in Iowa. “We will win,” Hillary Clinton said."),
-        ];
-        let ids = resolve(&docs, &["Bill Clinton", "Hillary Clinton"]);
-        assert!(ids[0].is_some() && ids[1].is_some());
-        assert_ne!(ids[0], ids[1]);
-        // A bare last name is ambiguous across this corpus: it joins neither.
-        let articles: Vec<Article> = docs
-            .iter()
-            .map(|(id, t)| Article::new(*id, t.to_string(), None))
-            .collect();
-        assert!(analyze(&articles).canon.find("Clinton").is_none());
-    }
-
-    #[test]
-    fn titles_with_and_without_hyphens_give_one_person() {
-        let ids = resolve(
-            &[
-                ("a", "NATO Secretary-General Mark Rutte arrived."),
-                (
-                    "b",
-                    "NATO Secretary General Mark Rutte left. Rutte said talks went well.",
-                ),
-            ],
-            &["NATO Secretary-General Mark Rutte", "Mark Rutte", "Rutte"],
-        );
-        assert!(ids[0].is_some());
-        assert!(ids.iter().all(|i| i == &ids[0]), "{ids:?}");
-    }
-
-    #[test]
-    fn short_forms_initials_and_honorifics_find_the_person() {
-        let docs = [
-            ("a", "Senator William T. Castell spoke in Port Merrow. Hillary Castell, his sister, agreed."),
-            ("b", "Bill Castell said the harbour would reopen."),
-            ("c", "“We are ready,” Mrs. Castell said on Monday."),
-        ];
-        let ids = resolve(
-            &docs,
-            &["William T. Castell", "Bill Castell", "Hillary Castell"],
-        );
-        assert!(ids.iter().all(Option::is_some), "{ids:?}");
-        assert_eq!(ids[0], ids[1]);
-        assert_ne!(ids[0], ids[2]);
-        let articles: Vec<Article> = docs
-            .iter()
-            .map(|(id, t)| Article::new(*id, t.to_string(), None))
-            .collect();
-        let a = analyze(&articles);
-        // "Mrs. Castell" in article c is the woman of the corpus with that last name.
-        let c = a.docs.iter().position(|d| d.doc_id == "c").unwrap();
-        let speaker = a.canon.speaker_entity[c][0].map(|e| a.canon.entities[e].id.clone());
-        assert_eq!(speaker, ids[2]);
-    }
-
-    #[test]
-    fn ids_do_not_change_as_articles_are_added() {
-        let base = [(
-            "a",
-            "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
-        )];
-        let more = [
-            (
-                "a",
-                "Mayor Ida Okoro of Eastvale met the Kestrel Valley Bank.",
-            ),
-            ("b", "Okoro said the KVB would lend. Jonas Okoro disagreed."),
-            ("c", "Ida Okoro and Tomas Brandt toured Eastvale."),
-        ];
-        let names = ["Ida Okoro", "Kestrel Valley Bank", "Eastvale"];
-        let before = resolve(&base, &names);
-        let after = resolve(&more, &names);
-        assert!(before.iter().all(Option::is_some), "{before:?}");
-        assert_eq!(before, after);
-    }
-
-    #[test]
-    fn anonymous_sources_do_not_merge_across_articles() {
-        let articles = [
-            Article::new("a", "The talks failed, a source said.".into(), None),
-            Article::new("b", "The deal is close, a source said.".into(), None),
-        ];
-        let a = analyze(&articles);
-        let sources: Vec<_> = a
-            .canon
-            .entities
-            .iter()
-            .filter(|e| e.name == "a source")
-            .collect();
-        assert_eq!(sources.len(), 2);
-    }
-}
+mod tests;

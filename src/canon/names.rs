@@ -20,7 +20,8 @@ pub(crate) fn first_key(name: &str) -> Option<String> {
 }
 
 /// A single capitalised word that the resources do not know (`Avalonia`, `Berg`): a last name,
-/// a company or a team, which the corpus may link to a person or an organisation.
+/// a company or a team, which the corpus may link to a person or an organisation. Hyphenated
+/// words (`Avalon-Berg`, `T-Mobile`) are names of their own, keyed whole.
 pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
     let name = name.trim();
     let name = name
@@ -32,7 +33,7 @@ pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
         && name.chars().next().is_some_and(char::is_uppercase)
         && name
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’'))
         && !crate::entities::classify::is_acronym(name)
         && lex.known(&lower).is_none()
         && !lex.is_org_word(&lower)
@@ -50,27 +51,7 @@ pub(crate) fn join_initials(folded: &str) -> String {
 /// An organisation's folded name without its legal form (`acme corp` -> `acme`).
 pub fn strip_legal_form(folded: &str) -> String {
     let mut words: Vec<&str> = folded.split(' ').collect();
-    while words.len() > 1
-        && matches!(
-            words[words.len() - 1],
-            "inc"
-                | "corp"
-                | "co"
-                | "ltd"
-                | "llc"
-                | "plc"
-                | "corporation"
-                | "company"
-                | "incorporated"
-                | "limited"
-                | "lp"
-                | "llp"
-                | "ag"
-                | "sa"
-                | "nv"
-                | "gmbh"
-        )
-    {
+    while words.len() > 1 && crate::entities::classify::is_legal_form(words[words.len() - 1]) {
         words.pop();
     }
     words.join(" ")
@@ -119,4 +100,42 @@ pub fn date_key(text: &str) -> Key {
         kind: EntityKind::Date,
         name: words.join(" "),
     }
+}
+
+/// The brand of a company's folded name: its first word when every word after it says what
+/// line of business it is in or where it trades (`acme technologies`, `avalon foods`, `t-mobile
+/// usa` -> `acme`, `avalon`, `t-mobile`), so that the brand alone names the company.
+pub fn brand_of(folded: &str) -> Option<&str> {
+    let (first, rest) = folded.split_once(' ')?;
+    let business = |w: &str| {
+        matches!(
+            w,
+            "technologies"
+                | "technology"
+                | "foods"
+                | "industries"
+                | "holdings"
+                | "group"
+                | "systems"
+                | "motors"
+                | "airlines"
+                | "airways"
+                | "pharmaceuticals"
+                | "communications"
+                | "networks"
+                | "entertainment"
+                | "enterprises"
+                | "labs"
+                | "laboratories"
+                | "software"
+                | "electronics"
+                | "brands"
+                | "international"
+                | "worldwide"
+                | "usa"
+                | "us"
+                | "uk"
+        )
+    };
+    (first.chars().any(char::is_alphabetic) && rest.split(' ').all(business)).then_some(first)
 }

@@ -25,6 +25,37 @@ pub fn is_acronym(s: &str) -> bool {
     letters >= 2
 }
 
+/// A name that starts with a single letter and a hyphen (`T-Mobile`, `E-Trade`): a brand, never
+/// a person's name, and keyed whole.
+pub fn has_letter_prefix(name: &str) -> bool {
+    let mut parts = name.splitn(2, '-');
+    let first = parts.next().unwrap_or("").trim();
+    parts.next().is_some() && first.chars().count() == 1 && first.chars().all(char::is_alphabetic)
+}
+
+/// A company's legal form, lowercase and without its dot (`inc`, `ltd`).
+pub fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "corporation"
+            | "company"
+            | "incorporated"
+            | "limited"
+            | "lp"
+            | "llp"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "gmbh"
+    )
+}
+
 /// A generic word of a place name (`Avalon River`, `Gulf of Avalon`, `Mount Avalon`).
 pub fn is_place_word(w: &str) -> bool {
     matches!(
@@ -77,6 +108,17 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
     lex.known(lower).filter(|k| k.kind != EntityKind::Equipment)
 }
 
+/// The gazetteer entry the words of `span` name as written: with the entry's capitals, so that
+/// an acronym matches only in capitals (`Doctor Who` names no `WHO`, `Is` no `IS`).
+fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l KnownEntity> {
+    let lower = span.of(text).to_lowercase_fast();
+    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
+    let k = known_here(lex, stripped).or_else(|| known_here(lex, &lower))?;
+    lex.gazetteer_match_at(text, span.start)
+        .is_some_and(|(r, _)| r.end >= span.end)
+        .then_some(k)
+}
+
 /// How many leading words are role words: titles, demonyms, and organisations, places or
 /// acronyms standing before a title (`NATO Secretary General`).
 fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
@@ -116,9 +158,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let first = *words.first()?;
     let last = *words.last()?;
     let full = Span::new(first.start, last.end);
-    let lower = full.of(text).to_lowercase_fast();
-    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
-    if let Some(k) = known_here(lex, stripped).or_else(|| known_here(lex, &lower)) {
+    if let Some(k) = known_as_written(lex, text, full) {
         return Some(Mention {
             span: full,
             name: full,
@@ -156,14 +196,16 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         })
         .collect();
     let name_text = name.of(text);
-    let name_lower = name_text.to_lowercase_fast();
-    let known = known_here(lex, &name_lower);
+    let known = known_as_written(lex, text, name);
     Some(Mention {
         span: full,
         name,
         role,
         kind: kind_of(text, name_words, known, lex),
-        canonical: known.map_or_else(|| name_text.replace('’', "'"), |k| k.canonical.to_string()),
+        canonical: known.map_or_else(
+            || name_text.replace('’', "'").replace(" - ", "-"),
+            |k| k.canonical.to_string(),
+        ),
         affiliations,
     })
 }

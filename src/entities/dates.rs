@@ -1,7 +1,7 @@
 //! Dates and sums of money, read off the tokens.
 //!
 //! Takes the tokens of an article; gives the token ranges of dates (`July 14th, 2025`,
-//! `14 July 2025`, `Feb. 22`, `June 2025`, `Monday night`, `2025`) and sums of money (`$20
+//! `14 July 2025`, `Feb. 22`, `Oct. 2011`, `June 2025`, `Monday night`, `2025`) and sums of money (`$20
 //! billion`, `€1.5bn`, `20 billion euros`). Knows nothing of what they are dates of.
 
 use crate::quotes::words;
@@ -49,7 +49,7 @@ pub fn date_at(toks: &[Token], k: usize) -> Option<usize> {
         let mut end = k + 1;
         // "Feb. 22": the abbreviation's full stop.
         if at(end).is_some_and(|d| d.is_punct('.') && d.span.start == t.span.end)
-            && at(end + 1).is_some_and(is_day_number)
+            && at(end + 1).is_some_and(|n| is_day_number(n) || is_year(n))
         {
             end += 1;
         }

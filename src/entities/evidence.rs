@@ -30,19 +30,37 @@ pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
         .filter(|w| !lex.is_name_suffix(&w.to_lowercase_fast()))
         .collect();
     let last = words.len().checked_sub(1)?;
-    words[..last]
-        .iter()
-        .find(|w| {
+    let given = |w: &&str| lex.first_name(&w.to_lowercase_fast()).is_some();
+    // Words before a title are its affiliation (`Avalon Sen. Ana Ruiz`), not the name.
+    let from = (0..last)
+        .rfind(|&k| lex.is_title_word(&words[k].to_lowercase_fast()))
+        .map_or(0, |k| k + 1);
+    (from..last)
+        .find(|&k| {
+            let w = words[k];
             let lower = w.to_lowercase_fast();
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            // A noun of what someone is or does before a given name (`Coroner Ana Ruiz`,
+            // `Englishman Tom Berg`) is no given name.
+            let role_noun = !given(&w)
+                && words[k + 1..last].iter().any(given)
+                && ["man", "men", "er", "or", "ist", "ian", "ant", "ent"]
+                    .iter()
+                    .any(|s| lower.ends_with(s));
             w.chars().next().is_some_and(char::is_uppercase)
                 && letters > 1
+                && !role_noun
                 && !super::runs::is_name_particle(&lower)
                 && !lex.is_title_word(&lower)
                 && lex.demonym(&lower).is_none()
                 && lex.known(&lower).is_none()
         })
-        .map(|w| w.to_lowercase_fast().trim_end_matches('.').to_string())
+        .map(|k| {
+            words[k]
+                .to_lowercase_fast()
+                .trim_end_matches('.')
+                .to_string()
+        })
 }
 
 /// Whether the name starts with a given name from the general list (and is not itself a place
@@ -153,6 +171,9 @@ pub fn is_person(
 ) -> bool {
     if has_title(m.role.as_deref(), lex) {
         return true;
+    }
+    if super::classify::has_letter_prefix(m.name.of(text)) {
+        return false;
     }
     let after_the = run
         .first()

@@ -83,13 +83,20 @@ fn gives_way(cx: &Context, e: &GazetteerEntry, a: usize, b: usize, lex: &Lexicon
     // The first word of a longer name: `Avalon Giants`, `Avalon Valley Bank`, `Avalon Times`.
     let after = toks.get(b);
     let name_follows = after.is_some_and(|n| {
-        is_cap_word(n)
-            && adjacent(n, &toks[b - 1])
-            && !is_function_word(&n.lower)
-            && !lex.is_title_word(&n.lower)
-            && lex.demonym(&n.lower).is_none()
-            && lex.known(&n.lower).is_none()
-            && !crate::quotes::words::is_time_word(&n.lower)
+        if !adjacent(n, &toks[b - 1]) {
+            return false;
+        }
+        let alnum = n.kind == TokenKind::Number && n.lower.chars().any(char::is_alphabetic);
+        // `Avalon State` (a university, a team): `State` after a place is part of the name.
+        let state = n.lower == "state" && e.entity.kind == EntityKind::Place;
+        alnum
+            || is_cap_word(n)
+                && (state
+                    || !is_function_word(&n.lower)
+                        && !lex.is_title_word(&n.lower)
+                        && lex.demonym(&n.lower).is_none()
+                        && lex.known(&n.lower).is_none()
+                        && !crate::quotes::words::is_time_word(&n.lower))
     });
     // A sentence-initial word the article also writes in lowercase: a common word.
     let common =
@@ -122,7 +129,7 @@ pub fn entries(cx: &Context, lex: &Lexicon, cover: &mut Cover, out: &mut Vec<Men
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let Some((r, e)) = starts_name
+        let Some((r, e)) = (starts_name && !cx.caps.url[k])
             .then(|| lex.gazetteer_match_at(text, t.span.start))
             .flatten()
         else {

@@ -10,6 +10,9 @@
 
 use rustc_hash::FxHashSet;
 
+use super::name_parts::{
+    has_spaced_hyphens, is_alnum_name_part, is_model_number, is_spaced_hyphen,
+};
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
 use crate::segment::{Segments, Token, TokenKind};
@@ -47,10 +50,24 @@ pub struct Capitals<'t> {
     pub inside: FxHashSet<&'t str>,
     /// Lowercase forms of the words the article writes in lowercase.
     pub lowercase: FxHashSet<&'t str>,
+    /// The article spaces its hyphens, as tokenized text does (`a 90 - day stay`): ` - `
+    /// between capitalised words joins one name (`Hewlett - Packard`).
+    pub spaced_hyphens: bool,
+    /// Per token: inside a paragraph that is a web address (`http: / / www. ...`), which names
+    /// nothing.
+    pub url: Vec<bool>,
 }
 
 fn is_calendar_word(w: &str) -> bool {
     words::is_month(w) || words::is_weekday(w)
+}
+
+/// A lowercase word without its possessive ending (`acme's` -> `acme`).
+pub fn without_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
 }
 
 /// Lowercase particles that join the parts of a personal name.
@@ -84,11 +101,6 @@ fn is_cap_word(t: &Token) -> bool {
     t.capitalized && t.kind == TokenKind::Word
 }
 
-/// An alphanumeric word that continues a name (`49ers`, `G7`): digits and letters.
-fn is_alnum_name_part(t: &Token) -> bool {
-    t.kind == TokenKind::Number && t.lower.chars().any(char::is_alphabetic)
-}
-
 impl<'t> Capitals<'t> {
     pub fn of(seg: &'t Segments) -> Capitals<'t> {
         let toks = &seg.tokens;
@@ -102,11 +114,12 @@ impl<'t> Capitals<'t> {
                 title[sent.clone()].fill(true);
             }
         }
+        // A possessive says the word is capitalised as much as the bare word does (`Acme's`).
         let inside = toks
             .iter()
             .enumerate()
             .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k])
-            .map(|(_, t)| t.lower.as_str())
+            .flat_map(|(_, t)| [t.lower.as_str(), without_possessive(&t.lower)])
             .collect();
         let lowercase = toks
             .iter()
@@ -118,17 +131,35 @@ impl<'t> Capitals<'t> {
             title,
             inside,
             lowercase,
+            spaced_hyphens: has_spaced_hyphens(toks),
+            url: url_lines(seg),
         }
     }
 
     /// Whether the word `lower` may start or continue a name in a title line.
     fn name_like(&self, lower: &str, lex: &Lexicon) -> bool {
+        let lower = without_possessive(lower);
         !is_function_word(lower)
             && (self.inside.contains(lower)
                 || lex.known(lower).is_some()
                 || lex.first_name(lower).is_some()
                 || lex.demonym(lower).is_some())
     }
+}
+
+/// Per token: whether its paragraph starts with a web address (`http`, `https`, `www`).
+fn url_lines(seg: &Segments) -> Vec<bool> {
+    let toks = &seg.tokens;
+    let mut out = vec![false; toks.len()];
+    for p in &seg.paragraphs {
+        if toks[p.clone()]
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "http" | "https" | "www"))
+        {
+            out[p.clone()].fill(true);
+        }
+    }
+    out
 }
 
 /// A sentence of at least three content words, all capitalised, that does not end with a full
@@ -155,12 +186,14 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) {
+        if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) || caps.url[i] {
             i += 1;
             continue;
         }
-        let (mut run, j) = extend(toks, i, lex);
-        cut_possessive(text, &mut run);
+        let (mut run, mut j) = extend(toks, i, caps, lex);
+        if let Some(after) = cut_possessive(text, &mut run) {
+            j = after; // the words after a possessive start a name of their own
+        }
         cut_modifier(text, &mut run);
         while run
             .tokens
@@ -189,7 +222,7 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
 }
 
 /// The run starting at token `i`, and the token index after it.
-fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
+fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usize) {
     let t = &toks[i];
     let mut run = Run {
         words: vec![t.span],
@@ -208,6 +241,26 @@ fn extend(toks: &[Token], i: usize, lex: &Lexicon) -> (Run, usize) {
         if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
             push(&mut run, j);
             j += 1;
+        } else if is_model_number(toks, j) && (run.words.len() > 1 || !caps.initial[j - 1]) {
+            // "Acme Volta 8800": a product's model number ends its name.
+            push(&mut run, j);
+            j += 1;
+            break;
+        } else if cap_at(j + 1)
+            && is_spaced_hyphen(prev, u, &toks[j + 1])
+            && (caps.spaced_hyphens || prev.lower.chars().count() == 1)
+            && !caps.title[j]
+        {
+            // "T - Mobile", and in text with spaced hyphens "Hewlett - Packard".
+            j += 1;
+        } else if u.is_punct(',')
+            && toks.get(j + 1).is_some_and(|n| {
+                n.capitalized && super::classify::is_legal_form(n.lower.trim_end_matches('.'))
+            })
+        {
+            // "Acme Holdings, Inc.": the legal form after a comma.
+            push(&mut run, j + 1);
+            j += 2;
         } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(&mut run, j);
@@ -303,8 +356,9 @@ fn cut_modifier(text: &str, run: &mut Run) {
     }
 }
 
-/// Possessives end a name: "Trump’s inauguration".
-fn cut_possessive(text: &str, run: &mut Run) {
+/// Possessives end a name: "Trump’s inauguration". Returns the token after the possessive when
+/// the run went on past it (`Acme's Ana Ruiz`).
+fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
     for k in 0..run.words.len() {
         let w = run.words[k].of(text);
         let cut = if w.ends_with("’s") {
@@ -315,10 +369,12 @@ fn cut_possessive(text: &str, run: &mut Run) {
             continue;
         };
         run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
+        let next = run.tokens.get(k + 1).copied();
         run.words.truncate(k + 1);
         run.tokens.truncate(k + 1);
-        return;
+        return next;
     }
+    None
 }
 
 /// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:

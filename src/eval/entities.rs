@@ -17,12 +17,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::canon::keys;
+use crate::canon::{self, dates::DatedArticle, keys};
 use crate::corpus;
 use crate::extract::extract_with_entities;
 use crate::facts::{self, ArticleFacts};
 use crate::ingest::Article;
 use crate::lexicon::{EntityKind, Lexicon};
+use crate::text::Span;
 use crate::{entities, segment};
 
 /// One gold document of an entity set.
@@ -291,40 +292,44 @@ fn kept_whole(scored: &[Scored]) -> (usize, usize) {
 }
 
 /// The system's predictions for the gold texts: every mention it finds (dates included), with
-/// its corpus-wide entity id from [`crate::canon`].
+/// its corpus-wide entity id from [`crate::canon`] (dates from [`crate::canon::dates`]).
 pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
     use rayon::prelude::*;
-    let per_doc: Vec<(ArticleFacts, Vec<EntityPrediction>)> = docs
+    type PerDoc = (ArticleFacts, Vec<Span>, Vec<EntityPrediction>);
+    let per_doc: Vec<PerDoc> = docs
         .par_iter()
         .map(|d| {
             let article = Article::new(d.doc_id.clone(), d.text.clone(), None);
             let x = extract_with_entities(&article);
             let lex = Lexicon::builtin();
             let seg = segment::segment(&article.text, article.body, lex);
-            let phrases = entities::nominals::phrases(&article.text, &seg, &x.mentions, lex);
+            let phrases = entities::nominals::phrases(&article.text, &seg, &x.mentions, lex)
+                .iter()
+                .map(|m| EntityPrediction {
+                    doc_id: d.doc_id.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    entity: keys::key_of(m.kind, &m.canonical, &d.doc_id, false).id(),
+                })
+                .collect();
             let dates = x
                 .mentions
                 .iter()
                 .filter(|m| m.kind == EntityKind::Date)
-                .map(|m| (m, keys::date_key(&m.canonical)))
-                .chain(phrases.iter().map(|m| {
-                    let key = keys::key_of(m.kind, &m.canonical, &d.doc_id, false);
-                    (m, key)
-                }))
-                .map(|(m, key)| EntityPrediction {
-                    doc_id: d.doc_id.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                    entity: key.id(),
-                })
+                .map(|m| m.span)
                 .collect();
-            (facts::of(&article, &x), dates)
+            (facts::of(&article, &x), dates, phrases)
         })
         .collect();
-    let (facts, dates): (Vec<ArticleFacts>, Vec<Vec<EntityPrediction>>) =
-        per_doc.into_iter().unzip();
+    let mut facts = Vec::with_capacity(per_doc.len());
+    let mut dates = Vec::with_capacity(per_doc.len());
+    let mut out: Vec<EntityPrediction> = Vec::new();
+    for (f, d, p) in per_doc {
+        facts.push(f);
+        dates.push(d);
+        out.extend(p);
+    }
     let analysis = corpus::from_facts(facts);
-    let mut out: Vec<EntityPrediction> = dates.into_iter().flatten().collect();
     for (d, doc) in analysis.docs.iter().enumerate() {
         for (k, m) in doc.mentions.iter().enumerate() {
             let Some(e) = analysis.canon.mention_entity[d][k] else {
@@ -338,6 +343,7 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
             });
         }
     }
+    out.extend(date_predictions(docs, &analysis, dates));
     // A possessive's clitic is part of the mention in the gold (`Ruiz's`): the same mention with
     // it too, so that either reading ends on the mention's last word.
     let texts: HashMap<&str, &str> = docs
@@ -360,6 +366,46 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
         .collect();
     out.extend(clitics);
     out.sort_by(|a, b| (&a.doc_id, a.start, a.end).cmp(&(&b.doc_id, b.start, b.end)));
+    out
+}
+
+/// The date mentions' predictions: each article's dates placed by its story (the entities
+/// canon found it is mostly about).
+fn date_predictions(
+    docs: &[EntityGoldDoc],
+    analysis: &corpus::Analysis,
+    dates: Vec<Vec<Span>>,
+) -> Vec<EntityPrediction> {
+    let articles: Vec<DatedArticle> = docs
+        .iter()
+        .zip(dates)
+        .enumerate()
+        .map(|(d, (doc, spans))| {
+            let ids = analysis.canon.mention_entity[d]
+                .iter()
+                .flatten()
+                .map(|&e| analysis.canon.entities[e].id.as_str());
+            DatedArticle {
+                doc: &doc.doc_id,
+                text: &doc.text,
+                published: None,
+                dates: spans,
+                anchors: canon::dates::anchors(ids),
+            }
+        })
+        .collect();
+    let ids = canon::dates::ids(&articles);
+    let mut out = Vec::new();
+    for ((doc, a), ids) in docs.iter().zip(&articles).zip(ids) {
+        for (span, entity) in a.dates.iter().zip(ids) {
+            out.push(EntityPrediction {
+                doc_id: doc.doc_id.clone(),
+                start: span.start,
+                end: span.end,
+                entity,
+            });
+        }
+    }
     out
 }
 

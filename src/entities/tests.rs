@@ -1,0 +1,147 @@
+//! Tests of [`super`]: which capitalised words name what, in invented sentences.
+
+use crate::extract::extract_with_entities;
+use crate::ingest::Article;
+
+/// (article, [(words, kind of the mention)]) for the mentions named; invented news.
+const CASES: &[(&str, &[(&str, &str)])] = &[
+    // Evidence: a given name, a title, a reporting verb; none for words in title case.
+    (
+        "Ana Varga met Gov. Okoro in Port Merrow. Brandt said the Access Avalon plan failed.",
+        &[
+            ("Ana Varga", "person"),
+            ("Gov. Okoro", "person"),
+            ("Port Merrow", "place"),
+            ("Brandt", "person"),
+            ("Access Avalon", "org"),
+        ],
+    ),
+    // Party and nationality adjectives are affiliations, not people.
+    (
+        "Democratic Sen. Mira Castell spoke. A Republican said no.",
+        &[("Democratic Sen. Mira Castell", "person")],
+    ),
+    // A gazetteer entry gives way to a person's name and to a team's.
+    (
+        "Ana Paris said the Moscow Giants won.",
+        &[("Ana Paris", "person"), ("Moscow Giants", "org")],
+    ),
+    // A weapon system gives way to a person the article names.
+    (
+        "Lena Abrams, a senator, spoke. Abrams said the Abrams tanks were late.",
+        &[
+            ("Lena Abrams", "person"),
+            ("Abrams", "person"),
+            ("the Abrams tanks", "equipment"),
+        ],
+    ),
+    // A headline keeps only the words the article writes as names.
+    (
+        "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
+        &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
+    ),
+    // A web address names nothing; a letter and a hyphen start a brand, never a person; a
+    // legal form after a comma belongs to the name; a possessive says the bare word is a
+    // name; spaced hyphens join a name in text that spaces them (`13 - inch`).
+    (
+        "http: / / www. avalon. com / Ruiz - Wins - Port - Merrow\nQ-Avalon said it would \
+         expand. Q - Avalon Holdings, Inc. agreed.\nMerrow Media today launched a 13 - inch \
+         phone. Unlike Merrow Media's rivals, Berg - Tolland won.",
+        &[
+            ("Q-Avalon", "org"),
+            ("Q - Avalon Holdings, Inc", "org"),
+            ("Merrow Media", "org"),
+            ("Merrow Media", "org"),
+            ("Berg - Tolland", "org"),
+        ],
+    ),
+    // A place gives way to a team or a university named after it; the words after a
+    // possessive are a name of their own.
+    (
+        "The Moscow 76ers won. Fans of Moscow State cheered. Later, Acme's Ana Ruiz spoke.",
+        &[
+            ("Moscow 76ers", "org"),
+            ("Moscow State", "org"),
+            ("Acme", "org"),
+            ("Ana Ruiz", "person"),
+        ],
+    ),
+    // An acronym of the gazetteer names its organisation only in capitals.
+    (
+        "Captain Isis Brandt said ISIS left. Sergeant Isis agreed.",
+        &[
+            ("Captain Isis Brandt", "person"),
+            ("ISIS", "org"),
+            ("Sergeant Isis", "person"),
+        ],
+    ),
+    // A known platform is no person, whatever verb follows.
+    (
+        "Twitter said the posts broke its rules.",
+        &[("Twitter", "org")],
+    ),
+    // A single word that says something is a person there, not before in the article.
+    (
+        "Readers of Kestrelcheck were angry. Later Kestrelcheck said the claim was false.",
+        &[("Kestrelcheck", "org"), ("Kestrelcheck", "person")],
+    ),
+    // A model number ends a product's name; a score does not.
+    (
+        "Buyers queued for the Volta 8800 phone. With 480 sold, it beat Kestrel Mills 102, \
+         Avalon Giants 99.",
+        &[
+            ("Volta 8800", "org"),
+            ("Kestrel Mills", "org"),
+            ("Avalon Giants", "org"),
+        ],
+    ),
+    // A party letter in parentheses names nothing.
+    (
+        "Gov. Ana Ruiz (R) and Sen. Tom Berg (D-Avalon) spoke.",
+        &[("Gov. Ana Ruiz", "person"), ("Sen. Tom Berg", "person")],
+    ),
+    // Groups of people are no person; a place after a locative preposition.
+    (
+        "Sunni Muslims marched in Kestrelvale.",
+        &[("Sunni Muslims", "org"), ("Kestrelvale", "place")],
+    ),
+];
+
+#[test]
+fn names_are_people_only_with_evidence() {
+    for (text, want) in CASES {
+        let x = extract_with_entities(&Article::new("t", text.to_string(), None));
+        let got: Vec<(&str, &str)> = x
+            .mentions
+            .iter()
+            .filter(|m| !matches!(m.kind.as_str(), "date" | "money"))
+            .map(|m| (m.span.of(text), m.kind.as_str()))
+            .collect();
+        assert_eq!(&got, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn a_last_name_finds_the_full_name_by_gender_and_recency() {
+    let text = "Bill Castell and Hillary Castell arrived. Mrs. Castell spoke first. \
+                Then Mr. Castell spoke. Castell left.";
+    let lex = crate::lexicon::Lexicon::builtin();
+    let a = Article::new("t", text.to_string(), None);
+    let seg = crate::segment::segment(text, a.body, lex);
+    let names = super::index(text, &seg, lex);
+    let at = |w: &str| text.find(w).unwrap();
+    assert_eq!(
+        names.full_name("Castell", at("Mrs. Castell")),
+        "Hillary Castell"
+    );
+    assert_eq!(
+        names.full_name("Castell", at("Mr. Castell")),
+        "Bill Castell"
+    );
+    // No honorific: the one named in full most recently.
+    assert_eq!(
+        names.full_name("Castell", at("Castell left")),
+        "Hillary Castell"
+    );
+    assert_eq!(names.full_name("William Castell", 0), "Bill Castell");
+}
