@@ -36,7 +36,7 @@ use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::{self, Segments, Token};
 use crate::text::Span;
 
-use features::{Signals, Sink};
+use features::{forms, Form, Signals, Sink};
 use model::Model;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,6 +111,8 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
         if targets.is_empty() {
             continue;
         }
+        // The words as the model reads them: once per quote, for every target in it.
+        let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
         let rules = rules::score(&seg.tokens, &targets, lex);
         let reported = reported::score(&seg.tokens, &targets, lex);
         let names = targets.iter().map(|t| t.entity).max().map_or(0, |m| m + 1);
@@ -125,7 +127,7 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
                     rules: rules[k],
                     reported: reported[k],
                 };
-                let p = probs_in_sentence(&seg, t.start..t.end, signals, lex, model);
+                let p = probs_in_sentence(&seg, &forms, t.start..t.end, signals, lex, model);
                 a.1.iter_mut().zip(p).for_each(|(s, p)| *s += p);
                 a.2 += 1;
             }
@@ -151,10 +153,12 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
 /// How `text` judges the target at bytes `target` (for evaluation on annotated sentences).
 pub fn judge_span(text: &str, target: Span) -> Judgement {
     let lex = Lexicon::builtin();
+    let model = Model::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
-    let probs = probs_in_sentence(&seg, range, signals, lex, Model::builtin());
+    let probs = probs_in_sentence(&seg, &forms, range, signals, lex, model);
     decide(probs, signals)
 }
 
@@ -162,12 +166,14 @@ pub fn judge_span(text: &str, target: Span) -> Judgement {
 /// weighted feature and its contribution to support, oppose and neutral.
 pub fn explain_span(text: &str, target: Span) -> Vec<(String, [f32; 3])> {
     let lex = Lexicon::builtin();
+    let model = Model::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
     let w = window(&seg, &range);
     let local = range.start - w.start..range.end - w.start;
-    Model::builtin().explain(&seg.tokens[w], local, signals, lex)
+    model.explain(&seg.tokens[w.clone()], &forms[w], local, signals, lex)
 }
 
 /// What the rule families say of the target at bytes `target` of `text`.
@@ -192,12 +198,20 @@ pub fn training_features(
     }
     let lex = Lexicon::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, known);
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
-    let window = window(&seg, &range);
-    let local = range.start - window.start..range.end - window.start;
+    let w = window(&seg, &range);
+    let local = range.start - w.start..range.end - w.start;
     let mut names = Names(Vec::new());
-    features::extract(&seg.tokens[window], local, signals, lex, known, &mut names);
+    features::extract(
+        &seg.tokens[w.clone()],
+        &forms[w],
+        local,
+        signals,
+        lex,
+        &mut names,
+    );
     names.0
 }
 
@@ -251,6 +265,7 @@ fn window(seg: &Segments, target: &Range<usize>) -> Range<usize> {
 
 fn probs_in_sentence(
     seg: &Segments,
+    forms: &[Form],
     target: Range<usize>,
     signals: Signals,
     lex: &Lexicon,
@@ -258,7 +273,7 @@ fn probs_in_sentence(
 ) -> [f32; 3] {
     let w = window(seg, &target);
     let local = target.start - w.start..target.end - w.start;
-    model.probs(&seg.tokens[w], local, signals, lex)
+    model.probs(&seg.tokens[w.clone()], &forms[w], local, signals, lex)
 }
 
 /// When the rule families overrule the model: each decides when it holds and the model's most

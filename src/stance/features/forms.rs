@@ -1,0 +1,168 @@
+//! The words of a text as the stance model reads them, computed once per text (a quote, or an
+//! annotated sentence) and shared by every target in it.
+//!
+//! Takes tokens; gives one [`Form`] per token: the word as a feature (lowercase, names as
+//! `<name>`, numbers as `<num>`, a word in the scope of a negation as `!w`), its
+//! sentiment-lexicon valence, whether it bounds a clause or a contrast, and its class in the
+//! stance lexicon. Never looks at a target: that is [`super::extract`]'s job.
+
+use compact_str::CompactString;
+
+use crate::lexicon::{Lexicon, StanceClass};
+use crate::segment::{Token, TokenKind};
+
+use super::super::rules::has;
+use super::super::valence;
+
+/// One word of a text as the model reads it.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub text: CompactString,
+    /// Valence of the word (an intensifier before it and a negation applied), if the lexicon
+    /// knows it.
+    pub valence: Option<f32>,
+    /// A clause boundary: punctuation, a quotation mark, a connective.
+    pub boundary: bool,
+    /// A contrast boundary: a contrast word, `;`, `:` or a dash.
+    pub contrast: bool,
+    /// The word's class: help, harm, a reducer or a verb of saying.
+    pub class: Option<&'static str>,
+    /// A verb of saying.
+    pub says: bool,
+}
+
+/// The forms of `toks`, one per token. `known` tells a common word (the model's vocabulary)
+/// from a name. Negation runs from a negator to the next boundary.
+pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Form> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut negated = false;
+    for (i, t) in toks.iter().enumerate() {
+        let text = form(t, lex, known);
+        let contrast = has(lex, t, StanceClass::Contrast)
+            || matches!(t.kind, TokenKind::Punct(';' | ':' | '—' | '–'));
+        let boundary = !t.is_word() || is_connective(&text) || contrast;
+        if boundary {
+            negated = false;
+        }
+        let v = if text.starts_with('<') {
+            None
+        } else {
+            valence::of(&text)
+        };
+        // "very good": an intensifier before a word strengthens it.
+        let boost = i
+            .checked_sub(1)
+            .is_some_and(|p| is_intensifier(&toks[p].lower));
+        let v = v.map(|v| if boost { v * 1.5 } else { v });
+        let says = t.kind == TokenKind::Word && lex.verb(&text).is_some();
+        out.push(Form {
+            text: if negated {
+                let mut s = CompactString::from("!");
+                s.push_str(&text);
+                s
+            } else {
+                text
+            },
+            valence: v.map(|v| if negated { -v } else { v }),
+            boundary,
+            contrast,
+            class: class_of(t, lex, says),
+            says,
+        });
+        // "not only ... but also" is no negation.
+        let not_only = toks.get(i + 1).is_some_and(|n| n.lower == "only");
+        if (has(lex, t, StanceClass::Negator) || t.lower.ends_with("n't")) && !not_only {
+            negated = true;
+        }
+    }
+    out
+}
+
+/// The word as a feature: lowercase, `’` as `'`, a possessive without its `'s`, numbers as
+/// `<num>`, unknown capitalised words as `<name>`.
+fn form(t: &Token, lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> CompactString {
+    match t.kind {
+        TokenKind::Word => {
+            let w = normalized(&t.lower);
+            if t.capitalized && !known(&w) && lex.pronoun(&w).is_none() {
+                "<name>".into()
+            } else {
+                w
+            }
+        }
+        TokenKind::Number => "<num>".into(),
+        TokenKind::Quote(..) => "\"".into(),
+        TokenKind::Punct(c) => {
+            let mut s = CompactString::default();
+            s.push(c);
+            s
+        }
+    }
+}
+
+/// A lowercase word as a feature: `’` as `'`, a possessive without its `'s`.
+fn normalized(w: &str) -> CompactString {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(w);
+    if w.contains('’') {
+        w.replace('’', "'").into()
+    } else {
+        w.into()
+    }
+}
+
+/// The form of a word written in lowercase, for building the vocabulary of common words.
+pub fn common_form(t: &Token) -> Option<CompactString> {
+    (t.kind == TokenKind::Word && !t.capitalized).then(|| normalized(&t.lower))
+}
+
+/// The class of a word that acts on what it is said of: help, harm, a reducer, a verb of
+/// saying.
+fn class_of(t: &Token, lex: &Lexicon, says: bool) -> Option<&'static str> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let c = lex.stance_classes(&t.lower);
+    if c.contains(&StanceClass::Harm) {
+        Some("<harm>")
+    } else if c.contains(&StanceClass::Benefit) {
+        Some("<benefit>")
+    } else if c.contains(&StanceClass::Reducer) {
+        Some("<reducer>")
+    } else if says {
+        Some("<say>")
+    } else {
+        None
+    }
+}
+
+/// Words that strengthen the evaluative word after them.
+fn is_intensifier(w: &str) -> bool {
+    matches!(
+        w,
+        "very"
+            | "extremely"
+            | "really"
+            | "so"
+            | "too"
+            | "most"
+            | "highly"
+            | "deeply"
+            | "incredibly"
+            | "absolutely"
+            | "truly"
+            | "utterly"
+            | "totally"
+            | "completely"
+    )
+}
+
+fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "and" | "while" | "although" | "though" | "because" | "whereas" | "which" | "who"
+    )
+}
