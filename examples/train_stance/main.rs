@@ -178,6 +178,14 @@ fn choose(
         .iter()
         .map(|&s| {
             let z = select::oof(examples, s, setup, folds);
+            let per_fold: Vec<String> = (0..folds)
+                .map(|k| {
+                    let here = move |e: &Example| e.fold == k;
+                    let f = select::macro_f1(examples, &z, [0.0; 3], stance::POLICY, Some(&here));
+                    format!("{f:.3}")
+                })
+                .collect();
+            eprintln!("{s}: by fold {}", per_fold.join(" "));
             eprintln!(
                 "{s}: cross-validated macro-F1 {:.4}, with tuned offsets {:.4}",
                 select::macro_f1(examples, &z, [0.0; 3], stance::POLICY, None),

@@ -11,7 +11,6 @@ use compact_str::CompactString;
 use crate::lexicon::{Lexicon, StanceClass};
 use crate::segment::{Token, TokenKind};
 
-use super::super::rules::has;
 use super::super::valence;
 
 /// One word of a text as the model reads it.
@@ -38,7 +37,12 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
     let mut negated = false;
     for (i, t) in toks.iter().enumerate() {
         let text = form(t, lex, known);
-        let contrast = has(lex, t, StanceClass::Contrast)
+        let classes = if t.kind == TokenKind::Word {
+            lex.stance_classes(&t.lower)
+        } else {
+            &[]
+        };
+        let contrast = classes.contains(&StanceClass::Contrast)
             || matches!(t.kind, TokenKind::Punct(';' | ':' | '—' | '–'));
         let boundary = !t.is_word() || is_connective(&text) || contrast;
         if boundary {
@@ -66,12 +70,12 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
             valence: v.map(|v| if negated { -v } else { v }),
             boundary,
             contrast,
-            class: class_of(t, lex, says),
+            class: class_of(classes, says),
             says,
         });
         // "not only ... but also" is no negation.
         let not_only = toks.get(i + 1).is_some_and(|n| n.lower == "only");
-        if (has(lex, t, StanceClass::Negator) || t.lower.ends_with("n't")) && !not_only {
+        if (classes.contains(&StanceClass::Negator) || t.lower.ends_with("n't")) && !not_only {
             negated = true;
         }
     }
@@ -121,11 +125,7 @@ pub fn common_form(t: &Token) -> Option<CompactString> {
 
 /// The class of a word that acts on what it is said of: help, harm, a reducer, a verb of
 /// saying.
-fn class_of(t: &Token, lex: &Lexicon, says: bool) -> Option<&'static str> {
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    let c = lex.stance_classes(&t.lower);
+fn class_of(c: &[StanceClass], says: bool) -> Option<&'static str> {
     if c.contains(&StanceClass::Harm) {
         Some("<harm>")
     } else if c.contains(&StanceClass::Benefit) {
