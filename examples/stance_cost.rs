@@ -31,7 +31,11 @@ fn main() {
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| {
-            let id = v.get("doc_id").or_else(|| v.get("id"))?.as_str()?.to_string();
+            let id = v
+                .get("doc_id")
+                .or_else(|| v.get("id"))?
+                .as_str()?
+                .to_string();
             Some(Article::new(id, v.get("text")?.as_str()?.to_string(), None))
         })
         .collect();
@@ -43,10 +47,15 @@ fn main() {
     let t = Instant::now();
     let mut facts = 0;
     for _ in 0..passes {
-        facts = extractions.iter().map(|x| stance::in_article(x).len()).sum();
+        facts = extractions
+            .iter()
+            .map(|x| stance::in_article(x).len())
+            .sum();
     }
     let secs = t.elapsed().as_secs_f64() / passes as f64;
-    println!("| articles | MB | stance facts | weights | model load | one pass | articles/s | MB/s |");
+    println!(
+        "| articles | MB | stance facts | weights | model load | one pass | articles/s | MB/s |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     println!(
         "| {} | {:.2} | {facts} | {} | {:.1} ms | {:.1} ms | {:.0} | {:.1} |",

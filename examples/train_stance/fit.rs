@@ -51,15 +51,19 @@ pub fn one_vs_rest(data: &[Ex], nf: usize, c: f64, class: usize, scale: &[f64]) 
     lbfgs(nf, |w, grad| {
         let mut f = l2(w, c, grad);
         for e in data {
-            let z: f64 = e
-                .x
-                .iter()
-                .map(|&(j, v)| w[j as usize] * scale[j as usize] * f64::from(v))
-                .sum();
+            let z: f64 =
+                e.x.iter()
+                    .map(|&(j, v)| w[j as usize] * scale[j as usize] * f64::from(v))
+                    .sum();
             let y = if e.y == class { 1.0 } else { -1.0 };
             // log(1 + exp(-y z)), stably.
             let m = -y * z;
-            f += e.w * if m > 0.0 { m + (-m).exp().ln_1p() } else { m.exp().ln_1p() };
+            f += e.w
+                * if m > 0.0 {
+                    m + (-m).exp().ln_1p()
+                } else {
+                    m.exp().ln_1p()
+                };
             let d = e.w * -y / (1.0 + (y * z).exp());
             for &(j, v) in e.x {
                 grad[j as usize] += d * scale[j as usize] * f64::from(v);

@@ -17,7 +17,12 @@ pub struct Spec {
 
 impl std::fmt::Display for Spec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} C={}", if self.nb { "nb-ovr" } else { "multi" }, self.c)
+        write!(
+            f,
+            "{} C={}",
+            if self.nb { "nb-ovr" } else { "multi" },
+            self.c
+        )
     }
 }
 

@@ -26,6 +26,7 @@ mod reported;
 mod rules;
 mod targets;
 mod valence;
+mod victims;
 
 use std::ops::Range;
 
@@ -122,10 +123,13 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
             let a = &mut acc[t.entity];
             a.0.rules += rules[k];
             a.0.reported += reported[k];
+            let victim = victims::is_victim(&seg.tokens, t.start);
+            a.0.victim |= victim;
             if a.2 < MAX_OCCURRENCES {
                 let signals = Signals {
                     rules: rules[k],
                     reported: reported[k],
+                    victim,
                 };
                 let p = probs_in_sentence(&seg, &forms, t.start..t.end, signals, lex, model);
                 a.1.iter_mut().zip(p).for_each(|(s, p)| *s += p);
@@ -233,6 +237,7 @@ fn signals_of(toks: &[Token], range: &Range<usize>, lex: &Lexicon) -> Signals {
     Signals {
         rules: rules::score(toks, &target, lex)[0],
         reported: reported::judge(toks, range.start, range.end, lex),
+        victim: victims::is_victim(toks, range.start),
     }
 }
 
@@ -303,11 +308,19 @@ pub fn decide_with(policy: Policy, probs: [f32; 3], signals: Signals) -> Judgeme
         .into_iter()
         .fold(2, |best, k| if probs[k] > probs[best] { k } else { best });
     let rule = |v: f32, below: f32| (v != 0.0 && probs[top] < below).then_some(v);
+    // An attack on the target is harm done to it, not the speaker's harm.
+    let rules = if signals.victim {
+        signals.rules.max(0.0)
+    } else {
+        signals.rules
+    };
     let k = match rule(signals.reported, policy.reported_below)
-        .or_else(|| rule(signals.rules, policy.rules_below))
+        .or_else(|| rule(rules, policy.rules_below))
     {
         Some(v) if v > 0.0 => 0,
         Some(_) => 1,
+        // The victim of an attack is not opposed for being attacked.
+        None if top == 1 && signals.victim && signals.reported >= 0.0 => 2,
         None => top,
     };
     let p = if k == top {

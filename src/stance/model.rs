@@ -284,8 +284,10 @@ pub fn to_bytes(about: &str, vocab: &[String], weights: &[(String, [f32; 3])]) -
     let mut vocab_keys: Vec<u64> = vocab.iter().map(|w| hash_parts(&[w])).collect();
     vocab_keys.sort_unstable();
     vocab_keys.dedup();
-    let mut weights: Vec<(u64, [f32; 3])> =
-        weights.iter().map(|(n, w)| (hash_parts(&[n]), *w)).collect();
+    let mut weights: Vec<(u64, [f32; 3])> = weights
+        .iter()
+        .map(|(n, w)| (hash_parts(&[n]), *w))
+        .collect();
     weights.sort_by_key(|w| w.0);
     weights.dedup_by_key(|w| w.0);
     let (v, w) = (slots_for(vocab_keys.len()), slots_for(weights.len()));
@@ -336,14 +338,26 @@ mod tests {
         let m = Model::from_bytes(Cow::Owned(bytes.clone())).expect("a model");
         assert_eq!((m.len(), m.about()), (2, "test model"));
         assert!(m.known("good") && !m.known("bad"));
-        assert_eq!(m.weights(hash_parts(&["u", "good"])), Some([1.0, -1.0, 0.0]));
+        assert_eq!(
+            m.weights(hash_parts(&["u", "good"])),
+            Some([1.0, -1.0, 0.0])
+        );
         assert_eq!(m.weights(hash_parts(&["u", "bad"])), None);
         // Damage is refused, never read.
         let cases: [(Vec<u8>, ModelError); 4] = [
             (b"not a model".to_vec(), ModelError::NotAModel),
-            (bytes[..bytes.len() - 3].to_vec(), ModelError::Truncated(bytes.len() - 3)),
-            ([&bytes[..8], &2u32.to_le_bytes(), &bytes[12..]].concat(), ModelError::Version(2)),
-            ([&bytes[..12], &3u32.to_le_bytes(), &bytes[16..]].concat(), ModelError::Slots(3, 4)),
+            (
+                bytes[..bytes.len() - 3].to_vec(),
+                ModelError::Truncated(bytes.len() - 3),
+            ),
+            (
+                [&bytes[..8], &2u32.to_le_bytes(), &bytes[12..]].concat(),
+                ModelError::Version(2),
+            ),
+            (
+                [&bytes[..12], &3u32.to_le_bytes(), &bytes[16..]].concat(),
+                ModelError::Slots(3, 4),
+            ),
         ];
         for (bad, want) in cases {
             assert_eq!(Model::from_bytes(Cow::Owned(bad)).err(), Some(want));

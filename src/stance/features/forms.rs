@@ -35,8 +35,16 @@ pub struct Form {
 pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Form> {
     let mut out = Vec::with_capacity(toks.len());
     let mut negated = false;
+    // "resume the suspended aid": a restorer undoes the next reducer (as the rules read it).
+    let mut restoring = false;
     for (i, t) in toks.iter().enumerate() {
-        let text = form(t, lex, known);
+        // "not only ... but also" adds, it does not deny: its `not` is a word of its own.
+        let not_only = toks.get(i + 1).is_some_and(|n| n.lower == "only");
+        let text = if not_only && t.lower == "not" {
+            CompactString::from("not-only")
+        } else {
+            form(t, lex, known)
+        };
         let classes = if t.kind == TokenKind::Word {
             lex.stance_classes(&t.lower)
         } else {
@@ -47,6 +55,13 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
         let boundary = !t.is_word() || is_connective(&text) || contrast;
         if boundary {
             negated = false;
+            restoring = false;
+        }
+        let undone = restoring && classes.contains(&StanceClass::Reducer);
+        if classes.contains(&StanceClass::Restorer) {
+            restoring = true;
+        } else if undone {
+            restoring = false;
         }
         let v = if text.starts_with('<') {
             None
@@ -70,11 +85,13 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
             valence: v.map(|v| if negated { -v } else { v }),
             boundary,
             contrast,
-            class: class_of(classes, says),
+            class: if undone {
+                Some("<restored>")
+            } else {
+                class_of(classes, says)
+            },
             says,
         });
-        // "not only ... but also" is no negation.
-        let not_only = toks.get(i + 1).is_some_and(|n| n.lower == "only");
         if (classes.contains(&StanceClass::Negator) || t.lower.ends_with("n't")) && !not_only {
             negated = true;
         }

@@ -45,11 +45,13 @@ pub trait Sink {
     fn add(&mut self, parts: &[&str], value: f32);
 }
 
-/// What the rules said of the target: the lexicon rules' score and the reported judgement.
+/// What the rules said of the target: the lexicon rules' score, the reported judgement, and
+/// whether it is the victim of an attack the words name.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Signals {
     pub rules: f32,
     pub reported: f32,
+    pub victim: bool,
 }
 
 /// A word of the sequence the features read: a form, or the target as one `<t>` (`None`).
@@ -114,7 +116,10 @@ pub fn extract<S: Sink>(
             // Word pairs on the same side of the target.
             let next = seq.get(i + 1).copied().flatten();
             if let Some(next) = next.filter(|_| (i + 1).abs_diff(tp) <= WINDOW) {
-                sink.add(&[if i < tp { "LB" } else { "RB" }, &f.text, &next.text], 1.0);
+                sink.add(
+                    &[if i < tp { "LB" } else { "RB" }, &f.text, &next.text],
+                    1.0,
+                );
             }
         }
         if d <= 2 {
