@@ -37,7 +37,7 @@ use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::{self, Segments, Token};
 use crate::text::Span;
 
-use features::{forms, Form, Signals, Sink};
+use features::{forms, Form, Part, Signals, Sink};
 use model::Model;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -196,8 +196,9 @@ pub fn training_features(
 ) -> Vec<(String, f32)> {
     struct Names(Vec<(String, f32)>);
     impl Sink for Names {
-        fn add(&mut self, parts: &[&str], value: f32) {
-            self.0.push((parts.join("|"), value));
+        fn add(&mut self, parts: &[Part], value: f32) {
+            let name: Vec<&str> = parts.iter().map(|p| p.text).collect();
+            self.0.push((name.join("|"), value));
         }
     }
     let lex = Lexicon::builtin();

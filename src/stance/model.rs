@@ -17,8 +17,9 @@
 //! weight slots × 3 f32         weights of support, oppose, neutral
 //! about                        UTF-8: how the model was trained
 //! ```
-//! A key is the FNV-1a hash of the name ([`hash_parts`]; 0 reads as 1); its first slot is
-//! given by [`slot`], then the next ones in turn. Slot counts are powers of two, at most 3/4
+//! A key combines the FNV-1a hashes of the parts of the name (the words between its `|`s, in
+//! order: [`key_of`], [`hash_name`]; 0 reads as 1), so that the scorer hashes each word once per
+//! text, not once per feature; its first slot is given by [`slot`], then the next ones in turn. Slot counts are powers of two, at most 3/4
 //! full, so every probe sequence meets an empty slot.
 
 use std::borrow::Cow;
@@ -27,12 +28,12 @@ use std::sync::OnceLock;
 use crate::lexicon::Lexicon;
 use crate::segment::Token;
 
-use super::features::{self, Form, Signals, Sink};
+use super::features::{self, Form, Part, Signals, Sink};
 use super::Polarity;
 
 const STANCE_MODEL: &[u8] = include_bytes!("../../data/stance_model.bin");
 const MAGIC: &[u8; 8] = b"QGSTANCE";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 24;
 
 /// The classes in the order of the weights.
@@ -44,7 +45,7 @@ pub const CLASSES: [Polarity; 3] = [Polarity::Support, Polarity::Oppose, Polarit
 pub enum ModelError {
     #[error("not a stance model (no QGSTANCE header)")]
     NotAModel,
-    #[error("stance model version {0}, this build reads version 1")]
+    #[error("stance model version {0}, this build reads version 2")]
     Version(u32),
     #[error("stance model tables do not fit its {0} bytes")]
     Truncated(usize),
@@ -61,20 +62,36 @@ pub struct Model {
     about: usize,
 }
 
-/// FNV-1a of the parts joined by `|`: the key of a feature named `a|b|c`.
-pub fn hash_parts(parts: &[&str]) -> u64 {
+/// FNV-1a of one part of a feature's name (a word, or a fixed part such as `L`).
+pub const fn part_hash(part: &str) -> u64 {
+    let b = part.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h ^= u64::from(b'|');
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The key of a feature from the hashes of its name's parts, in order.
+pub fn key_of(parts: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h: u64 = 0x2545_f491_4f6c_dd1d;
+    for p in parts {
+        h = (h ^ p).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
     }
     h.max(1)
+}
+
+/// The key of a feature given as parts: `["u", "good"]` for `u|good`.
+pub fn hash_parts(parts: &[&str]) -> u64 {
+    key_of(parts.iter().map(|p| part_hash(p)))
+}
+
+/// The key of a feature named `a|b|c` (no part holds a `|`: see `features::forms`).
+pub fn hash_name(name: &str) -> u64 {
+    key_of(name.split('|').map(part_hash))
 }
 
 /// The first slot of `key` in a table of `slots` (a power of two) slots.
@@ -208,9 +225,10 @@ impl Model {
     ) -> Vec<(String, [f32; 3])> {
         struct Named<'m>(&'m Model, Vec<(String, [f32; 3])>);
         impl Sink for Named<'_> {
-            fn add(&mut self, parts: &[&str], value: f32) {
-                if let Some(w) = self.0.weights(hash_parts(parts)) {
-                    self.1.push((parts.join("|"), w.map(|w| w * value)));
+            fn add(&mut self, parts: &[Part], value: f32) {
+                if let Some(w) = self.0.weights(key_of(parts.iter().map(|p| p.hash))) {
+                    let name: Vec<&str> = parts.iter().map(|p| p.text).collect();
+                    self.1.push((name.join("|"), w.map(|w| w * value)));
                 }
             }
         }
@@ -239,11 +257,11 @@ struct Scorer<'m> {
 }
 
 impl Sink for Scorer<'_> {
-    fn add(&mut self, parts: &[&str], value: f32) {
+    fn add(&mut self, parts: &[Part], value: f32) {
         if self.model.weight_slots == 0 {
             return;
         }
-        if let Some(w) = self.model.weights(hash_parts(parts)) {
+        if let Some(w) = self.model.weights(key_of(parts.iter().map(|p| p.hash))) {
             for (z, w) in self.z.iter_mut().zip(w) {
                 *z += w * value;
             }
@@ -284,10 +302,8 @@ pub fn to_bytes(about: &str, vocab: &[String], weights: &[(String, [f32; 3])]) -
     let mut vocab_keys: Vec<u64> = vocab.iter().map(|w| hash_parts(&[w])).collect();
     vocab_keys.sort_unstable();
     vocab_keys.dedup();
-    let mut weights: Vec<(u64, [f32; 3])> = weights
-        .iter()
-        .map(|(n, w)| (hash_parts(&[n]), *w))
-        .collect();
+    let mut weights: Vec<(u64, [f32; 3])> =
+        weights.iter().map(|(n, w)| (hash_name(n), *w)).collect();
     weights.sort_by_key(|w| w.0);
     weights.dedup_by_key(|w| w.0);
     let (v, w) = (slots_for(vocab_keys.len()), slots_for(weights.len()));
@@ -326,6 +342,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_its_parts_give_one_key() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("bias", &["bias"]),
+            ("u|good", &["u", "good"]),
+            ("K|L|<harm>|", &["K", "L", "<harm>", ""]),
+            ("b|<t>|!good", &["b", "<t>", "!good"]),
+        ];
+        for (name, parts) in cases {
+            assert_eq!(hash_name(name), hash_parts(parts), "{name}");
+            let hashes = parts.iter().map(|p| part_hash(p));
+            assert_eq!(key_of(hashes), hash_name(name), "{name}");
+        }
+        // The order of the parts counts.
+        assert_ne!(hash_parts(&["b", "a", "c"]), hash_parts(&["b", "c", "a"]));
+    }
+
+    #[test]
     fn a_written_model_reads_back() {
         let bytes = to_bytes(
             "test model",
@@ -351,8 +384,8 @@ mod tests {
                 ModelError::Truncated(bytes.len() - 3),
             ),
             (
-                [&bytes[..8], &2u32.to_le_bytes(), &bytes[12..]].concat(),
-                ModelError::Version(2),
+                [&bytes[..8], &1u32.to_le_bytes(), &bytes[12..]].concat(),
+                ModelError::Version(1),
             ),
             (
                 [&bytes[..12], &3u32.to_le_bytes(), &bytes[16..]].concat(),

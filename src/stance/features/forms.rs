@@ -11,12 +11,22 @@ use compact_str::CompactString;
 use crate::lexicon::{Lexicon, StanceClass};
 use crate::segment::{Token, TokenKind};
 
+use super::super::model::part_hash;
 use super::super::valence;
+use super::Part;
+
+const HARM: Part<'static> = Part::fixed("<harm>");
+const BENEFIT: Part<'static> = Part::fixed("<benefit>");
+const REDUCER: Part<'static> = Part::fixed("<reducer>");
+const SAY: Part<'static> = Part::fixed("<say>");
+const RESTORED: Part<'static> = Part::fixed("<restored>");
 
 /// One word of a text as the model reads it.
 #[derive(Debug, Clone)]
 pub struct Form {
     pub text: CompactString,
+    /// [`part_hash`] of `text`.
+    pub hash: u64,
     /// Valence of the word (an intensifier before it and a negation applied), if the lexicon
     /// knows it.
     pub valence: Option<f32>,
@@ -24,8 +34,8 @@ pub struct Form {
     pub boundary: bool,
     /// A contrast boundary: a contrast word, `;`, `:` or a dash.
     pub contrast: bool,
-    /// The word's class: help, harm, a reducer or a verb of saying.
-    pub class: Option<&'static str>,
+    /// The word's class: help, harm, a reducer (or one a restorer undoes) or a verb of saying.
+    pub class: Option<Part<'static>>,
     /// A verb of saying.
     pub says: bool,
 }
@@ -74,19 +84,21 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
             .is_some_and(|p| is_intensifier(&toks[p].lower));
         let v = v.map(|v| if boost { v * 1.5 } else { v });
         let says = t.kind == TokenKind::Word && lex.verb(&text).is_some();
+        let text = if negated {
+            let mut s = CompactString::from("!");
+            s.push_str(&text);
+            s
+        } else {
+            text
+        };
         out.push(Form {
-            text: if negated {
-                let mut s = CompactString::from("!");
-                s.push_str(&text);
-                s
-            } else {
-                text
-            },
+            hash: part_hash(&text),
+            text,
             valence: v.map(|v| if negated { -v } else { v }),
             boundary,
             contrast,
             class: if undone {
-                Some("<restored>")
+                Some(RESTORED)
             } else {
                 class_of(classes, says)
             },
@@ -99,7 +111,17 @@ pub fn of(toks: &[Token], lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> Vec<Fo
     out
 }
 
-/// The word as a feature: lowercase, `’` as `'`, a possessive without its `'s`, numbers as
+impl Form {
+    /// The form as a part of a feature's name.
+    pub fn part(&self) -> Part<'_> {
+        Part {
+            text: &self.text,
+            hash: self.hash,
+        }
+    }
+}
+
+/// The word as a feature: lowercase, `’` as `'`, `|` as `¦`, a possessive without its `'s`, numbers as
 /// `<num>`, unknown capitalised words as `<name>`.
 fn form(t: &Token, lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> CompactString {
     match t.kind {
@@ -113,6 +135,8 @@ fn form(t: &Token, lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> CompactString
         }
         TokenKind::Number => "<num>".into(),
         TokenKind::Quote(..) => "\"".into(),
+        // `|` joins the parts of a feature's name: never a part of its own.
+        TokenKind::Punct('|') => "<bar>".into(),
         TokenKind::Punct(c) => {
             let mut s = CompactString::default();
             s.push(c);
@@ -121,15 +145,16 @@ fn form(t: &Token, lex: &Lexicon, known: &dyn Fn(&str) -> bool) -> CompactString
     }
 }
 
-/// A lowercase word as a feature: `’` as `'`, a possessive without its `'s`.
+/// A lowercase word as a feature: `’` as `'`, `|` as `¦`, a possessive without its `'s`.
 fn normalized(w: &str) -> CompactString {
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .filter(|s| !s.is_empty())
         .unwrap_or(w);
-    if w.contains('’') {
-        w.replace('’', "'").into()
+    // `|` joins the parts of a feature's name.
+    if w.contains(['’', '|']) {
+        w.replace('’', "'").replace('|', "¦").into()
     } else {
         w.into()
     }
@@ -142,15 +167,15 @@ pub fn common_form(t: &Token) -> Option<CompactString> {
 
 /// The class of a word that acts on what it is said of: help, harm, a reducer, a verb of
 /// saying.
-fn class_of(c: &[StanceClass], says: bool) -> Option<&'static str> {
+fn class_of(c: &[StanceClass], says: bool) -> Option<Part<'static>> {
     if c.contains(&StanceClass::Harm) {
-        Some("<harm>")
+        Some(HARM)
     } else if c.contains(&StanceClass::Benefit) {
-        Some("<benefit>")
+        Some(BENEFIT)
     } else if c.contains(&StanceClass::Reducer) {
-        Some("<reducer>")
+        Some(REDUCER)
     } else if says {
-        Some("<say>")
+        Some(SAY)
     } else {
         None
     }

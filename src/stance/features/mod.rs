@@ -31,6 +31,9 @@ use std::ops::Range;
 use crate::lexicon::Lexicon;
 use crate::segment::Token;
 
+use super::model::part_hash;
+use name::*;
+
 pub mod forms;
 
 pub use forms::{common_form, Form};
@@ -42,7 +45,80 @@ const NEAR: usize = 5;
 
 /// Where features go: `parts` joined by `|` name the feature.
 pub trait Sink {
-    fn add(&mut self, parts: &[&str], value: f32);
+    fn add(&mut self, parts: &[Part], value: f32);
+}
+
+/// A part of a feature's name with its hash ([`part_hash`]), computed once: a word's when its
+/// form is made, a fixed part's at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub text: &'a str,
+    pub hash: u64,
+}
+
+impl Part<'static> {
+    pub const fn fixed(text: &'static str) -> Part<'static> {
+        Part {
+            text,
+            hash: part_hash(text),
+        }
+    }
+}
+
+/// The fixed parts of feature names.
+mod name {
+    use super::Part;
+    macro_rules! parts {
+        ($($id:ident = $text:literal),* $(,)?) => {
+            $(pub const $id: Part<'static> = Part::fixed($text);)*
+        };
+    }
+    parts!(
+        BIAS = "bias",
+        U = "u",
+        B = "b",
+        L = "L",
+        R = "R",
+        LB = "LB",
+        RB = "RB",
+        L2 = "L2",
+        R2 = "R2",
+        C = "C",
+        K = "K",
+        P = "P",
+        S = "S",
+        O = "O",
+        ONE = "1",
+        TWO = "2",
+        NOT = "!",
+        NONE = "",
+        POS = "<+>",
+        NEG = "<->",
+        LEX_POS = "lex+",
+        LEX_NEG = "lex-",
+        T = "t",
+        TARGET = "<t>",
+        PRON = "pron",
+        POSS = "poss",
+        FIRST = "first",
+        SPEAKS = "speaks",
+        QUOTED = "quoted",
+        RULE = "r",
+        RULES_POS = "rules+",
+        RULES_NEG = "rules-",
+        SAID_POS = "said+",
+        SAID_NEG = "said-",
+    );
+    pub const VALENCE: [Part<'static>; 8] = [
+        Part::fixed("lex"),
+        Part::fixed("lex-near"),
+        Part::fixed("lex-clause"),
+        Part::fixed("lex-2"),
+        Part::fixed("lex-L"),
+        Part::fixed("lex-R"),
+        Part::fixed("lex-seg"),
+        Part::fixed("lex-other"),
+    ];
 }
 
 /// What the rules said of the target: the lexicon rules' score, the reported judgement, and
@@ -57,8 +133,8 @@ pub struct Signals {
 /// A word of the sequence the features read: a form, or the target as one `<t>` (`None`).
 type Word<'f> = Option<&'f Form>;
 
-fn text<'f>(w: Word<'f>) -> &'f str {
-    w.map_or("<t>", |f| f.text.as_str())
+fn word_part<'f>(w: Word<'f>) -> Part<'f> {
+    w.map_or(TARGET, Form::part)
 }
 
 fn is_boundary(w: Word) -> bool {
@@ -86,7 +162,7 @@ pub fn extract<S: Sink>(
         .chain(std::iter::once(None))
         .chain(forms[target.end..n].iter().map(Some))
         .collect();
-    sink.add(&["bias"], 1.0);
+    sink.add(&[BIAS], 1.0);
     // The target's clause, and its part of the sentence between contrast boundaries.
     let before = |stop: &dyn Fn(&Form) -> bool| {
         seq[..tp]
@@ -104,41 +180,39 @@ pub fn extract<S: Sink>(
     let part = before(&|f| f.contrast)..after(&|f| f.contrast);
     let mut vals = [0.0f32; 8];
     for (i, &w) in seq.iter().enumerate() {
-        sink.add(&["u", text(w)], 1.0);
+        sink.add(&[U, word_part(w)], 1.0);
         if let Some(&next) = seq.get(i + 1) {
-            sink.add(&["b", text(w), text(next)], 1.0);
+            sink.add(&[B, word_part(w), word_part(next)], 1.0);
         }
         let Some(f) = w else { continue };
         let d = i.abs_diff(tp);
-        let side = if i < tp { "L" } else { "R" };
+        let side = if i < tp { L } else { R };
+        let fp = f.part();
         if d <= WINDOW {
-            sink.add(&[side, &f.text], 1.0);
+            sink.add(&[side, fp], 1.0);
             // Word pairs on the same side of the target.
             let next = seq.get(i + 1).copied().flatten();
             if let Some(next) = next.filter(|_| (i + 1).abs_diff(tp) <= WINDOW) {
-                sink.add(
-                    &[if i < tp { "LB" } else { "RB" }, &f.text, &next.text],
-                    1.0,
-                );
+                sink.add(&[if i < tp { LB } else { RB }, fp, next.part()], 1.0);
             }
         }
         if d <= 2 {
-            sink.add(&[if i < tp { "L2" } else { "R2" }, &f.text], 1.0);
+            sink.add(&[if i < tp { L2 } else { R2 }, fp], 1.0);
         }
         let in_clause = clause.contains(&i);
         if in_clause {
-            sink.add(&["C", &f.text], 1.0);
+            sink.add(&[C, fp], 1.0);
         }
         if let Some(c) = f.class {
-            let neg = if f.text.starts_with('!') { "!" } else { "" };
+            let neg = if f.text.starts_with('!') { NOT } else { NONE };
             if d <= WINDOW {
-                sink.add(&["K", side, c, neg], 1.0);
+                sink.add(&[K, side, c, neg], 1.0);
             }
             if d == 1 {
-                sink.add(&["K", side, "1", c, neg], 1.0);
+                sink.add(&[K, side, ONE, c, neg], 1.0);
             }
             if in_clause {
-                sink.add(&["K", "C", c, neg], 1.0);
+                sink.add(&[K, C, c, neg], 1.0);
             }
         }
         let Some(v) = f.valence else { continue };
@@ -155,36 +229,26 @@ pub fn extract<S: Sink>(
         }
         vals[if i < tp { 4 } else { 5 }] += v;
         vals[if in_part { 6 } else { 7 }] += v;
-        sink.add(&[if v > 0.0 { "lex+" } else { "lex-" }], 1.0);
+        sink.add(&[if v > 0.0 { LEX_POS } else { LEX_NEG }], 1.0);
         // The word's polarity as a word class, where words go (backing off from the word).
         if v.abs() >= 0.25 {
-            let pol = if v > 0.0 { "<+>" } else { "<->" };
-            sink.add(&["P", "u", pol], 1.0);
+            let pol = if v > 0.0 { POS } else { NEG };
+            sink.add(&[P, U, pol], 1.0);
             if d <= WINDOW {
-                sink.add(&["P", side, pol], 1.0);
+                sink.add(&[P, side, pol], 1.0);
             }
             if d <= 2 {
-                sink.add(&["P", side, "2", pol], 1.0);
+                sink.add(&[P, side, TWO, pol], 1.0);
             }
             if d == 1 {
-                sink.add(&["P", side, "1", pol], 1.0);
+                sink.add(&[P, side, ONE, pol], 1.0);
             }
             if in_clause {
-                sink.add(&["P", "C", pol], 1.0);
+                sink.add(&[P, C, pol], 1.0);
             }
-            sink.add(&["P", if in_part { "S" } else { "O" }, pol], 1.0);
+            sink.add(&[P, if in_part { S } else { O }, pol], 1.0);
         }
     }
-    const VALENCE: [&str; 8] = [
-        "lex",
-        "lex-near",
-        "lex-clause",
-        "lex-2",
-        "lex-L",
-        "lex-R",
-        "lex-seg",
-        "lex-other",
-    ];
     for (name, v) in VALENCE.into_iter().zip(vals) {
         if v != 0.0 {
             sink.add(&[name], v);
@@ -192,13 +256,13 @@ pub fn extract<S: Sink>(
     }
     target_features(toks, &target, &seq, tp, lex, sink);
     for (v, plus, minus) in [
-        (signals.rules, "rules+", "rules-"),
-        (signals.reported, "said+", "said-"),
+        (signals.rules, RULES_POS, RULES_NEG),
+        (signals.reported, SAID_POS, SAID_NEG),
     ] {
         if v > 0.0 {
-            sink.add(&["r", plus], 1.0);
+            sink.add(&[RULE, plus], 1.0);
         } else if v < 0.0 {
-            sink.add(&["r", minus], 1.0);
+            sink.add(&[RULE, minus], 1.0);
         }
     }
 }
@@ -215,21 +279,21 @@ fn target_features<S: Sink>(
     let words = &toks[target.clone()];
     if let [w] = words {
         if lex.pronoun(&w.lower).is_some() {
-            sink.add(&["t", "pron"], 1.0);
+            sink.add(&[T, PRON], 1.0);
         }
     }
     if words.last().is_some_and(Token::is_possessive) {
-        sink.add(&["t", "poss"], 1.0);
+        sink.add(&[T, POSS], 1.0);
     }
     if seq[..tp].iter().all(|&w| is_boundary(w)) {
-        sink.add(&["t", "first"], 1.0);
+        sink.add(&[T, FIRST], 1.0);
     }
     let says = |w: Option<&Word>| w.copied().flatten().is_some_and(|f| f.says);
     if says(seq.get(tp + 1)) || tp.checked_sub(1).is_some_and(|i| says(seq.get(i))) {
-        sink.add(&["t", "speaks"], 1.0);
+        sink.add(&[T, SPEAKS], 1.0);
     }
     let marks = toks[..target.start].iter().filter(|t| t.is_quote()).count();
     if marks % 2 == 1 {
-        sink.add(&["t", "quoted"], 1.0);
+        sink.add(&[T, QUOTED], 1.0);
     }
 }
