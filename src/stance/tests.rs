@@ -175,7 +175,7 @@ fn the_model_reads_the_words_around_the_target() {
             Oppose,
         ),
         (
-            "Ruben Castell will travel to the capital on Tuesday.",
+            "Ruben Castell arrived in the capital on Tuesday.",
             "Ruben Castell",
             Neutral,
         ),

@@ -11,9 +11,8 @@
 //! Features (names as in the weights file):
 //! - `u|w`, `b|w1|w2`: words and word pairs of the sentence, the target as `<t>`, a word in the
 //!   scope of a negation (up to the next punctuation or contrast word) as `!w`;
-//! - `L|w`, `R|w`: the words within [`WINDOW`] of the target on each side, `L2|w`, `R2|w` within
-//!   two, `LB|w1|w2`, `RB|w1|w2` word pairs within the window; `C|w`: the words of the target's
-//!   clause;
+//! - `L|w`, `R|w`: the words within [`WINDOW`] of the target on each side, `LB|w1|w2`,
+//!   `RB|w1|w2` word pairs within the window; `C|w`: the words of the target's clause;
 //! - `lex`, `lex-near`, `lex-clause`, `lex-2`, `lex-L`, `lex-R`, `lex-seg`, `lex-other`, `lex+`,
 //!   `lex-`: sentiment-lexicon valence of the sentence, near the target, in its clause, within
 //!   two words, on its left and right, in its part of the sentence between contrast boundaries
@@ -81,8 +80,6 @@ mod name {
         R = "R",
         LB = "LB",
         RB = "RB",
-        L2 = "L2",
-        R2 = "R2",
         C = "C",
         K = "K",
         P = "P",
@@ -195,9 +192,6 @@ pub fn extract<S: Sink>(
             if let Some(next) = next.filter(|_| (i + 1).abs_diff(tp) <= WINDOW) {
                 sink.add(&[if i < tp { LB } else { RB }, fp, next.part()], 1.0);
             }
-        }
-        if d <= 2 {
-            sink.add(&[if i < tp { L2 } else { R2 }, fp], 1.0);
         }
         let in_clause = clause.contains(&i);
         if in_clause {
