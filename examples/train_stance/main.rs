@@ -255,6 +255,8 @@ fn choose(
     } else {
         [0.0; 3]
     };
+    let by_class = select::f1_by_class(examples, &z, offset, stance::POLICY, None);
+    eprintln!("cross-validated F1 by class (support, oppose, neutral): {by_class:.4?}");
     eprintln!(
         "offsets {offset:?} (tuned fold by fold: {tuned:.4}); policies on the ensemble (reported, lexicon rules):"
     );

@@ -109,6 +109,20 @@ pub fn macro_f1(
     policy: stance::Policy,
     which: Option<&dyn Fn(&Example) -> bool>,
 ) -> f64 {
+    f1_by_class(examples, z, offset, policy, which)
+        .iter()
+        .sum::<f64>()
+        / 3.0
+}
+
+/// F1 of support, oppose and neutral, as [`macro_f1`] decides.
+pub fn f1_by_class(
+    examples: &[Example],
+    z: &[[f64; 3]],
+    offset: [f64; 3],
+    policy: stance::Policy,
+    which: Option<&dyn Fn(&Example) -> bool>,
+) -> [f64; 3] {
     // confusion[gold][predicted]
     let mut confusion = [[0usize; 3]; 3];
     for (e, z) in examples.iter().zip(z) {
@@ -128,7 +142,7 @@ pub fn macro_f1(
             2.0 * tp / (predicted + gold) as f64
         }
     };
-    (f1(0) + f1(1) + f1(2)) / 3.0
+    [f1(0), f1(1), f1(2)]
 }
 
 /// The offsets of support and oppose (neutral stays 0) that give the best macro-F1 on the
