@@ -76,6 +76,9 @@ pub struct Run {
     /// How long a batch waits for another process writing to the store before giving up
     /// (`StoreError::Busy`); `None`: [`crate::store::DEFAULT_BUSY_TIMEOUT`].
     pub busy_timeout: Option<std::time::Duration>,
+    /// Extract and store every article again, even one stored with the same text (the store's
+    /// facts were made by another extractor).
+    pub reextract: bool,
 }
 
 impl Default for Run {
@@ -84,6 +87,7 @@ impl Default for Run {
             batch: DEFAULT_BATCH,
             run: None,
             busy_timeout: None,
+            reextract: false,
         }
     }
 }
@@ -126,13 +130,18 @@ pub fn ingest(
             .map(|a| (a.id.clone(), facts::content_hash(&a.text)))
             .collect();
         let refs: Vec<(&str, &str)> = keys.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let same = checker.unchanged(&refs)?;
+        let same = if run.reextract {
+            vec![false; refs.len()]
+        } else {
+            checker.unchanged(&refs)?
+        };
         let (old, new): (Vec<_>, Vec<_>) =
             articles.into_iter().zip(same).partition(|(_, same)| *same);
         let facts: Vec<Prepared> = new
             .into_par_iter()
             .map(|(a, _)| {
                 let f = Prepared::new(facts_of(&a));
+                let f = if run.reextract { f.replacing() } else { f };
                 progress.extracted(1);
                 f
             })

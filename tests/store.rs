@@ -459,3 +459,52 @@ print("ok")
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn build_extracts_again_what_another_extractor_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    news::write_jsonl(&input, 0..12);
+    let build = |out: &Path| {
+        quotegraph()
+            .args(["build", "--quiet", "--pure-rust-svg", "-o"])
+            .arg(out)
+            .arg(&input)
+            .assert()
+            .success();
+    };
+    let fresh = dir.path().join("fresh");
+    build(&fresh);
+    let out = dir.path().join("out");
+    build(&out);
+    // Facts as another extractor left them: a title that this code does not make.
+    let db = out.join("quotegraph.db");
+    let tamper = |fingerprint: Option<&str>| {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute(
+            "UPDATE articles SET title = 'Made by another extractor'",
+            [],
+        )
+        .unwrap();
+        if let Some(f) = fingerprint {
+            c.execute("UPDATE meta SET value = ?1 WHERE key = 'extractor'", [f])
+                .unwrap();
+        }
+    };
+    let graph = |d: &Path| std::fs::read_to_string(d.join("graph.json")).unwrap();
+    // The same fingerprint: unchanged articles are not extracted again (the store is trusted).
+    tamper(None);
+    build(&out);
+    assert!(graph(&out).contains("Made by another extractor"));
+    // Another fingerprint: every article is extracted again, and the graph is this code's.
+    tamper(Some("0.0.1+0000000000000000"));
+    build(&out);
+    assert_eq!(graph(&out), graph(&fresh));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let f: String = c
+        .query_row("SELECT value FROM meta WHERE key = 'extractor'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(f, quotegraph::facts::EXTRACTOR);
+}

@@ -13,6 +13,7 @@ use clap::Args;
 use quotegraph::export::{
     self, CytoscapeWriter, GexfWriter, GraphmlWriter, SvgRenderer, ViewOptions,
 };
+use quotegraph::facts::EXTRACTOR;
 use quotegraph::graph::{Edge, GraphSink, Node, NodeLinkWriter, Tee};
 use quotegraph::ingest;
 use quotegraph::pipeline::{self, Ingested, Run};
@@ -92,7 +93,12 @@ pub fn build(a: &BuildArgs) -> Result<ExitCode> {
     let existed = a.out.exists();
     let lock = OutputLock::take(&a.out, &OUTPUT_FILES)?;
     let db = store_in(&a.out);
-    let run = Store::create(&db)?.next_run()?;
+    let (run, made_by) = {
+        let store = Store::create(&db)?;
+        (store.next_run()?, store.extractor()?)
+    };
+    // Facts an older (or another) extractor made are made again: the graph is this code's.
+    let reextract = made_by.as_deref() != Some(EXTRACTOR);
     let bar = Bar::new(a.quiet, "articles");
     let got = ingest_paths(
         &a.paths,
@@ -101,6 +107,7 @@ pub fn build(a: &BuildArgs) -> Result<ExitCode> {
             batch: a.batch,
             run: Some(run),
             busy_timeout: busy_timeout(),
+            reextract,
         },
         &a.limits.options(),
         &bar,
@@ -118,7 +125,10 @@ pub fn build(a: &BuildArgs) -> Result<ExitCode> {
     }
     // The store holds exactly this build's inputs: articles not read this time go.
     bar.phase("removing articles no longer in the input");
-    Store::open(&db)?.remove_unseen(run, a.batch)?;
+    let mut store = Store::open(&db)?;
+    store.remove_unseen(run, a.batch)?;
+    store.set_extractor(EXTRACTOR)?;
+    drop(store);
     let written = write_exports(&db, &a.out, &a.draw, &bar)?;
     bar.done();
     summary(&a.out, &written)?;

@@ -190,7 +190,22 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         batch: args.batch,
         run: None,
         busy_timeout: busy_timeout(),
+        reextract: false,
     };
+    let (made_by, stored) = {
+        let store = quotegraph::store::Store::create(&args.db)?;
+        (store.extractor()?, store.graph_totals()?[2])
+    };
+    let current = quotegraph::facts::EXTRACTOR;
+    if stored > 0 && made_by.as_deref().is_some_and(|m| m != current) {
+        say!(
+            "quotegraph: warning: {} holds articles extracted by another quotegraph ({}); new and \
+             changed articles are extracted by this one ({current}); `quotegraph build` extracts \
+             them all again",
+            args.db.display(),
+            made_by.as_deref().unwrap_or("")
+        );
+    }
     let mut total = Ingested::default();
     let bar = Bar::new(args.quiet, "articles");
     if !args.paths.is_empty() || args.facts.is_empty() {
@@ -206,6 +221,10 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         add(&mut total, got);
     }
     bar.done();
+    if stored == 0 && total.added > 0 && args.facts.is_empty() {
+        // A new store filled by this extractor alone.
+        quotegraph::store::Store::open(&args.db)?.set_extractor(current)?;
+    }
     summary(&args.db, &total)?;
     Ok(if total.read == 0 {
         say!("quotegraph: no readable articles in the input");

@@ -12,6 +12,11 @@
 
 pub mod format;
 
+/// The fingerprint of the code and data that make facts (`VERSION+HASH`, computed by
+/// `build.rs` over the extraction sources and `data/`): equal fingerprints, equal facts for
+/// equal text. A store records it (`Store::extractor`), so `build` knows when to extract again.
+pub const EXTRACTOR: &str = env!("QUOTEGRAPH_EXTRACTOR");
+
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Mention;

@@ -26,6 +26,7 @@ mod reported;
 mod rules;
 mod targets;
 mod valence;
+mod victims;
 
 use std::ops::Range;
 
@@ -36,7 +37,7 @@ use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::{self, Segments, Token};
 use crate::text::Span;
 
-use features::{Signals, Sink};
+use features::{forms, Form, Part, Signals, Sink};
 use model::Model;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,6 +112,8 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
         if targets.is_empty() {
             continue;
         }
+        // The words as the model reads them: once per quote, for every target in it.
+        let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
         let rules = rules::score(&seg.tokens, &targets, lex);
         let reported = reported::score(&seg.tokens, &targets, lex);
         let names = targets.iter().map(|t| t.entity).max().map_or(0, |m| m + 1);
@@ -120,12 +123,15 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
             let a = &mut acc[t.entity];
             a.0.rules += rules[k];
             a.0.reported += reported[k];
+            let victim = victims::is_victim(&seg.tokens, t.start);
+            a.0.victim |= victim;
             if a.2 < MAX_OCCURRENCES {
                 let signals = Signals {
                     rules: rules[k],
                     reported: reported[k],
+                    victim,
                 };
-                let p = probs_in_sentence(&seg, t.start..t.end, signals, lex, model);
+                let p = probs_in_sentence(&seg, &forms, t.start..t.end, signals, lex, model);
                 a.1.iter_mut().zip(p).for_each(|(s, p)| *s += p);
                 a.2 += 1;
             }
@@ -151,10 +157,12 @@ pub fn in_article(x: &Extraction) -> Vec<StanceFact> {
 /// How `text` judges the target at bytes `target` (for evaluation on annotated sentences).
 pub fn judge_span(text: &str, target: Span) -> Judgement {
     let lex = Lexicon::builtin();
+    let model = Model::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
-    let probs = probs_in_sentence(&seg, range, signals, lex, Model::builtin());
+    let probs = probs_in_sentence(&seg, &forms, range, signals, lex, model);
     decide(probs, signals)
 }
 
@@ -162,12 +170,14 @@ pub fn judge_span(text: &str, target: Span) -> Judgement {
 /// weighted feature and its contribution to support, oppose and neutral.
 pub fn explain_span(text: &str, target: Span) -> Vec<(String, [f32; 3])> {
     let lex = Lexicon::builtin();
+    let model = Model::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, &|w| model.known(w));
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
     let w = window(&seg, &range);
     let local = range.start - w.start..range.end - w.start;
-    Model::builtin().explain(&seg.tokens[w], local, signals, lex)
+    model.explain(&seg.tokens[w.clone()], &forms[w], local, signals, lex)
 }
 
 /// What the rule families say of the target at bytes `target` of `text`.
@@ -186,18 +196,27 @@ pub fn training_features(
 ) -> Vec<(String, f32)> {
     struct Names(Vec<(String, f32)>);
     impl Sink for Names {
-        fn add(&mut self, parts: &[&str], value: f32) {
-            self.0.push((parts.join("|"), value));
+        fn add(&mut self, parts: &[Part], value: f32) {
+            let name: Vec<&str> = parts.iter().map(|p| p.text).collect();
+            self.0.push((name.join("|"), value));
         }
     }
     let lex = Lexicon::builtin();
     let seg = segment::segment(text, Span::new(0, text.len()), lex);
+    let forms = forms::of(&seg.tokens, lex, known);
     let range = token_range(&seg.tokens, target);
     let signals = signals_of(&seg.tokens, &range, lex);
-    let window = window(&seg, &range);
-    let local = range.start - window.start..range.end - window.start;
+    let w = window(&seg, &range);
+    let local = range.start - w.start..range.end - w.start;
     let mut names = Names(Vec::new());
-    features::extract(&seg.tokens[window], local, signals, lex, known, &mut names);
+    features::extract(
+        &seg.tokens[w.clone()],
+        &forms[w],
+        local,
+        signals,
+        lex,
+        &mut names,
+    );
     names.0
 }
 
@@ -219,6 +238,7 @@ fn signals_of(toks: &[Token], range: &Range<usize>, lex: &Lexicon) -> Signals {
     Signals {
         rules: rules::score(toks, &target, lex)[0],
         reported: reported::judge(toks, range.start, range.end, lex),
+        victim: victims::is_victim(toks, range.start),
     }
 }
 
@@ -251,6 +271,7 @@ fn window(seg: &Segments, target: &Range<usize>) -> Range<usize> {
 
 fn probs_in_sentence(
     seg: &Segments,
+    forms: &[Form],
     target: Range<usize>,
     signals: Signals,
     lex: &Lexicon,
@@ -258,7 +279,7 @@ fn probs_in_sentence(
 ) -> [f32; 3] {
     let w = window(seg, &target);
     let local = target.start - w.start..target.end - w.start;
-    model.probs(&seg.tokens[w], local, signals, lex)
+    model.probs(&seg.tokens[w.clone()], &forms[w], local, signals, lex)
 }
 
 /// When the rule families overrule the model: each decides when it holds and the model's most
@@ -288,11 +309,19 @@ pub fn decide_with(policy: Policy, probs: [f32; 3], signals: Signals) -> Judgeme
         .into_iter()
         .fold(2, |best, k| if probs[k] > probs[best] { k } else { best });
     let rule = |v: f32, below: f32| (v != 0.0 && probs[top] < below).then_some(v);
+    // An attack on the target is harm done to it, not the speaker's harm.
+    let rules = if signals.victim {
+        signals.rules.max(0.0)
+    } else {
+        signals.rules
+    };
     let k = match rule(signals.reported, policy.reported_below)
-        .or_else(|| rule(signals.rules, policy.rules_below))
+        .or_else(|| rule(rules, policy.rules_below))
     {
         Some(v) if v > 0.0 => 0,
         Some(_) => 1,
+        // The victim of an attack is not opposed for being attacked.
+        None if top == 1 && signals.victim && signals.reported >= 0.0 => 2,
         None => top,
     };
     let p = if k == top {

@@ -31,6 +31,7 @@ fn rules_give_polarity_by_the_targets_role() {
             // Negation flips, "not only" does not.
             ("“We will not support Georgia,” Chancellor Anna Berg said.", "Georgia", Polarity::Oppose),
             ("“We are not only helping Georgia, we are investing,” Chancellor Anna Berg said.", "Georgia", Polarity::Support),
+            ("“The new port deal is not only helping Georgia but also our own shipyards,” Chancellor Anna Berg said.", "Georgia", Polarity::Support),
             // Owner of an agentive noun; an event noun says nothing.
             ("Iran fired missiles. “Iranian aggression must end,” Chancellor Anna Berg said.", "Iran", Polarity::Oppose),
             ("“The Georgia talks resume on Monday,” Chancellor Anna Berg said.", "Georgia", Polarity::Neutral),
@@ -44,6 +45,33 @@ fn rules_give_polarity_by_the_targets_role() {
     for (text, target, want) in cases {
         assert_eq!(stance(text, target), Some(want), "{target} in {text:?}");
     }
+}
+
+#[test]
+fn the_victim_of_an_attack_is_not_opposed() {
+    let cases = [
+        "“We talked about the nightly missile strikes on Georgia,” Chancellor Anna Berg said.",
+        "“The brutal attacks against Georgia go on,” Chancellor Anna Berg said.",
+        "“Nobody will forget the invasion of Georgia,” Chancellor Anna Berg said.",
+    ];
+    for text in cases {
+        let got = stance(text, "Georgia");
+        assert_ne!(got, Some(Polarity::Oppose), "{text:?}");
+    }
+    // The attacker is another matter, and so is an aggression that is the target's own.
+    let attacker =
+        "Iran fired missiles. “Iranian attacks on Georgia must end,” Chancellor Anna Berg said.";
+    assert_eq!(stance(attacker, "Iran"), Some(Polarity::Oppose));
+    let own = judge(
+        "They fear the aggression of Ruben Castell.",
+        "Ruben Castell",
+    );
+    assert!(!own.signals.victim);
+    let hit = judge(
+        "They condemned the attacks on Ruben Castell.",
+        "Ruben Castell",
+    );
+    assert!(hit.signals.victim);
 }
 
 #[test]
@@ -147,7 +175,7 @@ fn the_model_reads_the_words_around_the_target() {
             Oppose,
         ),
         (
-            "Ruben Castell will travel to the capital on Tuesday.",
+            "Ruben Castell arrived in the capital on Tuesday.",
             "Ruben Castell",
             Neutral,
         ),
@@ -164,11 +192,15 @@ fn decisions_follow_the_policy() {
     let none = Signals::default();
     let rules = |r: f32| Signals {
         rules: r,
-        reported: 0.0,
+        ..Signals::default()
     };
     let said = |r: f32| Signals {
-        rules: 0.0,
         reported: r,
+        ..Signals::default()
+    };
+    let victim = Signals {
+        victim: true,
+        ..Signals::default()
     };
     let cases = [
         // The model's most probable class; ties go to neutral.
@@ -181,6 +213,9 @@ fn decisions_follow_the_policy() {
         // The lexicon rules decide only when the model is unsure.
         ([0.2, 0.45, 0.35], rules(1.0), Polarity::Support, 0.5),
         ([0.1, 0.8, 0.1], rules(1.0), Polarity::Oppose, -0.8),
+        // The model's oppose is kept off the victim of an attack.
+        ([0.1, 0.8, 0.1], victim, Polarity::Neutral, 0.0),
+        ([0.7, 0.2, 0.1], victim, Polarity::Support, 0.7),
     ];
     for (probs, signals, want, score) in cases {
         let j = decide(probs, signals);

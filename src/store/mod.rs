@@ -38,7 +38,7 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 use thiserror::Error;
 
 use crate::facts::ArticleFacts;
@@ -215,6 +215,28 @@ impl Store {
         write::add(self, batch, run)
     }
 
+    /// The extractor fingerprint ([`crate::facts::EXTRACTOR`]) of the code that made the stored
+    /// articles' facts, when one did (`None`: a new store, or one filled from fact shards only).
+    pub fn extractor(&self) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = 'extractor'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records the extractor fingerprint of the stored articles' facts.
+    pub fn set_extractor(&self, fingerprint: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('extractor', ?1)",
+                [fingerprint],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
     /// Several batches in one transaction (fewer, larger commits for a bulk load): `next`
     /// gives each batch with the ids of articles read again unchanged (marked as seen by
     /// `run`), `done` is told what each batch did; nothing is stored unless all are.
@@ -267,9 +289,10 @@ impl Store {
         items
             .iter()
             .map(|(id, hash)| {
-                let stored: Option<String> =
-                    rusqlite::OptionalExtension::optional(stmt.query_row([id], |r| r.get(0)))
-                        .map_err(|e| self.err(e))?;
+                let stored: Option<String> = stmt
+                    .query_row([id], |r| r.get(0))
+                    .optional()
+                    .map_err(|e| self.err(e))?;
                 Ok(stored.as_deref() == Some(*hash))
             })
             .collect()

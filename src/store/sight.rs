@@ -80,6 +80,9 @@ pub struct Prepared {
     /// Per quote: its wording hash and folded words, when it has words.
     pub(super) wordings: Vec<Option<(u64, String)>>,
     pub(super) links: Vec<crate::graph::QuoteLinks>,
+    /// Stored even when an article of the same id and text is there (extracted again by a
+    /// newer extractor).
+    pub(super) fresh: bool,
 }
 
 impl Prepared {
@@ -99,7 +102,14 @@ impl Prepared {
             sights,
             wordings,
             links,
+            fresh: false,
         }
+    }
+
+    /// Replaces a stored article even when its text is the same (its facts were made again).
+    pub fn replacing(mut self) -> Prepared {
+        self.fresh = true;
+        self
     }
 
     pub fn facts(&self) -> &ArticleFacts {

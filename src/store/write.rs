@@ -96,7 +96,7 @@ fn add_in(
             continue;
         }
         match rows::find_article(tx, &f.doc_id)? {
-            Some((id, hash)) if hash == f.content_hash => {
+            Some((id, hash)) if hash == f.content_hash && !prepared.fresh => {
                 report.unchanged += 1;
                 if let Some(run) = run {
                     tx.prepare_cached("UPDATE articles SET run = ?2 WHERE id = ?1")
