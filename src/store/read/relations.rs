@@ -40,9 +40,16 @@ impl Store {
         target: Option<&str>,
         limit: usize,
     ) -> Result<Vec<StanceRow>, StoreError> {
+        // One condition per given end, so that SQLite searches the index of that end (`?1 IS
+        // NULL OR speaker_id = ?1` would scan every stance).
+        let cond = match (speaker.is_some(), target.is_some()) {
+            (true, true) => "WHERE speaker_id = ?1 AND target_id = ?2",
+            (true, false) => "WHERE speaker_id = ?1 AND ?2 IS NULL",
+            (false, true) => "WHERE ?1 IS NULL AND target_id = ?2",
+            (false, false) => "WHERE ?1 IS NULL AND ?2 IS NULL",
+        };
         let sql = format!(
-            "SELECT speaker_id, target_id, polarity, score, quotes FROM stances \
-             WHERE (?1 IS NULL OR speaker_id = ?1) AND (?2 IS NULL OR target_id = ?2) \
+            "SELECT speaker_id, target_id, polarity, score, quotes FROM stances {cond} \
              ORDER BY abs(score) DESC, quotes DESC, speaker_id, target_id LIMIT {}",
             int(limit)
         );
