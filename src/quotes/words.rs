@@ -43,6 +43,16 @@ pub fn opens_clause(w: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause or a relative: a clause after them leans on another.
+#[rustfmt::skip]
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "as" | "because" | "since" | "so" | "than" | "that" | "though" | "unless"
+        | "until" | "whereas" | "which" | "while" | "who" | "whom" | "whose"
+    )
+}
+
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(
         strip_contraction(w).0,

@@ -65,6 +65,9 @@ pub struct Cue {
     pub inside_quote: bool,
     /// The content was introduced by `that`, a colon or a quotation mark.
     pub introduced: bool,
+    /// The first stretch of a report that this cue interrupts (`In the end, she said, the
+    /// council ...`): a report of its own, before the cue.
+    pub lead: Option<Range<usize>>,
     pub confidence: f32,
 }
 
@@ -186,14 +189,14 @@ pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
         let mut i = sent.start;
         while i < sent.end {
             if let Some((cue, next)) = phrase_cue(&cx, sent, i, &cues) {
-                cues.push(cue);
+                push(&mut cues, cue);
                 i = next;
                 continue;
             }
             if cx.is_verb_token(i) {
                 if let Some(cue) = verb::verb_cue(&cx, sent, i, i + 1, &cues) {
                     i = cue.verb.end;
-                    cues.push(cue);
+                    push(&mut cues, cue);
                     continue;
                 }
             }
@@ -201,6 +204,18 @@ pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Adds a cue, and the report before it when it interrupts one (`A, she said, B`: A and B
+/// are two reports).
+fn push(cues: &mut Vec<Cue>, mut cue: Cue) {
+    if let Some(lead) = cue.lead.take() {
+        let mut first = cue.clone();
+        first.content = lead;
+        first.orientation = Orientation::Before;
+        cues.push(first);
+    }
+    cues.push(cue);
 }
 
 fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {

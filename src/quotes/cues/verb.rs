@@ -67,6 +67,7 @@ pub(super) fn verb_cue(
         extent: v..after,
         inside_quote: cx.in_outer_quote(v),
         introduced: false,
+        lead: None,
         confidence: if object_only { 0.55 } else { 0.8 },
     };
     let attached = attach_speaker(cx, sent, &mut cue, left, j, form, object_only, done)?;
@@ -270,9 +271,7 @@ fn attach_content(
             cue.content = content_before(cx, sent, v, cue.extent.start);
         }
         Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
-            // Parenthetical `Even so, she stressed, rebuilding the pier ...`: the clause after.
-            cue.content = content_to_end(cx, sent, start);
-            cue.introduced = true;
+            parenthetical(cx, sent, cue, start);
         }
         _ => {
             cue.introduced = matches!(
@@ -303,6 +302,23 @@ fn attach_content(
         }
     }
     Some(())
+}
+
+/// A parenthetical cue between two commas (`A, she stressed, B`) interrupts a report: the
+/// words after it are one report and the words before it another (news convention: `Even so,
+/// she said, the pier ...` reports `Even so` and `the pier ...`). A lone connective before it
+/// (`Still, she said, ...`) reports nothing.
+fn parenthetical(cx: &Ctx, sent: &Range<usize>, cue: &mut Cue, start: usize) {
+    let before = content_before(cx, sent, cue.verb.start, cue.extent.start);
+    cue.introduced = true;
+    cue.content = content_to_end(cx, sent, start);
+    let connective = before.len() == 1 && is_discourse_word(cx.lower(before.start));
+    if cue.content.is_empty() {
+        cue.orientation = Orientation::Before;
+        cue.content = before;
+    } else if !before.is_empty() && !connective {
+        cue.lead = Some(before);
+    }
 }
 
 /// Whether a complement that is not introduced by `that`, a colon or a quote is reported
