@@ -50,7 +50,9 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
             quoted: Some(qi),
         };
         if q.depth == 0 && after_cue.is_none() && before_cue.is_none() {
-            if let Some(r) = super::mention::colon_speaker(seg, q) {
+            let tag = super::mention::colon_speaker(seg, q)
+                .or_else(|| super::mention::dash_speaker(seg, q));
+            if let Some(r) = tag {
                 let speaker = Some(speaker_at(text, seg, r));
                 d.quotes.push(quote(speaker, None, Link::Cue, 0.7));
                 continue;

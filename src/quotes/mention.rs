@@ -131,6 +131,36 @@ pub(super) fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usiz
     (named && upper && start < colon).then_some(start..colon)
 }
 
+/// `“…” ― Ines Dahl`, `“…” — Elias Brandt, a nurse`: a dash right after a closing mark, then
+/// a run of capitalised words that ends the line (or meets a comma or the next quote), is a
+/// byline naming the quote's source. `“…” — Dahl said` is a cue's business, not a byline.
+pub(super) fn dash_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize>> {
+    let toks = &seg.tokens;
+    let para = &seg.paragraphs[q.paragraph];
+    let mut k = q.close? + 1;
+    let dash_start = k;
+    while k < para.end && matches!(toks[k].kind, TokenKind::Punct('-' | '—' | '―' | '–')) {
+        k += 1;
+    }
+    if k == dash_start || k - dash_start > 2 {
+        return None;
+    }
+    let start = k;
+    while k < para.end && k - start < 7 {
+        let t = &toks[k];
+        let initial_dot = t.is_punct('.') && k > start && toks[k - 1].span.len() <= 3;
+        if !(t.is_word() && t.capitalized) && !initial_dot {
+            break;
+        }
+        k += 1;
+    }
+    let end = k;
+    let words = (start..end).filter(|&i| toks[i].is_word()).count();
+    let pronoun = words == 1 && words::is_subject_pronoun(&toks[start].lower);
+    let closes = end == para.end || toks[end].is_punct(',') || toks[end].is_quote();
+    (words > 0 && !pronoun && closes && end - start < 7).then_some(start..end)
+}
+
 /// The word spans inside `span` (letters, digits and joiners), for analysing a mention.
 pub fn words_of(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -165,6 +195,31 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
     use crate::segment::segment;
+
+    #[test]
+    fn a_dash_and_a_name_after_a_quote_are_a_byline() {
+        let cases = [
+            (
+                "“The river is rising.” ― Ines Dahl\nMore text.",
+                Some("Ines Dahl"),
+            ),
+            (
+                "“We stay.” — Elias K. Brandt, a nurse",
+                Some("Elias K. Brandt"),
+            ),
+            ("“We stay.” -- Brandt", Some("Brandt")),
+            ("“We stay.” — Brandt said later.", None),
+            ("“We stay.” — the nurse", None),
+            ("“We stay.” Brandt", None),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, want) in cases {
+            let seg = segment(text, Span::new(0, text.len()), lex);
+            let quoted = crate::quotes::marks::pair(&seg);
+            let got = dash_speaker(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn a_subject_phrase_ends_before_the_verb_it_swallowed() {

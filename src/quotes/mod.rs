@@ -190,10 +190,10 @@ mod tests {
             "“The pier is unsafe,” the agency's spokeswoman, Ines Dahl, wrote on social media.",
             &["direct | the agency's spokeswoman, Ines Dahl | The pier is unsafe,"],
         ),
-        // A middle initial inside an inverted speaker.
+        // A middle initial inside an inverted speaker, and the appositive that ends the tag.
         (
             "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",
-            &["direct | Ines K. Dahl | The pier is unsafe,"],
+            &["direct | Ines K. Dahl, a columnist | The pier is unsafe,"],
         ),
         // A cue that goes on with a clause of its own is not the tag of the quote before it.
         (

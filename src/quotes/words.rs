@@ -43,16 +43,6 @@ pub fn opens_clause(w: &str) -> bool {
     )
 }
 
-/// Words that open a subordinate clause or a relative: a clause after them leans on another.
-#[rustfmt::skip]
-pub fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w,
-        "although" | "as" | "because" | "since" | "so" | "than" | "that" | "though" | "unless"
-        | "until" | "whereas" | "which" | "while" | "who" | "whom" | "whose"
-    )
-}
-
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(
         strip_contraction(w).0,
@@ -81,6 +71,33 @@ pub fn strip_contraction(w: &str) -> (&str, bool) {
         }
     }
     (w, false)
+}
+
+/// Nouns that take a plural verb without an `-s` (`police say`, `people say`).
+pub fn is_collective_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "people"
+            | "staff"
+            | "personnel"
+            | "crew"
+            | "public"
+            | "media"
+            | "press"
+            | "folks"
+            | "clergy"
+            | "military"
+            | "youth"
+    )
+}
+
+/// Adverb particles of phrasal verbs (`spoke up`, `reported back`).
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "up" | "out" | "back" | "off" | "down" | "away" | "over" | "along" | "around"
+    )
 }
 
 pub fn is_object_pronoun(w: &str) -> bool {
@@ -150,6 +167,24 @@ pub fn is_time_word(w: &str) -> bool {
                 | "nov"
                 | "dec"
         )
+}
+
+/// Nouns of a stretch of time that follow `last`, `this` or `next` (`last quarter`).
+pub fn is_period_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "quarter"
+            | "season"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "decade"
+            | "hour"
+            | "term"
+            | "session"
+    )
 }
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.

@@ -9,11 +9,12 @@
 //!
 //! One file per rule family: [`source`] (`according to X`), [`verb`] (a reporting verb's cue,
 //! built from the others), [`verb_use`] (whether the word is a reporting verb where it stands),
-//! [`subject`] (who the cue names: the subject before the verb, an inverted speaker after it,
-//! the main clause's subject for a participle) and [`content`] (where the reported clause
-//! starts and ends).
+//! [`subject`] (who the cue names: the subject before the verb, the main clause's subject for a
+//! participle), [`inverted`] (the speaker after an inverted verb) and [`content`] (where the
+//! reported clause starts and ends).
 
 mod content;
+mod inverted;
 mod source;
 mod subject;
 mod verb;

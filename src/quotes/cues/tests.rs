@@ -45,6 +45,19 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // Still a plural noun: "Chilean attacks, floods and fires".
     ("Chilean attacks, floods and fires continued.", &[]),
+    // An article before a year or a collective noun: the next word is a noun, not a verb.
+    ("A 2019 estimate by the board put costs at $4 million.", &[]),
+    ("She held a media call to announce the grant.", &[]),
+    // A verb form after a plural possessive is a noun.
+    (
+        "Officials say the users' comments are rude.",
+        &["Officials | say | the users' comments are rude"],
+    ),
+    // An approximate quantity opens a clause.
+    (
+        "The board said about half of the funds were lost.",
+        &["The board | said | about half of the funds were lost"],
+    ),
     // A late `according to` reports the clause before it.
     (
         "Rates will rise again, according to Ines Dahl, who advised the bank.",
@@ -57,7 +70,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "Rep. Ines Dahl (D-Ore.) said the count was rigged.",
-        &["Rep. Ines Dahl | said | the count was rigged"],
+        &["Rep. Ines Dahl (D-Ore.) | said | the count was rigged"],
     ),
     // Clauses opening with a contracted pronoun or a gerund.
     (
@@ -86,6 +99,24 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "The dam is sound, said a longtime adviser to the mayor, who asked not to be named.",
         &["a longtime adviser to the mayor | said | The dam is sound"],
+    ),
+    // An inverted name keeps an appositive that ends the sentence and an `of` organisation,
+    // not a relative clause.
+    (
+        "The dam is sound, said Ines K. Dahl, the panel's harbor director.",
+        &["Ines K. Dahl, the panel's harbor director | said | The dam is sound"],
+    ),
+    (
+        "The dam is sound, said Elias Brandt of the Council on Harbor Safety.",
+        &["Elias Brandt of the Council on Harbor Safety | said | The dam is sound"],
+    ),
+    (
+        "The dam is sound, said Elias Brandt, who runs the panel.",
+        &["Elias Brandt | said | The dam is sound"],
+    ),
+    (
+        "The dam is sound, said Brandt, author of the book “Deep Water.”",
+        &["Brandt | said | The dam is sound"],
     ),
     // `according to` before and after.
     (

@@ -13,7 +13,8 @@ use super::content::{
     clause_is_subordinate, complement_start, content_before, content_to_end, cut_at_main_clause,
     looks_like_clause, starts_clause, Start,
 };
-use super::subject::{can_speak, main_subject, subject_after, subject_before};
+use super::inverted::subject_after;
+use super::subject::{can_speak, main_subject, subject_before};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
@@ -183,7 +184,13 @@ fn attach_speaker(
         cue.speaker_role = SpeakerRole::MainClause;
         return Some(Attached::Subject);
     }
-    if let Some(np) = subject_before(cx, sent, j) {
+    if let Some(mut np) = subject_before(cx, sent, j) {
+        // `Rep. Ines Dahl (D-Ore.) said`: the parenthesis after the name is part of the mention.
+        if cx.t(j).is_punct('(') {
+            if let Some(close) = (j + 1..v).find(|&k| cx.t(k).is_punct(')')) {
+                np.end = close + 1;
+            }
+        }
         cue.extent.start = np.start;
         cue.speaker = Some(np);
         return Some(Attached::Subject);
@@ -292,12 +299,22 @@ fn attach_content(
             {
                 return None;
             }
-            // After `say` a subject-like start is enough (`said each year yields a bump`):
-            // `say` rarely takes a noun phrase of three words or more.
+            // After `say` three words are a clause (`said each year yields a bump`, `said
+            // current rules fail`): `say` rarely takes a noun phrase that long. After other
+            // verbs the words need a verb, and a subject-like start or an adjective before one.
             let said = cue.lemma == "say"
                 && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
-            let clause_follows = starts_clause(cx, cue.content.start)
-                && (said || looks_like_clause(cx, &cue.content));
+            let first = cx.t(cue.content.start);
+            let modifier_start = said
+                && !weak
+                && first.is_word()
+                && !first.capitalized
+                && !is_function_word(&first.lower)
+                && !is_particle(&first.lower)
+                && !cx.is_verb_token(cue.content.start);
+            let clause_follows = modifier_start
+                || (starts_clause(cx, cue.content.start)
+                    && (said || looks_like_clause(cx, &cue.content)));
             return complement_fits(cue, object_only, weak, clause_follows);
         }
     }
