@@ -190,6 +190,16 @@ mod tests {
             "“The pier is unsafe,” the agency's spokeswoman, Ines Dahl, wrote on social media.",
             &["direct | the agency's spokeswoman, Ines Dahl | The pier is unsafe,"],
         ),
+        // A tag after a quote that ends a sentence reports the whole sentence (mixed); not
+        // after a participle that introduces the quote.
+        (
+            "The ferry will stay in port “until the storm passes,” Dahl said.",
+            &["mixed | Dahl | The ferry will stay in port “until the storm passes,"],
+        ),
+        (
+            "The dockers kept shouting “not again, not again,” Dahl said.",
+            &["direct | Dahl | not again, not again,"],
+        ),
         // A middle initial inside an inverted speaker, and the appositive that ends the tag.
         (
             "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",
