@@ -4,11 +4,13 @@
 //! quotation marks ([`marks`]), reported speech from reporting cues ([`cues`]); a quote that sits
 //! inside a cue's reported clause without being all of it makes that clause a *mixed* quote.
 //! Quoted names, titles and scare quotes of a few words are not quotes unless a cue attributes
-//! them. This stage links a quote to the mention its own cue names; quotes without a cue are
-//! left for `attribution`, and who a mention is is left for `resolve`.
+//! them. A line opening with `Name:` reports the rest of the line ([`label`]). This stage links a
+//! quote to the mention its own cue names; quotes without a cue are left for `attribution`, and
+//! who a mention is is left for `resolve`.
 
 pub mod cues;
 mod direct;
+mod label;
 pub mod marks;
 mod mention;
 mod reported;
@@ -97,6 +99,11 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     let mut out = direct.quotes;
     out.extend(reported);
     out.sort_by_key(|q| (q.content.start, q.content.end));
+    let labelled = label::find(text, seg, &out);
+    if !labelled.is_empty() {
+        out.extend(labelled);
+        out.sort_by_key(|q| (q.content.start, q.content.end));
+    }
     out.dedup_by(|a, b| a.content == b.content);
     (out, quoted)
 }

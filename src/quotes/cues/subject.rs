@@ -187,7 +187,8 @@ const MAX_ASIDE: usize = 24;
 fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
     let first = cx.t(k);
     let before = cx.t(k - 2);
-    if !before.is_word() || (k..c).any(|m| cx.t(m).is_quote()) {
+    // `Rep. Ines Dahl (D-Ore.), a critic, said`: a parenthesis may end the name before.
+    if !(before.is_word() || before.is_punct(')')) || (k..c).any(|m| cx.t(m).is_quote()) {
         return None;
     }
     let adverbial = is_adverb(first)
@@ -213,9 +214,18 @@ fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
     if finite && !relative && !adverbial {
         return None;
     }
-    let name = c - k <= 6
+    // `Ines Dahl`, `Ines Dahl of the Harbor Institute`: small words only inside the name.
+    let name = c - k <= 8
         && first.capitalized
-        && (k..c).all(|m| cx.t(m).capitalized || cx.t(m).is_punct('.'))
+        && (k..c).all(|m| {
+            let t = cx.t(m);
+            t.capitalized
+                || t.is_punct('.')
+                || (matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
+                    && m + 1 < c
+                    && cx.t(m + 1).is_word())
+        })
+        && cx.t(c - 1).capitalized
         && !is_function_word(&first.lower);
     // `Ines Dahl, harbor director at the agency, said`: a role after a name.
     let role = before.capitalized

@@ -170,6 +170,15 @@ const CASES: &[(&str, &[&str])] = &[
         "While the port authority confirmed that the closure is temporary, it has not named a date.",
         &["the port authority | confirmed | the closure is temporary"],
     ),
+    // A name with its organisation after a role, and an appositive after a parenthesis.
+    (
+        "Another analyst, Ines Dahl of the Harbor Institute, said the vote will be close.",
+        &["Another analyst, Ines Dahl of the Harbor Institute | said | the vote will be close"],
+    ),
+    (
+        "Rep. Elias Brandt (D-Ore.), a longtime critic, said he had not seen the plan.",
+        &["Rep. Elias Brandt (D-Ore.), a longtime critic | said | he had not seen the plan"],
+    ),
     // An appositive subject opening with a role noun is no inverted cue.
     (
         "Ines Dahl, leader of the regional harbor panel, said the pier will reopen.",
