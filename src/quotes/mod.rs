@@ -4,15 +4,17 @@
 //! quotation marks ([`marks`]), reported speech from reporting cues ([`cues`]); a quote that sits
 //! inside a cue's reported clause without being all of it makes that clause a *mixed* quote.
 //! Quoted names, titles and scare quotes of a few words are not quotes unless a cue attributes
-//! them. A line opening with `Name:` reports the rest of the line ([`label`]). This stage links a
-//! quote to the mention its own cue names; quotes without a cue are left for `attribution`, and
-//! who a mention is is left for `resolve`.
+//! them. A line opening with `Name:` reports the rest of the line ([`label`]), `Asked whether
+//! ...` the question put to a source ([`question`]). This stage links a quote to the mention its
+//! own cue names; quotes without a cue are left for `attribution`, and who a mention is is left
+//! for `resolve`.
 
 pub mod cues;
 mod direct;
 mod label;
 pub mod marks;
 mod mention;
+mod question;
 mod reported;
 mod verbs;
 pub(crate) mod words;
@@ -99,7 +101,8 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     let mut out = direct.quotes;
     out.extend(reported);
     out.sort_by_key(|q| (q.content.start, q.content.end));
-    let labelled = label::find(text, seg, &out);
+    let mut labelled = label::find(text, seg, &out);
+    labelled.extend(question::find(text, seg, &out));
     if !labelled.is_empty() {
         out.extend(labelled);
         out.sort_by_key(|q| (q.content.start, q.content.end));
