@@ -12,7 +12,6 @@ use std::ops::Range;
 use super::mention::speaker_at;
 use super::{words, Link, Quote, QuoteKind};
 use crate::segment::{Segments, TokenKind};
-use crate::text::Span;
 
 /// The longest label, in tokens.
 const MAX_LABEL: usize = 6;

@@ -149,7 +149,8 @@ pub(super) fn dash_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize
     while k < para.end && k - start < 7 {
         let t = &toks[k];
         let initial_dot = t.is_punct('.') && k > start && toks[k - 1].span.len() <= 3;
-        if !(t.is_word() && t.capitalized) && !initial_dot {
+        let name_part = (t.is_word() && t.capitalized) || initial_dot;
+        if !name_part {
             break;
         }
         k += 1;
@@ -157,7 +158,10 @@ pub(super) fn dash_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize
     let end = k;
     let words = (start..end).filter(|&i| toks[i].is_word()).count();
     let pronoun = words == 1 && words::is_subject_pronoun(&toks[start].lower);
-    let closes = end == para.end || toks[end].is_punct(',') || toks[end].is_quote();
+    let closes = end == para.end
+        || toks[end].is_punct(',')
+        || toks[end].is_quote()
+        || (toks[end].is_terminal() && end + 1 == para.end);
     (words > 0 && !pronoun && closes && end - start < 7).then_some(start..end)
 }
 
@@ -208,6 +212,10 @@ mod tests {
                 Some("Elias K. Brandt"),
             ),
             ("“We stay.” -- Brandt", Some("Brandt")),
+            (
+                "“We stay.” ― Elias Brandt.\n\nMore text.",
+                Some("Elias Brandt"),
+            ),
             ("“We stay.” — Brandt said later.", None),
             ("“We stay.” — the nurse", None),
             ("“We stay.” Brandt", None),

@@ -84,8 +84,8 @@ fn question_start(
 ) -> Option<(usize, Option<Range<usize>>)> {
     let toks = &seg.tokens;
     let by = (a + 1 < sent.end && toks[a + 1].lower == "by").then_some(a + 1);
-    for k in a + 1..sent.end.min(a + 1 + MAX_GAP) {
-        let t = &toks[k];
+    let stop = sent.end.min(a + 1 + MAX_GAP);
+    for (k, t) in toks.iter().enumerate().take(stop).skip(a + 1) {
         if !t.is_word() {
             return None;
         }

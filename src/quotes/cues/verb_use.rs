@@ -177,11 +177,8 @@ pub(super) fn subject_fits_form(
     let article_before = l.j >= sent.start + 2
         && matches!(cx.lower(l.j - 2), "a" | "an")
         && left.is_some_and(|t| is_collective_noun(&t.lower) || t.kind == TokenKind::Number);
-    if form == VerbForm::Base
-        && !l.aux_any
-        && !(left.is_some_and(base_subject) && !article_before)
-        && !coordinated()
-    {
+    let subject_fits = left.is_some_and(base_subject) && !article_before;
+    if form == VerbForm::Base && !l.aux_any && !subject_fits && !coordinated() {
         return Fit::No;
     }
     if matches!(form, VerbForm::Third | VerbForm::Base)
