@@ -304,14 +304,15 @@ fn attach_content(
             // verbs the words need a verb, and a subject-like start or an adjective before one.
             let said = cue.lemma == "say"
                 && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
-            let first = cx.t(cue.content.start);
-            let modifier_start = said
-                && !weak
-                && first.is_word()
-                && !first.capitalized
-                && !is_function_word(&first.lower)
-                && !is_particle(&first.lower)
-                && !cx.is_verb_token(cue.content.start);
+            // (`said` holds three words, so the content is not empty.)
+            let modifier_start = said && !weak && {
+                let first = cx.t(cue.content.start);
+                first.is_word()
+                    && !first.capitalized
+                    && !is_function_word(&first.lower)
+                    && !is_particle(&first.lower)
+                    && !cx.is_verb_token(cue.content.start)
+            };
             let clause_follows = modifier_start
                 || (starts_clause(cx, cue.content.start)
                     && (said || looks_like_clause(cx, &cue.content)));
