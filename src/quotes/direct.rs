@@ -59,6 +59,11 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
                 continue;
             }
         }
+        // `on Harbor TV’s “Morning Tide,” Dahl said`: a programme or book title is no quote,
+        // and its cue reports what follows.
+        if super::marks::is_title(seg, q) {
+            continue;
+        }
         let owner = if q.depth == 0 {
             after_cue.or(before_cue)
         } else {

@@ -210,6 +210,11 @@ mod tests {
             "The dockers kept shouting “not again, not again,” Dahl said.",
             &["direct | Dahl | not again, not again,"],
         ),
+        // A programme title after a possessive is no quote; the cue reports what follows.
+        (
+            "On Harbor TV’s “Morning Tide,” Dahl said the pier would reopen.",
+            &["indirect | Dahl | the pier would reopen"],
+        ),
         // A middle initial inside an inverted speaker, and the appositive that ends the tag.
         (
             "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",

@@ -102,7 +102,8 @@ impl<'a> Ctx<'a> {
                 opened_at[q.open] = Some(qi as u32);
             }
             if let Some(c) = q.close {
-                closes[c] = true;
+                // A title (`Harbor TV’s “Morning Tide,” Dahl said`) is no quote for a tag.
+                closes[c] = !super::marks::is_title(seg, q);
                 if q.depth == 0 && q.open + 1 < c {
                     delta[q.open + 1] += 1;
                     delta[c] -= 1;
