@@ -209,13 +209,17 @@ fn own_cues(
     (after_cue, before_cue)
 }
 
+/// The longest lead-in of a mixed quote, in tokens.
+const MAX_LEAD_IN: usize = 60;
+
 /// The first token of the words that open the quote's sentence before its opening mark, when
 /// they are the start of the reported clause: at least three words from the sentence start,
 /// with no other quote, colon, dash or cue-like `-ing` word (`shouting “…”`) among them.
 fn lead_in(seg: &Segments, q: &QuotedSpan) -> Option<usize> {
     let sent = &seg.sentences[seg.sentence_of(q.open)];
     let start = sent.start;
-    if start >= q.open || !seg.tokens[start].capitalized {
+    // A lead-in is a clause's opening words, not a stretch of text: the walk back is bounded.
+    if start >= q.open || q.open - start > MAX_LEAD_IN || !seg.tokens[start].capitalized {
         return None;
     }
     let before = &seg.tokens[start..q.open];

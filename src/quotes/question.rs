@@ -12,6 +12,9 @@ use super::mention::speaker_at;
 use super::{Link, Quote, QuoteKind};
 use crate::segment::Segments;
 
+/// The longest question, in tokens.
+const MAX_QUESTION: usize = 60;
+
 /// How far after `asked` the question may start (past `in Avalon recently`, `by a reporter`).
 const MAX_GAP: usize = 8;
 
@@ -26,9 +29,11 @@ pub(super) fn find(text: &str, seg: &Segments, found: &[Quote]) -> Vec<Quote> {
             let Some((q, agent)) = question_start(seg, sent, a) else {
                 continue;
             };
-            let end = (q..sent.end)
+            // The question ends at a comma or the sentence end, and within a bounded stretch.
+            let stop = sent.end.min(q + MAX_QUESTION);
+            let end = (q..stop)
                 .find(|&k| seg.tokens[k].is_punct(',') || seg.tokens[k].is_terminal())
-                .unwrap_or(sent.end);
+                .unwrap_or(stop);
             if (q..end).filter(|&k| seg.tokens[k].is_word()).count() < 2 {
                 continue;
             }
