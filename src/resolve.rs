@@ -71,8 +71,9 @@ fn resolve_mention(
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, ctx, earlier);
     }
-    // "Elias Brandt, a nurse at the clinic": the appositive describes the name before it.
-    if let Some(comma) = mention.find(',') {
+    // "Elias Brandt, a nurse at the clinic": the appositive describes the name before it;
+    // "Rep. Ines Dahl (D-Ore.)": so does the parenthesis.
+    if let Some(comma) = mention.find([',', '(']) {
         let head = mention[..comma].trim_end();
         // "host Karin Moss, who is backing Dahl": any capitalised word before the comma.
         if head
@@ -88,6 +89,30 @@ fn resolve_mention(
                 kind: None,
             };
             return resolve_mention(text, &head_sp, ctx, earlier, lex);
+        }
+    }
+    // "Elias Brandt of the Harbor Panel": a person's name before `of` is the speaker, the rest
+    // says where they work (`Bank of Avalon` stays whole: its head is no person).
+    let coordinated = mention.contains(" and ");
+    if let Some(of) = mention.find(" of ").filter(|&i| i > 0 && !coordinated) {
+        let head = &mention[..of];
+        if head
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
+            let head_sp = Speaker {
+                mention: head.to_string(),
+                span: Span::new(start, start + head.len()),
+                canonical: None,
+                kind: None,
+            };
+            let person = resolve_mention(text, &head_sp, ctx, earlier, lex)
+                .filter(|(_, kind)| *kind == EntityKind::Person);
+            if person.is_some() {
+                return person;
+            }
         }
     }
     let words = words_of(text, sp.span);
@@ -282,6 +307,17 @@ mod tests {
         (
             "Elias Brandt, a nurse at the clinic, said the ward was full.",
             &[("Elias Brandt", "person")],
+        ),
+        // An organisation after `of`: the person before it speaks; an organisation's own
+        // name with `of` stays whole.
+        (
+            "“The dam is sound,” said Elias Brandt of the Council on Harbor Safety.",
+            &[("Elias Brandt", "person")],
+        ),
+        // A party-and-state parenthesis after the name.
+        (
+            "Rep. Ines Dahl (D-Ore.) said the count was rigged.",
+            &[("Ines Dahl", "person")],
         ),
         // Organisations, places used for governments, outlets and anonymous sources.
         (

@@ -12,6 +12,7 @@ use super::marks::QuotedSpan;
 use super::mention::{speaker_at, speaker_of};
 use super::{Link, Quote, QuoteKind};
 use crate::segment::{Segments, TokenKind};
+use crate::text::Span;
 
 /// What the direct-quote pass leaves for the reported-speech pass.
 pub(super) struct Direct {
@@ -50,11 +51,18 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
             quoted: Some(qi),
         };
         if q.depth == 0 && after_cue.is_none() && before_cue.is_none() {
-            if let Some(r) = super::mention::colon_speaker(seg, q) {
+            let tag = super::mention::colon_speaker(seg, q)
+                .or_else(|| super::mention::dash_speaker(seg, q));
+            if let Some(r) = tag {
                 let speaker = Some(speaker_at(text, seg, r));
                 d.quotes.push(quote(speaker, None, Link::Cue, 0.7));
                 continue;
             }
+        }
+        // `on Harbor TV’s “Morning Tide,” Dahl said`: a programme or book title is no quote,
+        // and its cue reports what follows.
+        if super::marks::is_title(seg, q) {
+            continue;
         }
         let owner = if q.depth == 0 {
             after_cue.or(before_cue)
@@ -68,12 +76,16 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
             }
             let cue = &cues[ci];
             let confidence = if q.unbalanced { 0.5 } else { 0.9 };
-            d.quotes.push(quote(
-                speaker_of(text, seg, cue),
-                Some(cue),
-                Link::Cue,
-                confidence,
-            ));
+            let mut own = quote(speaker_of(text, seg, cue), Some(cue), Link::Cue, confidence);
+            // `The bridge will stay shut “until the spring,” Dahl said.`: the tag after the
+            // quote reports the whole sentence, which is then a mixed quote.
+            if after_cue == Some(ci) && q.depth == 0 && !q.unbalanced {
+                if let Some(start) = lead_in(seg, q) {
+                    own.content = Span::new(seg.tokens[start].span.start, inner.end);
+                    own.kind = QuoteKind::Mixed;
+                }
+            }
+            d.quotes.push(own);
             continue;
         }
         if q.depth > 0 {
@@ -195,6 +207,34 @@ fn own_cues(
         })
     });
     (after_cue, before_cue)
+}
+
+/// The longest lead-in of a mixed quote, in tokens.
+const MAX_LEAD_IN: usize = 60;
+
+/// The first token of the words that open the quote's sentence before its opening mark, when
+/// they are the start of the reported clause: at least three words from the sentence start,
+/// with no other quote, colon, dash or cue-like `-ing` word (`shouting “…”`) among them.
+fn lead_in(seg: &Segments, q: &QuotedSpan) -> Option<usize> {
+    let sent = &seg.sentences[seg.sentence_of(q.open)];
+    let start = sent.start;
+    // A lead-in is a clause's opening words, not a stretch of text: the walk back is bounded.
+    if start >= q.open || q.open - start > MAX_LEAD_IN || !seg.tokens[start].capitalized {
+        return None;
+    }
+    let before = &seg.tokens[start..q.open];
+    let plain = before.iter().all(|t| {
+        t.is_word() || t.is_punct(',') || t.is_punct('.') || t.is_punct('%') || t.is_punct('$')
+    });
+    let words = before.iter().filter(|t| t.is_word()).count();
+    let last = &seg.tokens[q.open - 1];
+    let cue_like = last.lower.ends_with("ing")
+        || matches!(
+            last.lower.as_str(),
+            "as" | "that" | "of" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+        || last.is_possessive();
+    (plain && words >= 3 && !cue_like).then_some(start)
 }
 
 /// A quote with no cue needs substance to stand on its own: a few words or a sentence inside,

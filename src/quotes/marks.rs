@@ -200,6 +200,34 @@ fn set_depths(spans: &mut [QuotedSpan]) {
     }
 }
 
+/// A short title-case span right after a possessive (`Harbor TV’s “Morning Tide”`, `the
+/// Courier’s “Week in Review”`) or after `on`/`in` is the title of a programme, book or column.
+pub fn is_title(seg: &Segments, q: &QuotedSpan) -> bool {
+    let Some(prev) = q.open.checked_sub(1).map(|p| &seg.tokens[p]) else {
+        return false;
+    };
+    let plural_possessive = prev.is_quote()
+        && q.open >= 2
+        && seg.tokens[q.open - 2].lower.ends_with('s')
+        && seg.tokens[q.open - 2].span.end == prev.span.start;
+    let before =
+        prev.is_possessive() || plural_possessive || matches!(prev.lower.as_str(), "on" | "in");
+    let words: Vec<&crate::segment::Token> = q
+        .inner
+        .clone()
+        .map(|k| &seg.tokens[k])
+        .filter(|t| t.is_word())
+        .collect();
+    let title_case = words.iter().all(|t| {
+        t.capitalized
+            || matches!(
+                t.lower.as_str(),
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
+            )
+    });
+    before && !words.is_empty() && words.len() <= 6 && title_case && words[0].capitalized
+}
+
 /// `the Calders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
 fn is_plural_possessive(seg: &Segments, i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &seg.tokens[p]);

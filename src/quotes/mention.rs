@@ -43,6 +43,21 @@ pub(super) fn speaker_at(text: &str, seg: &Segments, r: Range<usize>) -> Speaker
 /// comma or a relative pronoun are appositive chains and stay whole.
 pub(super) fn subject_head(seg: &Segments, r: Range<usize>) -> Range<usize> {
     let toks = &seg.tokens;
+    // `Even the treasurer`: a focus word is no part of the mention.
+    let focus = matches!(toks[r.start].lower.as_str(), "even" | "only" | "just");
+    let r = if focus && r.len() > 1 {
+        r.start + 1..r.end
+    } else {
+        r
+    };
+    // The mention ends before the verb, without the adverbs before it (`She | then addressed`).
+    let cut = |k: usize| {
+        let mut e = k;
+        while e > r.start + 1 && words::is_adverb(&toks[e - 1]) {
+            e -= 1;
+        }
+        r.start..e
+    };
     for k in r.start + 1..r.end {
         let t = &toks[k];
         let relative = matches!(t.lower.as_str(), "who" | "which" | "that" | "whose");
@@ -54,20 +69,31 @@ pub(super) fn subject_head(seg: &Segments, r: Range<usize>) -> Range<usize> {
             continue;
         }
         let prev = &toks[k - 1];
+        // `Respondents are obliged`, `Dahl at the time`, `a report on Wednesday`.
+        let aux = words::is_auxiliary(&t.lower) && !t.capitalized && prev.is_word();
+        if aux || time_phrase(seg, k, r.end) {
+            return cut(k);
+        }
         let Some(next) = toks.get(k + 1).filter(|n| k + 1 < r.end && n.is_word()) else {
             continue;
         };
-        let after_noun = prev.is_word()
-            && !words::is_determiner(&prev.lower)
-            && !words::is_preposition(&prev.lower)
-            && !words::is_auxiliary(&prev.lower)
-            && !words::is_adverb(prev)
-            && !prev.is_possessive();
+        // `She then addressed the crowd`: an adverb between the noun and the verb.
+        let noun = if words::is_adverb(prev) && k >= r.start + 2 {
+            &toks[k - 2]
+        } else {
+            prev
+        };
+        let after_noun = noun.is_word()
+            && !words::is_determiner(&noun.lower)
+            && !words::is_preposition(&noun.lower)
+            && !words::is_auxiliary(&noun.lower)
+            && !words::is_adverb(noun)
+            && !noun.is_possessive();
         // `-ed` words are often participles modifying the noun (`polls conducted by`, `people
         // briefed on`, `registered voters`): only an object after them makes them verbs.
         let finite = !t.capitalized
             && if words::is_irregular_past(&t.lower) {
-                !words::is_preposition(&next.lower)
+                !words::is_preposition(&next.lower) || infinitive_after(seg, k, r.end)
             } else {
                 t.lower.ends_with("ed")
                     && t.lower.len() > 4
@@ -75,10 +101,34 @@ pub(super) fn subject_head(seg: &Segments, r: Range<usize>) -> Range<usize> {
                         || matches!(next.lower.as_str(), "back" | "out" | "up" | "off" | "no"))
             };
         if finite && after_noun {
-            return r.start..k;
+            return cut(k);
         }
     }
     r
+}
+
+/// `sought to reassure`: a past form (not a participle in `-n`) before `to` and a verb.
+fn infinitive_after(seg: &Segments, k: usize, end: usize) -> bool {
+    let toks = &seg.tokens;
+    !toks[k].lower.ends_with('n')
+        && k + 2 < end
+        && toks[k + 1].lower == "to"
+        && toks[k + 2].is_word()
+        && !toks[k + 2].capitalized
+        && !words::is_determiner(&toks[k + 2].lower)
+}
+
+/// A time phrase starting at `k` inside a mention: `at the time`, `on Wednesday`, `last week`.
+fn time_phrase(seg: &Segments, k: usize, end: usize) -> bool {
+    let toks = &seg.tokens;
+    let at = |i: usize| (i < end).then(|| toks[i].lower.as_str());
+    match toks[k].lower.as_str() {
+        "at" => at(k + 1) == Some("the") && at(k + 2) == Some("time"),
+        "on" | "last" | "this" | "earlier" => {
+            at(k + 1).is_some_and(|w| words::is_weekday(w) || words::is_time_word(w))
+        }
+        _ => false,
+    }
 }
 
 /// `he’d`, `she's`: the pronoun without its contracted auxiliary.
@@ -131,6 +181,40 @@ pub(super) fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usiz
     (named && upper && start < colon).then_some(start..colon)
 }
 
+/// `“…” ― Ines Dahl`, `“…” — Elias Brandt, a nurse`: a dash right after a closing mark, then
+/// a run of capitalised words that ends the line (or meets a comma or the next quote), is a
+/// byline naming the quote's source. `“…” — Dahl said` is a cue's business, not a byline.
+pub(super) fn dash_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize>> {
+    let toks = &seg.tokens;
+    let para = &seg.paragraphs[q.paragraph];
+    let mut k = q.close? + 1;
+    let dash_start = k;
+    while k < para.end && matches!(toks[k].kind, TokenKind::Punct('-' | '—' | '―' | '–')) {
+        k += 1;
+    }
+    if k == dash_start || k - dash_start > 2 {
+        return None;
+    }
+    let start = k;
+    while k < para.end && k - start < 7 {
+        let t = &toks[k];
+        let initial_dot = t.is_punct('.') && k > start && toks[k - 1].span.len() <= 3;
+        let name_part = (t.is_word() && t.capitalized) || initial_dot;
+        if !name_part {
+            break;
+        }
+        k += 1;
+    }
+    let end = k;
+    let words = (start..end).filter(|&i| toks[i].is_word()).count();
+    let pronoun = words == 1 && words::is_subject_pronoun(&toks[start].lower);
+    let closes = end == para.end
+        || toks[end].is_punct(',')
+        || toks[end].is_quote()
+        || (toks[end].is_terminal() && end + 1 == para.end);
+    (words > 0 && !pronoun && closes && end - start < 7).then_some(start..end)
+}
+
 /// The word spans inside `span` (letters, digits and joiners), for analysing a mention.
 pub fn words_of(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -167,6 +251,35 @@ mod tests {
     use crate::segment::segment;
 
     #[test]
+    fn a_dash_and_a_name_after_a_quote_are_a_byline() {
+        let cases = [
+            (
+                "“The river is rising.” ― Ines Dahl\nMore text.",
+                Some("Ines Dahl"),
+            ),
+            (
+                "“We stay.” — Elias K. Brandt, a nurse",
+                Some("Elias K. Brandt"),
+            ),
+            ("“We stay.” -- Brandt", Some("Brandt")),
+            (
+                "“We stay.” ― Elias Brandt.\n\nMore text.",
+                Some("Elias Brandt"),
+            ),
+            ("“We stay.” — Brandt said later.", None),
+            ("“We stay.” — the nurse", None),
+            ("“We stay.” Brandt", None),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, want) in cases {
+            let seg = segment(text, Span::new(0, text.len()), lex);
+            let quoted = crate::quotes::marks::pair(&seg);
+            let got = dash_speaker(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn a_subject_phrase_ends_before_the_verb_it_swallowed() {
         let cases = [
             ("The governor left no room", "The governor"),
@@ -182,6 +295,17 @@ mod tests {
                 "two clerks briefed on the merger",
             ),
             ("a retired judge", "a retired judge"),
+            // Focus words, auxiliaries, adverbs before the verb and time phrases are cut.
+            ("Even the treasurer", "the treasurer"),
+            (
+                "The state senator sought to calm the crowd",
+                "The state senator",
+            ),
+            ("She then addressed the crowd again", "She"),
+            ("Respondents are obliged to answer", "Respondents"),
+            ("Varga at the time", "Varga"),
+            ("a council report on Wednesday", "a council report"),
+            ("a man known to the police", "a man known to the police"),
             (
                 "Elias Brandt, a nurse who left the clinic",
                 "Elias Brandt, a nurse who left the clinic",

@@ -4,13 +4,17 @@
 //! quotation marks ([`marks`]), reported speech from reporting cues ([`cues`]); a quote that sits
 //! inside a cue's reported clause without being all of it makes that clause a *mixed* quote.
 //! Quoted names, titles and scare quotes of a few words are not quotes unless a cue attributes
-//! them. This stage links a quote to the mention its own cue names; quotes without a cue are
-//! left for `attribution`, and who a mention is is left for `resolve`.
+//! them. A line opening with `Name:` reports the rest of the line ([`label`]), `Asked whether
+//! ...` the question put to a source ([`question`]). This stage links a quote to the mention its
+//! own cue names; quotes without a cue are left for `attribution`, and who a mention is is left
+//! for `resolve`.
 
 pub mod cues;
 mod direct;
+mod label;
 pub mod marks;
 mod mention;
+mod question;
 mod reported;
 mod verbs;
 pub(crate) mod words;
@@ -97,6 +101,12 @@ pub fn find(text: &str, seg: &Segments, lex: &Lexicon) -> (Vec<Quote>, Vec<Quote
     let mut out = direct.quotes;
     out.extend(reported);
     out.sort_by_key(|q| (q.content.start, q.content.end));
+    let mut labelled = label::find(text, seg, &out);
+    labelled.extend(question::find(text, seg, &out));
+    if !labelled.is_empty() {
+        out.extend(labelled);
+        out.sort_by_key(|q| (q.content.start, q.content.end));
+    }
     out.dedup_by(|a, b| a.content == b.content);
     (out, quoted)
 }
@@ -190,10 +200,25 @@ mod tests {
             "“The pier is unsafe,” the agency's spokeswoman, Ines Dahl, wrote on social media.",
             &["direct | the agency's spokeswoman, Ines Dahl | The pier is unsafe,"],
         ),
-        // A middle initial inside an inverted speaker.
+        // A tag after a quote that ends a sentence reports the whole sentence (mixed); not
+        // after a participle that introduces the quote.
+        (
+            "The ferry will stay in port “until the storm passes,” Dahl said.",
+            &["mixed | Dahl | The ferry will stay in port “until the storm passes,"],
+        ),
+        (
+            "The dockers kept shouting “not again, not again,” Dahl said.",
+            &["direct | Dahl | not again, not again,"],
+        ),
+        // A programme title after a possessive is no quote; the cue reports what follows.
+        (
+            "On Harbor TV’s “Morning Tide,” Dahl said the pier would reopen.",
+            &["indirect | Dahl | the pier would reopen"],
+        ),
+        // A middle initial inside an inverted speaker, and the appositive that ends the tag.
         (
             "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",
-            &["direct | Ines K. Dahl | The pier is unsafe,"],
+            &["direct | Ines K. Dahl, a columnist | The pier is unsafe,"],
         ),
         // A cue that goes on with a clause of its own is not the tag of the quote before it.
         (

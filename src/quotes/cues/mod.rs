@@ -9,11 +9,12 @@
 //!
 //! One file per rule family: [`source`] (`according to X`), [`verb`] (a reporting verb's cue,
 //! built from the others), [`verb_use`] (whether the word is a reporting verb where it stands),
-//! [`subject`] (who the cue names: the subject before the verb, an inverted speaker after it,
-//! the main clause's subject for a participle) and [`content`] (where the reported clause
-//! starts and ends).
+//! [`subject`] (who the cue names: the subject before the verb, the main clause's subject for a
+//! participle), [`inverted`] (the speaker after an inverted verb) and [`content`] (where the
+//! reported clause starts and ends).
 
 mod content;
+mod inverted;
 mod source;
 mod subject;
 mod verb;
@@ -65,6 +66,9 @@ pub struct Cue {
     pub inside_quote: bool,
     /// The content was introduced by `that`, a colon or a quotation mark.
     pub introduced: bool,
+    /// The first stretch of a report that this cue interrupts (`In the end, she said, the
+    /// council ...`): a report of its own, before the cue.
+    pub lead: Option<Range<usize>>,
     pub confidence: f32,
 }
 
@@ -98,7 +102,8 @@ impl<'a> Ctx<'a> {
                 opened_at[q.open] = Some(qi as u32);
             }
             if let Some(c) = q.close {
-                closes[c] = true;
+                // A title (`Harbor TV’s “Morning Tide,” Dahl said`) is no quote for a tag.
+                closes[c] = !super::marks::is_title(seg, q);
                 if q.depth == 0 && q.open + 1 < c {
                     delta[q.open + 1] += 1;
                     delta[c] -= 1;
@@ -186,14 +191,14 @@ pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
         let mut i = sent.start;
         while i < sent.end {
             if let Some((cue, next)) = phrase_cue(&cx, sent, i, &cues) {
-                cues.push(cue);
+                push(&mut cues, cue);
                 i = next;
                 continue;
             }
             if cx.is_verb_token(i) {
                 if let Some(cue) = verb::verb_cue(&cx, sent, i, i + 1, &cues) {
                     i = cue.verb.end;
-                    cues.push(cue);
+                    push(&mut cues, cue);
                     continue;
                 }
             }
@@ -201,6 +206,18 @@ pub fn find(seg: &Segments, quoted: &[QuotedSpan], lex: &Lexicon) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Adds a cue, and the report before it when it interrupts one (`A, she said, B`: A and B
+/// are two reports).
+fn push(cues: &mut Vec<Cue>, mut cue: Cue) {
+    if let Some(lead) = cue.lead.take() {
+        let mut first = cue.clone();
+        first.content = lead;
+        first.orientation = Orientation::Before;
+        cues.push(first);
+    }
+    cues.push(cue);
 }
 
 fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {

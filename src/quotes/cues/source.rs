@@ -56,6 +56,7 @@ pub(super) fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize
         extent: i..k,
         inside_quote: cx.in_outer_quote(i),
         introduced: true,
+        lead: None,
         confidence: 0.8,
     })
 }

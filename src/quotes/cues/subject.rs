@@ -63,7 +63,7 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             if w == "who"
                 || opens_clause(w)
                 || is_auxiliary(w)
-                || (cx.is_verb_token(k) && !noun_use)
+                || (cx.is_verb_token(k) && !noun_use && !reduced_relative(cx, k, sent_start))
             {
                 return true;
             }
@@ -80,6 +80,23 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             false
         }
     }
+}
+
+/// A past participle modifying the noun before it, with a time or agent after it: `a report
+/// published Wednesday`, `a poll released by the council`.
+fn reduced_relative(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    let t = cx.t(k);
+    let participle = t.lower.ends_with("ed") || is_irregular_past(&t.lower);
+    let after_noun = k > sent_start && {
+        let p = cx.t(k - 1);
+        p.is_word() && !is_function_word(&p.lower) && !p.capitalized
+    };
+    let next = cx.seg.tokens.get(k + 1);
+    participle
+        && after_noun
+        && next.is_some_and(|n| {
+            n.is_word() && (is_time_word(&n.lower) || matches!(n.lower.as_str(), "by" | "in"))
+        })
 }
 
 /// The subject phrase ending just before token `j`.
@@ -113,6 +130,15 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         end -= 1;
     }
     let last = cx.t(end - 1);
+    // `Sen. Ines Dahl (D-Ore.), who chairs the panel, said`: the parenthesis stays in the mention.
+    if last.is_punct(')') {
+        let open = (sent.start..end - 1)
+            .rev()
+            .take(12)
+            .find(|&k| cx.t(k).is_punct('('))?;
+        let np = subject_before(cx, sent, open)?;
+        return Some(np.start..end);
+    }
     if !last.is_word() {
         return None;
     }
@@ -161,7 +187,8 @@ const MAX_ASIDE: usize = 24;
 fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
     let first = cx.t(k);
     let before = cx.t(k - 2);
-    if !before.is_word() || (k..c).any(|m| cx.t(m).is_quote()) {
+    // `Rep. Ines Dahl (D-Ore.), a critic, said`: a parenthesis may end the name before.
+    if !(before.is_word() || before.is_punct(')')) || (k..c).any(|m| cx.t(m).is_quote()) {
         return None;
     }
     let adverbial = is_adverb(first)
@@ -187,9 +214,18 @@ fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
     if finite && !relative && !adverbial {
         return None;
     }
-    let name = c - k <= 6
+    // `Ines Dahl`, `Ines Dahl of the Harbor Institute`: small words only inside the name.
+    let name = c - k <= 8
         && first.capitalized
-        && (k..c).all(|m| cx.t(m).capitalized || cx.t(m).is_punct('.'))
+        && (k..c).all(|m| {
+            let t = cx.t(m);
+            t.capitalized
+                || t.is_punct('.')
+                || (matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
+                    && m + 1 < c
+                    && cx.t(m + 1).is_word())
+        })
+        && cx.t(c - 1).capitalized
         && !is_function_word(&first.lower);
     // `Ines Dahl, harbor director at the agency, said`: a role after a name.
     let role = before.capitalized
@@ -320,70 +356,6 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
     } else {
         k
     }
-}
-
-/// The speaker after an inverted verb: `said a longtime adviser to ...`, `reports the Harbor Post`.
-pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Option<Range<usize>> {
-    if start >= sent.end || is_preposition(cx.lower(start)) || is_time_word(cx.lower(start)) {
-        return None;
-    }
-    let mut k = start;
-    while k < sent.end && k < start + 14 {
-        let t = cx.t(k);
-        if !t.is_word() {
-            if t.is_punct('.') && k > start && is_name_dot(cx, k) {
-                k += 1;
-                continue;
-            }
-            if t.is_punct('&') || t.is_punct('-') {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        let w = t.lower.as_str();
-        if k > start && (opens_clause(w) || w == "who") {
-            break;
-        }
-        // `..., said the bridge will reopen`: a clause after the verb, not an inverted speaker.
-        if k > start && (cx.is_verb_token(k) || is_auxiliary(w)) {
-            return None;
-        }
-        if k > start && is_preposition(w) && !t.capitalized {
-            let prev = cx.t(k - 1);
-            let role_noun = (!prev.capitalized && !is_adverb(prev) && !is_time_word(&prev.lower))
-                || (prev.capitalized && cx.lex.is_title_word(&prev.lower));
-            let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from");
-            let next = cx.seg.tokens.get(k + 1);
-            if !(role_noun && inner && next.is_some_and(|n| n.is_word() && !is_time_word(&n.lower)))
-            {
-                break;
-            }
-        }
-        if is_time_word(w) && k > start && (t.capitalized || w == "on") {
-            break;
-        }
-        k += 1;
-    }
-    while k > start && {
-        let t = cx.t(k - 1);
-        !t.is_word() || is_determiner(&t.lower) || is_preposition(&t.lower)
-    } {
-        k -= 1;
-    }
-    (k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower)
-        || (k > start && matches!(cx.lower(start), "he" | "she" | "they")))
-    .then_some(start..k)
-}
-
-/// The dot at `k` belongs to a name: after an abbreviation (`Sen.`), or after a single capital
-/// letter before another capitalised word (the initial in `Ines K. Dahl`).
-fn is_name_dot(cx: &Ctx, k: usize) -> bool {
-    let prev = cx.t(k - 1);
-    cx.lex.is_abbreviation(&prev.lower)
-        || (prev.capitalized
-            && prev.lower.chars().count() == 1
-            && cx.seg.tokens.get(k + 1).is_some_and(|n| n.capitalized))
 }
 
 /// The subject of a sentence's main clause, for participial cues (`The ministry has welcomed the

@@ -13,7 +13,8 @@ use super::content::{
     clause_is_subordinate, complement_start, content_before, content_to_end, cut_at_main_clause,
     looks_like_clause, starts_clause, Start,
 };
-use super::subject::{can_speak, main_subject, subject_after, subject_before};
+use super::inverted::subject_after;
+use super::subject::{can_speak, main_subject, subject_before};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
@@ -67,6 +68,7 @@ pub(super) fn verb_cue(
         extent: v..after,
         inside_quote: cx.in_outer_quote(v),
         introduced: false,
+        lead: None,
         confidence: if object_only { 0.55 } else { 0.8 },
     };
     let attached = attach_speaker(cx, sent, &mut cue, left, j, form, object_only, done)?;
@@ -182,7 +184,13 @@ fn attach_speaker(
         cue.speaker_role = SpeakerRole::MainClause;
         return Some(Attached::Subject);
     }
-    if let Some(np) = subject_before(cx, sent, j) {
+    if let Some(mut np) = subject_before(cx, sent, j) {
+        // `Rep. Ines Dahl (D-Ore.) said`: the parenthesis after the name is part of the mention.
+        if cx.t(j).is_punct('(') {
+            if let Some(close) = (j + 1..v).find(|&k| cx.t(k).is_punct(')')) {
+                np.end = close + 1;
+            }
+        }
         cue.extent.start = np.start;
         cue.speaker = Some(np);
         return Some(Attached::Subject);
@@ -270,9 +278,7 @@ fn attach_content(
             cue.content = content_before(cx, sent, v, cue.extent.start);
         }
         Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
-            // Parenthetical `Even so, she stressed, rebuilding the pier ...`: the clause after.
-            cue.content = content_to_end(cx, sent, start);
-            cue.introduced = true;
+            parenthetical(cx, sent, cue, start);
         }
         _ => {
             cue.introduced = matches!(
@@ -293,16 +299,44 @@ fn attach_content(
             {
                 return None;
             }
-            // After `say` a subject-like start is enough (`said each year yields a bump`):
-            // `say` rarely takes a noun phrase of three words or more.
+            // After `say` three words are a clause (`said each year yields a bump`, `said
+            // current rules fail`): `say` rarely takes a noun phrase that long. After other
+            // verbs the words need a verb, and a subject-like start or an adjective before one.
             let said = cue.lemma == "say"
                 && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
-            let clause_follows = starts_clause(cx, cue.content.start)
-                && (said || looks_like_clause(cx, &cue.content));
+            // (`said` holds three words, so the content is not empty.)
+            let modifier_start = said && !weak && {
+                let first = cx.t(cue.content.start);
+                first.is_word()
+                    && !first.capitalized
+                    && !is_function_word(&first.lower)
+                    && !is_particle(&first.lower)
+                    && !cx.is_verb_token(cue.content.start)
+            };
+            let clause_follows = modifier_start
+                || (starts_clause(cx, cue.content.start)
+                    && (said || looks_like_clause(cx, &cue.content)));
             return complement_fits(cue, object_only, weak, clause_follows);
         }
     }
     Some(())
+}
+
+/// A parenthetical cue between two commas (`A, she stressed, B`) interrupts a report: the
+/// words after it are one report and the words before it another (news convention: `Even so,
+/// she said, the pier ...` reports `Even so` and `the pier ...`). A lone connective before it
+/// (`Still, she said, ...`) reports nothing.
+fn parenthetical(cx: &Ctx, sent: &Range<usize>, cue: &mut Cue, start: usize) {
+    let before = content_before(cx, sent, cue.verb.start, cue.extent.start);
+    cue.introduced = true;
+    cue.content = content_to_end(cx, sent, start);
+    let connective = before.len() == 1 && is_discourse_word(cx.lower(before.start));
+    if cue.content.is_empty() {
+        cue.orientation = Orientation::Before;
+        cue.content = before;
+    } else if !before.is_empty() && !connective {
+        cue.lead = Some(before);
+    }
 }
 
 /// Whether a complement that is not introduced by `that`, a colon or a quote is reported

@@ -116,6 +116,15 @@ pub(super) fn used_as_verb(
             return false;
         }
     }
+    // "the users' comments": a plural possessive before the word makes it a noun (not in
+    // "'... the buses' says Dahl", a closing mark before an inverted speaker).
+    let inverted = cx.seg.tokens.get(after).is_some_and(|n| n.capitalized);
+    if left.is_some_and(|t| t.is_quote()) && l.j >= sent.start + 2 && !inverted {
+        let (owner, mark) = (cx.t(l.j - 2), cx.t(l.j - 1));
+        if owner.is_word() && owner.lower.ends_with('s') && owner.span.end == mark.span.start {
+            return false;
+        }
+    }
     let next = (after < sent.end).then(|| cx.t(after));
     // "the 20 pledged delegates": a participle after a number modifies the noun after it.
     if form == VerbForm::Past
@@ -153,7 +162,23 @@ pub(super) fn subject_fits_form(
     form: VerbForm,
 ) -> Fit {
     let next = (after < sent.end).then(|| cx.t(after));
-    if form == VerbForm::Base && !l.aux_any && !left.is_some_and(base_subject) {
+    // "Ines Dahl and Elias Brandt say": a coordinated subject is plural.
+    let coordinated = || {
+        left.is_some_and(|t| {
+            t.is_word()
+                && t.capitalized
+                && cx.lex.demonym(&t.lower).is_none()
+                && !is_time_word(&t.lower)
+        }) && subject_before(cx, sent, l.j)
+            .is_some_and(|np| np.clone().any(|k| cx.lower(k) == "and"))
+    };
+    // "a media call", "a 2019 estimate": a collective noun or a year after an article is a
+    // modifier of the noun that follows.
+    let article_before = l.j >= sent.start + 2
+        && matches!(cx.lower(l.j - 2), "a" | "an")
+        && left.is_some_and(|t| is_collective_noun(&t.lower) || t.kind == TokenKind::Number);
+    let subject_fits = left.is_some_and(base_subject) && !article_before;
+    if form == VerbForm::Base && !l.aux_any && !subject_fits && !coordinated() {
         return Fit::No;
     }
     if matches!(form, VerbForm::Third | VerbForm::Base)
@@ -217,5 +242,6 @@ fn base_subject(l: &Token) -> bool {
                 || l.kind == TokenKind::Number
                 || matches!(l.lower.as_str(), "third" | "quarter" | "fifth" | "tenth")
                 || is_quantity_word(&l.lower)
+                || is_collective_noun(&l.lower)
                 || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
 }
