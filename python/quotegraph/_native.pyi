@@ -62,7 +62,12 @@ class Store:
     ) -> Tuple[Report, List[str]]: ...
     def ingest_facts(self, paths: List[str], batch: int) -> Tuple[Report, List[str]]: ...
     def ingest_records(
-        self, items: Iterable[Any], batch: int, threads: Optional[int] = None, start: int = 0
+        self,
+        items: Iterable[Any],
+        batch: int,
+        threads: Optional[int] = None,
+        start: int = 0,
+        strict: bool = False,
     ) -> Tuple[Report, List[Problem]]: ...
     def lookup(self, name: str) -> Tuple[str, Any]: ...
     def who_said(

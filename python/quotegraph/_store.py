@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import pathlib
 import sqlite3
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Union
 
@@ -142,13 +143,17 @@ class Store:
                 (``pathlib.Path``) objects; or any other iterable of articles: texts or
                 mappings, as for :func:`quotegraph.extract_many` (a plain ``str`` inside an
                 iterable is an article's text, never a path). Iterables are read ``batch``
-                items at a time, so a generator of any length can be given.
+                items at a time, so a generator of any length can be given. An article
+                without an id gets its position in this call (``"0"``, ``"1"``, ...): give
+                ids when a corpus comes in several calls, or a later call replaces earlier
+                articles.
             batch: articles per transaction.
             threads: threads for extraction (articles given in Python only); None: every core.
             errors: ``"warn"``: an article or file that cannot be read gives an
                 :class:`quotegraph.InputWarning` naming it and the rest is stored;
                 ``"raise"``: an unreadable article given in Python raises
-                :class:`quotegraph.InputError` (the batches before it are stored).
+                :class:`quotegraph.InputError` and nothing of its batch is stored (the
+                batches before it are).
             max_file_bytes: skip files read whole larger than this (paths only).
 
         Returns:
@@ -185,7 +190,9 @@ class Store:
             chunk = list(itertools.islice(items, batch))
             if not chunk:
                 return total
-            got, problems = self._native.ingest_records(chunk, batch, threads, start)
+            got, problems = self._native.ingest_records(
+                chunk, batch, threads, start, errors == "raise"
+            )
             _report(problems, errors)  # type: ignore[arg-type]
             for key in ("read", "added", "replaced", "unchanged", "refused"):
                 total[key] += got[key]
@@ -366,7 +373,7 @@ class Store:
         """
         pd = _optional("pandas", "pandas")
         self._native.check()
-        uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
+        uri = pathlib.Path(os.path.abspath(self.path)).as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True)
         try:
             return Tables(

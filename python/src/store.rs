@@ -225,8 +225,9 @@ impl Store {
     }
 
     /// One batch of articles given as texts or mappings (read attached, as `extract_many`
-    /// reads them; the first at position `start`), extracted and stored detached.
-    #[pyo3(signature = (items, batch, threads=None, start=0))]
+    /// reads them; the first at position `start`), extracted and stored detached. With
+    /// `strict`, a batch with an item that cannot be read stores nothing (the caller raises).
+    #[pyo3(signature = (items, batch, threads=None, start=0, strict=false))]
     fn ingest_records<'py>(
         &self,
         py: Python<'py>,
@@ -234,6 +235,7 @@ impl Store {
         batch: usize,
         threads: Option<usize>,
         start: usize,
+        strict: bool,
     ) -> PyResult<(Bound<'py, PyDict>, Vec<ProblemTuple>)> {
         let run = run_of(batch)?;
         pool::check(threads)?;
@@ -249,6 +251,10 @@ impl Store {
                 }
                 Err(p) => problems.push(p),
             }
+        }
+        if strict && problems.iter().any(|p| p.skipped) {
+            let problems = problems.into_iter().map(Problem::into_tuple).collect();
+            return Ok((report(py, &Ingested::default())?, problems));
         }
         self.drop_reader();
         let path = &self.path;

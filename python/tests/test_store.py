@@ -194,8 +194,10 @@ def test_bad_articles_warn_or_raise(tmp_path):
     with pytest.warns(quotegraph.InputWarning, match='item 1 .*empty "text"'):
         got = st.ingest([ARTICLES[0], {"id": "blank", "text": "  "}])
     assert got["added"] == 1 and got["input_errors"] == 1
-    with pytest.raises(quotegraph.InputError):
-        st.ingest([{"id": "blank", "text": ""}], errors="raise")
+    before = st.graph_json()
+    with pytest.raises(quotegraph.InputError, match='item 1 .*empty "text"'):
+        st.ingest([ARTICLES[1], {"id": "blank", "text": ""}], errors="raise")
+    assert st.graph_json() == before  # nothing of that batch was stored
     with pytest.raises(ValueError):
         st.ingest(ARTICLES, batch=0)
 
