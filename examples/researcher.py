@@ -1,26 +1,34 @@
 """A researcher's first hour with quotegraph in Python (run it whole, or cell by cell: `# %%`).
 
     pip install ./python pandas networkx
-    python examples/researcher.py [CORPUS_FOLDER]        # default: corpus/, the seed articles
+    python examples/researcher.py [CORPUS_FOLDER] [STORE]   # default: corpus/, a temporary store
 
-Who is quoted, saying what, about whom, and how: from raw articles to a pandas table of quotes,
-a table of stances, and a networkx graph of who speaks about whom. pandas and networkx are
-optional: without them the cells print plain Python data.
+Who is quoted, saying what, about whom, and how: a folder of raw articles goes into a store
+(the SQLite file the command-line tool writes and reads), then questions: who said a phrase,
+who supports or opposes whom (with the quotes as evidence), pandas tables of every quote and
+stance, and a networkx graph of the whole corpus. pandas and networkx are optional: without
+them those cells say so and the rest runs.
 """
 
-# %% Setup: the articles
-import collections
-import json
+# %% Setup: a store, and the articles in it
 import os
+import shutil
 import sys
 import tempfile
 
 import quotegraph
 
-corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "corpus")
-# Text, JSONL, HTML, WARC, RSS/Atom, CSV: read as the command-line tool reads them.
-articles = list(quotegraph.read_articles(corpus))
-print(f"{len(articles)} articles from {corpus}")
+here = os.path.dirname(os.path.abspath(__file__))
+corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "corpus")
+workdir = tempfile.mkdtemp(prefix="quotegraph-")
+db = sys.argv[2] if len(sys.argv) > 2 else os.path.join(workdir, "news.db")
+
+store = quotegraph.Store(db)
+# Text, JSONL, HTML, WARC, RSS/Atom, CSV: read as the command-line tool reads them, extracted on
+# every core. Run it again: nothing changes (articles stored already are left alone).
+report = store.ingest(corpus)
+print(f"{report['read']} articles from {corpus}: {report['added']} added, {report['unchanged']} unchanged")
+print(store.counts())
 
 # %% One article, by hand: quotes, speakers, and offsets that slice Python strings
 text = (
@@ -31,53 +39,50 @@ for q in quotegraph.extract(text):
     print(f"{q['kind']:>8}  {q['speaker']!s:<12} ({q['speaker_mention']}) {q['content']!r}")
     assert text[q["content_char_start"] : q["content_char_end"]] == q["content"]
 
-# %% Every quote of the corpus in one table (extraction runs on every core)
-quotes = [q for qs in quotegraph.extract_many(articles) for q in qs]
+# %% Who said it? (whole words, any case; fuzzy=True also finds other forms of the words)
+top = store.entities("person")
+top.sort(key=lambda e: -e["quotes"])
+phrase = "support"
+print(f"who said {phrase!r}?")
+for hit in store.who_said(phrase)[:5]:
+    first = hit["quotes"][0]
+    print(f"{hit['name']:<28} {len(hit['quotes']):>3} quotes, e.g. “{first['text'][:70]}”")
+
+# %% Stances: who supports or opposes whom, with the quotes as evidence
+if top:
+    speaker = top[0]["name"]
+    print(f"\nstances of {speaker}:")
+    for row in store.stances(speaker)[:8]:
+        evidence = row["quotes"][0]["text"][:60] if row["quotes"] else ""
+        print(f"  {row['polarity']:<8} {row['score']:+.2f}  {row['target']:<26} “{evidence}”")
+
+# %% Every quote and stance as pandas tables
 try:
-    import pandas as pd
+    tables = store.to_pandas()
+    quotes = tables.quotes
+    print(quotes[["doc_id", "speaker", "kind", "content"]].head(8).to_string(max_colwidth=60))
+    print("\nmost quoted:\n" + quotes["speaker"].value_counts().head(8).to_string())
+    print("\nstrongest stances:\n" + tables.stances.head(8)[["speaker", "target", "polarity", "score"]].to_string())
+except ImportError as e:
+    print(e)
 
-    df = pd.DataFrame(quotes)
-    print(df[["doc_id", "speaker", "kind", "content"]].head(10).to_string(max_colwidth=60))
-    print("\nmost quoted:\n" + df["speaker"].value_counts().head(8).to_string())
-except ImportError:
-    print(collections.Counter(q["speaker"] for q in quotes).most_common(8))
-
-# %% Facts: quotes, entity mentions and stances per article (the unit a store or Spark uses)
-facts = [f for f in quotegraph.facts_many(articles) if f is not None]
-stances = collections.defaultdict(list)  # (speaker, target) -> scores
-for f in facts:
-    for s in f["stances"]:
-        speaker = f["quotes"][s["quote"]].get("speaker")
-        if speaker:
-            stances[(speaker["name"], s["name"])].append(s["score"])
-table = sorted(
-    ((who, target, sum(v) / len(v), len(v)) for (who, target), v in stances.items()),
-    key=lambda row: -row[3],
-)
-print(f"\n{'speaker':<24} {'target':<24} {'stance':>7} {'quotes':>6}")
-for who, target, score, n in table[:12]:
-    print(f"{who:<24} {target:<24} {score:>+7.2f} {n:>6}")
-
-# %% Who speaks about whom, as a networkx graph
+# %% The corpus-wide graph in networkx (entities merged across articles, quotes, articles)
 try:
     import networkx as nx
 
-    g = nx.DiGraph()
-    for who, target, score, n in table:
-        g.add_edge(who, target, stance=score, quotes=n)
-    central = sorted(g.in_degree(weight="quotes"), key=lambda x: -x[1])[:5]
-    print(f"\n{g.number_of_nodes()} entities, {g.number_of_edges()} speaker → target edges")
-    print("most talked about:", ", ".join(f"{name} ({n})" for name, n in central))
-except ImportError:
-    print("networkx is not installed: skipping the graph")
+    g = store.to_networkx()
+    print(f"\n{g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    stance = nx.DiGraph((u, v) for u, v, k in g.edges(keys=True) if k == "stance")
+    central = sorted(stance.in_degree(), key=lambda x: -x[1])[:5]
+    print("most talked about:", ", ".join(f"{g.nodes[n]['label']} ({d})" for n, d in central))
+except ImportError as e:
+    print(e)
 
-# %% The corpus-wide graph (entities merged across articles) is what `quotegraph build` writes:
-#     quotegraph build corpus -o graphs
-#     g = nx.node_link_graph(json.load(open("graphs/graph.json")), edges="edges")
-
-# %% Keep the facts: a shard that `quotegraph ingest --facts` loads into a store
-with tempfile.TemporaryDirectory() as tmp:
-    shard = os.path.join(tmp, "corpus.facts.jsonl")
-    n = quotegraph.write_facts(quotegraph.read_articles(corpus), shard)
-    first = next(quotegraph.read_facts(shard))
-    print(f"\nwrote {n} facts records; the first: {json.dumps(first)[:100]}…")
+# %% Keep the facts: a shard that `quotegraph ingest --facts` (or Store.ingest_facts) loads
+shard = os.path.join(workdir, "corpus.facts.jsonl")
+n = quotegraph.write_facts(quotegraph.read_articles(corpus), shard)
+again = quotegraph.Store(os.path.join(workdir, "from-facts.db"))
+again.ingest_facts(shard)
+print(f"\nwrote {n} facts records; a store loaded from them holds {again.counts()['quotes']} quotes")
+store.close()
+shutil.rmtree(workdir)  # the temporary store and shard (a STORE given stays)

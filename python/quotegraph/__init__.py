@@ -21,6 +21,8 @@ quotes and the same facts here as there.
   --facts`` loads them into a store. :mod:`quotegraph.spark` writes them from a Spark job.
 - :func:`read_articles`: articles from files and folders (text, JSONL, HTML, WARC, RSS/Atom,
   CSV), read by quotegraph's own reader.
+- :class:`Store`: the SQLite store of ``quotegraph ingest`` / ``build``: ``ingest``,
+  ``who_said``, ``stances``, ``quotes``, ``entities``, ``to_networkx``, ``to_pandas``.
 
 Bad input never stops a batch: with ``errors="warn"`` (the default) an item that cannot be read
 gives an :class:`InputWarning` naming it and an empty result in its place; with
@@ -45,6 +47,7 @@ from ._records import Article, Facts, Quote
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "AmbiguousNameError",
     "ArticleLike",
     "Errors",
     "Facts",
@@ -52,6 +55,10 @@ __all__ = [
     "InputError",
     "InputWarning",
     "Quote",
+    "Store",
+    "StoreError",
+    "Tables",
+    "UnknownNameError",
     "__version__",
     "extract",
     "extract_many",
@@ -333,15 +340,10 @@ def read_articles(
             warnings.warn(prefix + value, InputWarning, stacklevel=2)
 
 
-# --- Store(path) --------------------------------------------------------------------------
-# NEXT STEP, not here yet: `Store(path)` over the SQLite store that `quotegraph ingest` writes
-# (issue 8, being built on the `store` branch), with `ingest(...)`, `who_said(...)`,
-# `stances(...)`, `quotes(...)`, `to_networkx()` and `to_pandas()`. It comes when the store
-# lands; until then nothing here pretends to be it.
-def __getattr__(name: str) -> Any:
-    if name == "Store":
-        raise AttributeError(
-            "quotegraph.Store is not available yet: it reads the SQLite store that "
-            "`quotegraph ingest` is about to write; meanwhile use facts_many() or write_facts()"
-        )
-    raise AttributeError(f"module 'quotegraph' has no attribute {name!r}")
+def _warn_lines(messages: List[str]) -> None:
+    """Warns for each input fault a native run reported (already naming the file and line)."""
+    for message in messages:
+        warnings.warn(message, InputWarning, stacklevel=3)
+
+
+from ._store import AmbiguousNameError, Store, StoreError, Tables, UnknownNameError  # noqa: E402

@@ -1,6 +1,6 @@
 """Type stubs for the native module (Rust, PyO3). Use the documented API in ``quotegraph``."""
 
-from typing import Any, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from ._records import Quote
 
@@ -40,3 +40,62 @@ class ArticleStream(Iterator[Tuple[str, Any]]):
     def __init__(self, paths: List[str], max_file_bytes: Optional[int] = None) -> None: ...
     def __iter__(self) -> "ArticleStream": ...
     def __next__(self) -> Tuple[str, Any]: ...
+
+class StoreError(Exception):
+    """A store that cannot be opened, read or written (the message the CLI prints)."""
+
+# What an ingest run did: read, added, replaced, unchanged, refused, input_errors.
+Report = Dict[str, Any]
+
+class Store:
+    """The SQLite store (see ``quotegraph.Store``, which resolves names and words errors)."""
+
+    def __init__(self, path: str) -> None: ...
+    @property
+    def path(self) -> str: ...
+    def exists(self) -> bool: ...
+    def check(self) -> None: ...
+    def close(self) -> None: ...
+    def counts(self) -> Tuple[int, int, int, int]: ...
+    def ingest_paths(
+        self, paths: List[str], batch: int, max_file_bytes: Optional[int] = None
+    ) -> Tuple[Report, List[str]]: ...
+    def ingest_facts(self, paths: List[str], batch: int) -> Tuple[Report, List[str]]: ...
+    def ingest_records(
+        self,
+        items: Iterable[Any],
+        batch: int,
+        threads: Optional[int] = None,
+        start: int = 0,
+        strict: bool = False,
+    ) -> Tuple[Report, List[Problem]]: ...
+    def lookup(self, name: str) -> Tuple[str, Any]: ...
+    def who_said(
+        self,
+        phrase: str,
+        fuzzy: bool = False,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        source: Optional[str] = None,
+    ) -> str: ...
+    def stances(
+        self,
+        speaker: Optional[str],
+        target: Optional[str],
+        by_month: bool,
+        limit: int,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        source: Optional[str] = None,
+    ) -> str: ...
+    def quotes(
+        self,
+        speaker: Optional[str],
+        mentions: Optional[str],
+        limit: int,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        source: Optional[str] = None,
+    ) -> str: ...
+    def entities(self, kind: Optional[str] = None) -> List[Dict[str, Any]]: ...
+    def graph_json(self) -> str: ...

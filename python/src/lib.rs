@@ -7,13 +7,15 @@
 //! the interpreter, then extracted detached from it (other Python threads run) on rayon
 //! threads, then converted back. Problems with single items come back as `(index, id, message,
 //! skipped)` tuples: the Python layer (`quotegraph/__init__.py`) decides whether they raise or
-//! warn. The only IO is [`read::ArticleStream`], which walks paths with the library's ingest.
+//! warn. The only IO is [`read::ArticleStream`], which walks paths with the library's ingest,
+//! and [`store::Store`], the library's SQLite store (ingest runs, queries, the graph).
 //! Never panics on input: every input fault is a problem or an exception, and a panic inside
 //! the library on one article (a bug) skips that article with a problem, not the batch.
 
 mod items;
 mod pool;
 mod read;
+mod store;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -245,7 +247,7 @@ mod native {
     #[pymodule_export]
     use super::{
         extract, extract_batch, facts, facts_batch, read::ArticleStream, read_facts_line,
-        FactsError, InputError,
+        store::Store, store::StoreError, FactsError, InputError,
     };
 
     #[pymodule_export]

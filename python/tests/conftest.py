@@ -30,3 +30,12 @@ def need(tool: str, available: bool) -> None:
 
 def have_java() -> bool:
     return shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
+
+
+def quotegraph_bin() -> str:
+    """The `quotegraph` command-line tool: $QUOTEGRAPH_BIN, else target/release/quotegraph
+    (`cargo build --release` at the repository root). Skips, or fails under
+    QUOTEGRAPH_REQUIRE_TOOLS=1, when there is none."""
+    path = os.environ.get("QUOTEGRAPH_BIN") or str(ROOT / "target" / "release" / "quotegraph")
+    need(f"the quotegraph binary ({path}; cargo build --release)", os.access(path, os.X_OK))
+    return path

@@ -156,16 +156,24 @@ def test_bad_shard_lines_are_reported_with_file_and_line_and_the_rest_is_read(tm
         list(quotegraph.read_facts(path, errors="raise"))
 
 
-def test_facts_equal_those_the_command_line_build_embedded_in_graph_json():
-    """The committed graphs/graph.json was written by `quotegraph build corpus`: its article nodes
-    carry each seed article's facts. The package must give the same facts for the same files."""
-    graph = json.loads((ROOT / "graphs" / "graph.json").read_text(encoding="utf-8"))
-    embedded = {n["facts"]["doc_id"]: n["facts"] for n in graph["nodes"] if "facts" in n}
-    if not embedded:
-        pytest.skip("graphs/graph.json no longer embeds facts (compare with the store instead)")
-    ours = {a["doc_id"]: a for a in quotegraph.facts_many(quotegraph.read_articles(ROOT / "corpus"))}
-    assert sorted(ours) == sorted(embedded)
-    for doc_id, f in ours.items():
-        f = dict(f)
-        assert f.pop("schema_version") == 1
-        assert f == embedded[doc_id], doc_id
+def test_facts_equal_those_the_command_line_build_stores(tmp_path):
+    """`quotegraph build corpus` stores each seed article's facts; `quotegraph export -f facts`
+    writes them back as a shard. The package gives the same lines for the same files."""
+    import subprocess
+
+    from conftest import quotegraph_bin
+
+    binary = quotegraph_bin()
+    out = tmp_path / "graphs"
+    subprocess.run([binary, "build", str(ROOT / "corpus"), "-o", str(out), "-q"], check=True, timeout=600)
+    exported = tmp_path / "cli.facts.jsonl"
+    subprocess.run(
+        [binary, "export", "--db", str(out / "quotegraph.db"), "-f", "facts", "-o", str(exported)],
+        check=True,
+        timeout=600,
+    )
+    ours = tmp_path / "py.facts.jsonl"
+    assert quotegraph.write_facts(quotegraph.read_articles(ROOT / "corpus"), ours) == 5
+    cli_lines = exported.read_text(encoding="utf-8").splitlines()
+    assert sorted(ours.read_text(encoding="utf-8").splitlines()) == sorted(cli_lines)
+    assert all(json.loads(line)["schema_version"] == 1 for line in cli_lines)

@@ -1,6 +1,9 @@
-"""The Spark job (quotegraph.spark) in local mode: its shards are the single-machine facts.
+"""The Spark job (quotegraph.spark) in local mode: its shards are the single-machine facts, and
+the store `quotegraph ingest --facts` loads from them exports the same bytes as the
+single-machine `quotegraph build` of the same articles.
 
-Needs pyspark, pyarrow and Java 17; skips without them, fails under QUOTEGRAPH_REQUIRE_TOOLS=1.
+Needs pyspark, pyarrow, Java 17 and the quotegraph binary (`cargo build --release`, or
+QUOTEGRAPH_BIN); skips without them, fails under QUOTEGRAPH_REQUIRE_TOOLS=1.
 """
 
 from __future__ import annotations
@@ -9,18 +12,38 @@ import glob
 import gzip
 import json
 import os
+import subprocess
 import sys
 
 import pytest
 
 import quotegraph
-from conftest import ROOT, have_java, need
+from conftest import ROOT, have_java, need, quotegraph_bin
 
-# NEXT STEP (when `quotegraph ingest --facts` and the SQLite store land, issue 8): load the
-# shards written below with `quotegraph ingest --facts OUT --db spark.db`, build the seed corpus
-# (and the 200 invented articles) with `quotegraph build` on one machine, and assert that the
-# two stores answer the same (who-said, stances, entities) and export byte-identical graphs.
-# Until then the equality checked here is the one underneath it: the same facts lines.
+EXPORTS = [("json", "graph.json"), ("graphml", "graph.graphml"), ("gexf", "graph.gexf"), ("cytoscape", "graph.cyjs")]
+"""`quotegraph export` formats and the files `quotegraph build` writes for them."""
+
+
+def run_cli(*args) -> None:
+    done = subprocess.run([quotegraph_bin(), *map(str, args)], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"quotegraph {' '.join(map(str, args))}: {done.stderr[-2000:]}"
+
+
+def assert_store_equals_build(shards, inputs, tmp_path) -> None:
+    """`quotegraph ingest --facts SHARDS` gives the store `quotegraph build INPUTS` gives: the
+    same exports byte for byte, the same entities and stances."""
+    db = tmp_path / "spark.db"
+    run_cli("ingest", "--facts", shards, "--db", db, "-q")
+    single = tmp_path / "single"
+    run_cli("build", *inputs, "-o", single, "-q")
+    for fmt, name in EXPORTS:
+        out = tmp_path / f"spark-{name}"
+        run_cli("export", "--db", db, "-f", fmt, "-o", out)
+        assert out.read_bytes() == (single / name).read_bytes(), name
+    spark_store, one = quotegraph.Store(db), quotegraph.Store(single / "quotegraph.db")
+    assert spark_store.counts() == one.counts()
+    assert spark_store.entities() == one.entities()
+    assert spark_store.stances(limit=1_000_000) == one.stances(limit=1_000_000)
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +108,7 @@ def test_seed_corpus_shards_equal_the_single_machine_facts(spark, tmp_path):
     lines = shard_lines(out)
     assert lines == single_machine_lines([ROOT / "corpus"], tmp_path)
     assert all(json.loads(line)["quotes"] for line in lines)
+    assert_store_equals_build(out, [ROOT / "corpus"], tmp_path)
 
 
 def test_parquet_input_gives_the_same_shards(spark, tmp_path):
@@ -117,6 +141,7 @@ def test_two_hundred_invented_articles_in_four_shards(spark, tmp_path):
     assert sorted(r["doc_id"] for r in records) == sorted(a["id"] for a in articles)
     assert sum(len(r["quotes"]) for r in records) > 1000
     assert {r["source"] for r in records} <= {a["source"] for a in articles}
+    assert_store_equals_build(out, [jsonl], tmp_path)
 
 
 def test_bad_records_are_reported_in_problems_and_the_rest_is_written(spark, tmp_path):
