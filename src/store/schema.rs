@@ -77,6 +77,7 @@ CREATE TABLE mentions (
     linked TEXT,
     cand INTEGER,
     entity_id TEXT NOT NULL,
+    read_kind TEXT NOT NULL,
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
@@ -113,8 +114,12 @@ CREATE TABLE entities (
 CREATE INDEX entities_last ON entities(last) WHERE last IS NOT NULL;
 CREATE INDEX entities_weight ON entities(weight);
 CREATE TABLE entity_names (
-    entity_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    entity_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, m INTEGER NOT NULL,
     PRIMARY KEY (entity_id, name)
+) WITHOUT ROWID;
+CREATE TABLE entity_kinds (
+    entity_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, kind)
 ) WITHOUT ROWID;
 CREATE TABLE aliases (
     entity_id TEXT NOT NULL, alias TEXT NOT NULL, n INTEGER NOT NULL,
@@ -174,7 +179,7 @@ FROM stances s JOIN entities sp ON sp.id = s.speaker_id JOIN entities t ON t.id 
 "#;
 
 /// Tables a store must have (a file without them is not a quotegraph store, or a damaged one).
-const TABLES: [&str; 17] = [
+const TABLES: [&str; 18] = [
     "meta",
     "articles",
     "quotes",
@@ -186,6 +191,7 @@ const TABLES: [&str; 17] = [
     "nominal_words",
     "entities",
     "entity_names",
+    "entity_kinds",
     "aliases",
     "roles",
     "affiliations",

@@ -8,7 +8,7 @@ use super::rows::int;
 use crate::canon::keys::{self, Key, Slot};
 use crate::facts::ArticleFacts;
 use crate::graph::{quote_key, quote_links};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityKind, Lexicon};
 
 /// The kind of a sighting's own key, as stored in `mentions.key_kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +52,9 @@ pub(super) struct Sight {
     pub item: i64,
     pub name: String,
     pub alias: String,
+    /// The kind its article reads it as (canon's `Sighting::kind`: a speaker named like a
+    /// mention is read as that mention).
+    pub read: EntityKind,
     pub role: Option<String>,
     pub affiliations: Vec<String>,
     /// The own key's entity id.
@@ -148,6 +151,7 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
                 item: int(item),
                 name: s.name,
                 alias: s.alias,
+                read: s.kind,
                 role: s.role,
                 affiliations: s.affiliations,
                 key: s.key.id(),
@@ -170,7 +174,7 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 /// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
 pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
      affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
-     coalesce(linked, key, entity_id), cand, entity_id";
+     coalesce(linked, key, entity_id), cand, entity_id, read_kind";
 
 fn split_words(s: Option<String>) -> Vec<String> {
     s.map(|s| {
@@ -201,6 +205,10 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
         name: r.get(3)?,
         is_alias: slot != "target" && lex.pronoun(&alias.trim().to_lowercase()).is_none(),
         alias,
+        read: r
+            .get::<_, Option<String>>(16)?
+            .and_then(|k| super::rows::parse(&k))
+            .unwrap_or(EntityKind::Person),
         role: r.get(5)?,
         affiliations: affiliations
             .and_then(|a| serde_json::from_str(&a).ok())
