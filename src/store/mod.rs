@@ -26,11 +26,13 @@
 mod entities;
 pub mod graph;
 mod link;
+mod pool;
 pub mod read;
 mod readback;
 mod rows;
 pub mod schema;
 mod sight;
+mod single;
 mod stances;
 pub mod view;
 mod write;

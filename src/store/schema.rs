@@ -78,6 +78,8 @@ CREATE TABLE mentions (
     cand INTEGER,
     entity_id TEXT NOT NULL,
     read_kind TEXT NOT NULL,
+    gender TEXT,
+    named TEXT,
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
@@ -89,8 +91,25 @@ CREATE TABLE entity_articles (
 
 CREATE TABLE person_keys (
     last TEXT NOT NULL, key TEXT NOT NULL, first TEXT NOT NULL, n INTEGER NOT NULL,
+    m INTEGER NOT NULL,
     PRIMARY KEY (last, key)
 ) WITHOUT ROWID;
+CREATE INDEX person_keys_first ON person_keys(first);
+CREATE TABLE named_keys (
+    word TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    m INTEGER NOT NULL,
+    PRIMARY KEY (word, key)
+) WITHOUT ROWID;
+CREATE TABLE key_words (
+    key TEXT NOT NULL, word TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, word)
+) WITHOUT ROWID;
+CREATE TABLE word_links (
+    last TEXT NOT NULL, gender TEXT NOT NULL, kind TEXT NOT NULL, roles TEXT NOT NULL,
+    given TEXT, entity TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (last, gender, kind, roles)
+) WITHOUT ROWID;
+CREATE INDEX word_links_given ON word_links(given) WHERE given IS NOT NULL;
 CREATE TABLE role_index (
     word TEXT NOT NULL, key TEXT NOT NULL, first TEXT, last TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (word, key)
@@ -179,7 +198,7 @@ FROM stances s JOIN entities sp ON sp.id = s.speaker_id JOIN entities t ON t.id 
 "#;
 
 /// Tables a store must have (a file without them is not a quotegraph store, or a damaged one).
-const TABLES: [&str; 18] = [
+const TABLES: [&str; 21] = [
     "meta",
     "articles",
     "quotes",
@@ -187,6 +206,9 @@ const TABLES: [&str; 18] = [
     "mentions",
     "entity_articles",
     "person_keys",
+    "named_keys",
+    "key_words",
+    "word_links",
     "role_index",
     "nominal_words",
     "entities",

@@ -1,12 +1,13 @@
 //! The store against itself: whatever the batches and their order, the store holds what one
 //! batch of the whole corpus gives; articles and quotes are those `graph::build` makes in
-//! memory. (Entity links differ from the in-memory `canon::links` where it weighs corpus-wide
-//! context: see `link.rs`.)
+//! memory. `canon` compares it with the in-memory canon.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Store;
 use crate::corpus;
+
+mod canon;
 use crate::facts::ArticleFacts;
 use crate::ingest::Article;
 use crate::pipeline::facts_of;
@@ -70,69 +71,6 @@ fn expected(facts: &[ArticleFacts]) -> Snapshot {
     let (_dir, mut store) = temp_store();
     store.add(facts).unwrap();
     snapshot(&store)
-}
-
-/// What the in-memory canon (`corpus::from_facts`) gives for the same articles.
-fn in_memory(facts: &[ArticleFacts]) -> Snapshot {
-    let a = corpus::from_facts(facts.to_vec());
-    let mut s = Snapshot {
-        entities: BTreeMap::new(),
-        sightings: BTreeMap::new(),
-        stances: BTreeMap::new(),
-    };
-    for e in &a.canon.entities {
-        s.entities.insert(
-            e.id.clone(),
-            format!(
-                "{} {} m{} q{} aliases {:?} roles {:?} affiliations {:?}",
-                e.name,
-                e.kind.as_str(),
-                e.mentions,
-                e.quotes,
-                e.aliases,
-                e.roles,
-                e.affiliations
-            ),
-        );
-    }
-    let id = |i: &Option<usize>| i.map(|i| a.canon.entities[i].id.clone());
-    for (d, f) in a.docs.iter().enumerate() {
-        let slots = [
-            ("text", &a.canon.mention_entity[d]),
-            ("speaker", &a.canon.speaker_entity[d]),
-            ("target", &a.canon.target_entity[d]),
-        ];
-        for (slot, list) in slots {
-            for (k, e) in list.iter().enumerate() {
-                if let Some(e) = id(e) {
-                    s.sightings.insert((f.doc_id.clone(), slot, k), e);
-                }
-            }
-        }
-    }
-    for st in &a.stances {
-        let quotes: BTreeSet<(usize, usize)> = st.evidence.iter().copied().collect();
-        s.stances.insert(
-            (
-                id(&Some(st.speaker)).unwrap(),
-                id(&Some(st.target)).unwrap(),
-            ),
-            format!("{} {} {}", st.polarity.as_str(), st.score, quotes.len()),
-        );
-    }
-    s
-}
-
-/// Where two maps differ: (key, left, right) for every key either has with another value.
-fn differences<K: Ord + Clone + std::fmt::Debug>(
-    a: &BTreeMap<K, String>,
-    b: &BTreeMap<K, String>,
-) -> Vec<String> {
-    let keys: BTreeSet<&K> = a.keys().chain(b.keys()).collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| format!("{k:?}: {:?} / {:?}", a.get(k), b.get(k)))
-        .collect()
 }
 
 fn snapshot(store: &Store) -> Snapshot {
@@ -364,66 +302,4 @@ fn the_streamed_graph_holds_the_articles_and_quotes_built_in_memory() {
     let (_dir2, mut other) = temp_store();
     other.add(&facts).unwrap();
     assert_eq!(streamed(&other), got);
-}
-
-#[test]
-fn the_store_holds_what_the_in_memory_canon_gives() {
-    for (n, salt) in [(40, 7), (30, 21), (25, 3)] {
-        let facts = corpus(n, salt);
-        let (_dir, mut store) = temp_store();
-        for b in facts.chunks(6) {
-            store.add(b).unwrap();
-        }
-        let (got, want) = (snapshot(&store), in_memory(&facts));
-        let diff = [
-            differences(&got.entities, &want.entities),
-            differences(&got.sightings, &want.sightings),
-            differences(&got.stances, &want.stances),
-        ];
-        eprintln!("corpus {n}/{salt}: {diff:#?}");
-    }
-}
-
-/// The store and the in-memory canon of a small corpus, each article a list of sentences.
-fn both(docs: &[&[&str]]) -> (Snapshot, Snapshot) {
-    let facts: Vec<ArticleFacts> = docs
-        .iter()
-        .enumerate()
-        .map(|(k, s)| facts_of(&Article::new(format!("d{k}"), s.join("\n\n"), None)))
-        .collect();
-    let (_dir, mut store) = temp_store();
-    for f in facts.iter().rev() {
-        store.add(std::slice::from_ref(f)).unwrap();
-    }
-    (snapshot(&store), in_memory(&facts))
-}
-
-#[test]
-fn single_words_no_one_claims_take_the_kind_they_are_read_as() {
-    let (got, want) = both(&[
-        &["Lindqvist said Norland would send engineers to Estrelle."],
-        &["“Norland stands with Estrelle,” the governor said."],
-        &["Brandt accused Varnholt of hiding the real costs from Estrelle."],
-        &["“Estrelle deserves better than this,” Brandt told reporters."],
-    ]);
-    eprintln!("{got:#?}");
-    assert_eq!(got, want);
-    assert!(got.entities.values().all(|e| !e.contains(" name m")));
-}
-
-#[test]
-fn the_shown_name_is_the_one_canon_shows() {
-    let (got, want) = both(&[
-        &[
-            "“We will rebuild the harbour before winter,” said Mayor Ilse Varnholt.",
-            "Varnholt said the council would vote on the plan in May.",
-        ],
-        &[
-            "Harbour Master Anna Berg said the cranes were old.",
-            "“We need new cranes, and we need them now,” Berg said.",
-        ],
-        &["“The harbour failed us,” Ilse Varnholt told the Valley Courier."],
-    ]);
-    eprintln!("{got:#?}");
-    assert_eq!(got, want);
 }
