@@ -12,9 +12,10 @@
 //!   the batch (SQLite's write-ahead log).
 //! - Incremental and order-free: the store after any sequence of batches holds what
 //!   [`crate::corpus::from_facts`] computes from the set of articles it holds (same entity ids,
-//!   names, counts, stances), and a batch costs time in proportion to itself: canon links last
-//!   names and nominals through indexed tables ([`link`]), and only the sightings whose
-//!   candidates changed are linked again.
+//!   names, counts, stances; apart from canon's links of organisation keys to other keys and
+//!   its shared context, see `single`), and a batch costs time in proportion to itself: canon
+//!   links single name words and nominals through indexed tables ([`link`]), and only the
+//!   signatures and nominals whose candidates changed are decided again.
 //! - Idempotent: an article whose id and content hash are stored already is left alone; the
 //!   same id with another hash replaces it.
 //! - Every file it opens is checked ([`schema`]): another file, another version or a damaged
