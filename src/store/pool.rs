@@ -138,3 +138,22 @@ fn load_pool(conn: &Connection, word: &str) -> rusqlite::Result<Vec<Cand>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::index_words;
+
+    #[test]
+    fn keys_are_candidates_under_their_words() {
+        let table: [(&str, &str, &[&str]); 5] = [
+            ("org", "avalon valley bank", &["avalon valley bank", "bank"]),
+            ("outlet", "courier", &["courier"]),
+            ("place", "gulf of avalon", &["avalon"]),
+            ("place", "avalon", &[]),
+            ("person", "ana berg", &[]),
+        ];
+        for (kind, name, want) in table {
+            assert_eq!(index_words(kind, name), want, "{kind} {name}");
+        }
+    }
+}

@@ -33,6 +33,9 @@ pub(super) struct Moved {
     pub after: Sight,
 }
 
+/// A signature and the entity stored for it.
+type Decision = (Signature, String);
+
 /// What decides a single word's sighting: (word, gender, read kind, title words).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Signature {
@@ -235,7 +238,7 @@ pub(super) fn link(
     let mut pools = Pools::default();
     let mut keys = HashMap::new();
     let mut decided: HashMap<Signature, String> = HashMap::new();
-    let mut changed: Vec<(Signature, String)> = Vec::new();
+    let mut changed: Vec<Decision> = Vec::new();
     for (sig, before) in sigs {
         if decided.contains_key(&sig) {
             continue;
@@ -275,7 +278,7 @@ pub(super) fn link(
 fn apply_signatures(
     conn: &Connection,
     delta: &HashMap<Signature, i64>,
-) -> rusqlite::Result<(Vec<(Signature, String)>, BTreeSet<Signature>)> {
+) -> rusqlite::Result<(Vec<Decision>, BTreeSet<Signature>)> {
     let lex = Lexicon::builtin();
     let mut out = Vec::new();
     let mut fresh = BTreeSet::new();
@@ -326,7 +329,7 @@ fn signatures_of(
     conn: &Connection,
     words: &BTreeSet<String>,
     givens: &BTreeSet<String>,
-) -> rusqlite::Result<Vec<(Signature, String)>> {
+) -> rusqlite::Result<Vec<Decision>> {
     let row = |r: &rusqlite::Row| {
         Ok((
             Signature {
@@ -361,7 +364,7 @@ fn signatures_of(
 /// Stored sightings of signatures whose decision changed, linked again.
 fn moved(
     conn: &Connection,
-    changed: &[(Signature, String)],
+    changed: &[Decision],
     lex: &Lexicon,
 ) -> rusqlite::Result<Vec<Moved>> {
     let mut out = Vec::new();

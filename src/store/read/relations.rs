@@ -130,7 +130,7 @@ impl Store {
     /// A person's role and affiliation edges (to the entity each affiliation names).
     pub fn affiliation_edges(&self, person: &str) -> Result<Vec<(String, Edge)>, StoreError> {
         // People, and single words taken for people (`name:` entities of kind person).
-        if !self.entity(person)?.is_some_and(|e| e.kind == "person") {
+        if self.entity(person)?.is_none_or(|e| e.kind != "person") {
             return Ok(Vec::new());
         }
         let details = self.entity_details(person)?;
