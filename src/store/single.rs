@@ -362,11 +362,7 @@ fn signatures_of(
 }
 
 /// Stored sightings of signatures whose decision changed, linked again.
-fn moved(
-    conn: &Connection,
-    changed: &[Decision],
-    lex: &Lexicon,
-) -> rusqlite::Result<Vec<Moved>> {
+fn moved(conn: &Connection, changed: &[Decision], lex: &Lexicon) -> rusqlite::Result<Vec<Moved>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1 \
