@@ -198,41 +198,7 @@ pub(super) fn link(
     for s in added.iter() {
         d.add(s, 1, lex);
     }
-    for ((last, key), (first, n, m)) in &d.people {
-        upsert(
-            conn,
-            "person_keys",
-            "last",
-            "first",
-            (last, key, first),
-            (*n, *m),
-        )?;
-    }
-    for ((word, key), (name, n, m)) in &d.named {
-        upsert(
-            conn,
-            "named_keys",
-            "word",
-            "name",
-            (word, key, name),
-            (*n, *m),
-        )?;
-    }
-    for ((key, word), n) in &d.words {
-        if *n == 0 {
-            continue;
-        }
-        let left: i64 = conn
-            .prepare_cached(
-                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
-            )?
-            .query_row(params![key, word, n], |r| r.get(0))?;
-        if left <= 0 {
-            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
-                .execute([key, word])?;
-        }
-    }
+    apply_candidates(conn, &d)?;
     let (mut sigs, fresh) = apply_signatures(conn, &d.sigs)?;
     sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
     let mut pools = Pools::default();
@@ -271,6 +237,46 @@ pub(super) fn link(
     }
     let moved = moved(conn, &changed, lex)?;
     Ok((moved, keys))
+}
+
+/// Writes the batch's changes to the candidate tables.
+fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Result<()> {
+    for ((last, key), (first, n, m)) in &d.people {
+        upsert(
+            conn,
+            "person_keys",
+            "last",
+            "first",
+            (last, key, first),
+            (*n, *m),
+        )?;
+    }
+    for ((word, key), (name, n, m)) in &d.named {
+        upsert(
+            conn,
+            "named_keys",
+            "word",
+            "name",
+            (word, key, name),
+            (*n, *m),
+        )?;
+    }
+    for ((key, word), n) in &d.words {
+        if *n == 0 {
+            continue;
+        }
+        let left: i64 = conn
+            .prepare_cached(
+                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
+            )?
+            .query_row(params![key, word, n], |r| r.get(0))?;
+        if left <= 0 {
+            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
+                .execute([key, word])?;
+        }
+    }
+    Ok(())
 }
 
 /// Applies the batch's signature counts; returns the signatures it touches with their stored
