@@ -12,8 +12,8 @@
 //!   the batch (SQLite's write-ahead log).
 //! - Incremental and order-free: the store after any sequence of batches holds what
 //!   [`crate::corpus::from_facts`] computes from the set of articles it holds (same entity ids,
-//!   names, counts, stances; apart from canon's links of organisation keys to other keys and
-//!   its shared context, see `single`), and a batch costs time in proportion to itself: canon
+//!   names, counts, stances; apart from canon's shared article context and its chains of
+//!   links, see `single` and `orgs`), and a batch costs time in proportion to itself: canon
 //!   links single name words and nominals through indexed tables ([`link`]), and only the
 //!   signatures and nominals whose candidates changed are decided again.
 //! - Idempotent: an article whose id and content hash are stored already is left alone; the
@@ -27,6 +27,7 @@
 mod entities;
 pub mod graph;
 mod link;
+mod orgs;
 mod pool;
 pub mod read;
 mod readback;

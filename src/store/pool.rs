@@ -5,14 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::canon::keys::Key;
 use crate::entities::classify::is_place_word;
 use crate::lexicon::{EntityKind, Gender, Lexicon};
 
 /// At most this many candidates are weighed for one word (the most sighted first), as in canon.
-const POOL: usize = 32;
+pub(super) const POOL: usize = 32;
 
 pub(super) fn gender_str(g: Gender) -> &'static str {
     match g {
@@ -29,6 +29,40 @@ pub(super) fn parse_gender(s: &str) -> Option<Gender> {
         "either" => Some(Gender::Either),
         _ => None,
     }
+}
+
+/// The role words written with a key anywhere.
+pub(super) fn role_words(conn: &Connection, id: &str) -> rusqlite::Result<BTreeSet<String>> {
+    conn.prepare_cached("SELECT word FROM key_words WHERE key = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect()
+}
+
+/// The key an organisation key is joined to (`org_keys.target`), if any.
+fn target_of(conn: &Connection, key: &Key) -> rusqlite::Result<Option<Key>> {
+    if !matches!(key, Key::Named { .. }) {
+        return Ok(None);
+    }
+    let t: Option<Option<String>> = conn
+        .prepare_cached("SELECT target_key FROM org_keys WHERE key = ?1")?
+        .query_row([key.id()], |r| r.get(0))
+        .optional()?;
+    Ok(t.flatten().and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// A key's own sightings: a person's from `person_keys`, an organisation's from `org_keys`.
+fn own_count(conn: &Connection, key: &Key) -> rusqlite::Result<usize> {
+    let n: Option<i64> = match key {
+        Key::Person { last, .. } => conn
+            .prepare_cached("SELECT n FROM person_keys WHERE last = ?1 AND key = ?2")?
+            .query_row(params![last, key.id()], |r| r.get(0))
+            .optional()?,
+        _ => conn
+            .prepare_cached("SELECT n FROM org_keys WHERE key = ?1")?
+            .query_row([key.id()], |r| r.get(0))
+            .optional()?,
+    };
+    Ok(n.map_or(0, |n| usize::try_from(n).unwrap_or(0)))
 }
 
 /// The words an organisation or place key is a candidate under: an organisation's name and, of
@@ -118,17 +152,35 @@ fn load_pool(conn: &Connection, word: &str) -> rusqlite::Result<Vec<Cand>> {
     let mut v: Vec<(Key, usize)> = set.into_iter().collect();
     v.sort_by_key(|c| std::cmp::Reverse(c.1));
     v.truncate(POOL);
-    let mut roles = conn.prepare_cached("SELECT word FROM key_words WHERE key = ?1")?;
-    v.into_iter()
-        .map(|(key, n)| {
+    // Candidates as the entities they are (an organisation key joined to a person is that
+    // person), their sightings together, as canon counts them.
+    let mut seen = std::collections::HashSet::new();
+    let mut followed = Vec::with_capacity(v.len());
+    for (key, own) in v {
+        let (key, own) = match target_of(conn, &key)? {
+            Some(t) => {
+                let n = own_count(conn, &t)?;
+                (t, n)
+            }
+            None => (key, own),
+        };
+        if seen.insert(key.clone()) {
+            followed.push((key, own));
+        }
+    }
+    followed
+        .into_iter()
+        .map(|(key, own)| {
             let id = key.id();
             let gender = match &key {
                 Key::Person { first, .. } => lex.first_name(first),
                 _ => None,
             };
-            let roles = roles
-                .query_map([&id], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
+            let roles = role_words(conn, &id)?;
+            let linked: i64 = conn
+                .prepare_cached("SELECT coalesce(sum(n), 0) FROM org_keys WHERE target = ?1")?
+                .query_row([&id], |r| r.get(0))?;
+            let n = own + count(linked);
             Ok(Cand {
                 key,
                 n,

@@ -83,6 +83,7 @@ CREATE TABLE mentions (
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
+CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 'named';
 
 CREATE TABLE entity_articles (
     entity_id TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -100,6 +101,15 @@ CREATE TABLE named_keys (
     m INTEGER NOT NULL,
     PRIMARY KEY (word, key)
 ) WITHOUT ROWID;
+CREATE TABLE org_keys (
+    key TEXT PRIMARY KEY, name TEXT NOT NULL, initials TEXT, acronym INTEGER NOT NULL,
+    person_first TEXT, person_last TEXT, n INTEGER NOT NULL, m INTEGER NOT NULL,
+    target TEXT, target_key TEXT
+) WITHOUT ROWID;
+CREATE INDEX org_keys_name ON org_keys(name);
+CREATE INDEX org_keys_initials ON org_keys(initials) WHERE initials IS NOT NULL;
+CREATE INDEX org_keys_person ON org_keys(person_last, person_first) WHERE person_last IS NOT NULL;
+CREATE INDEX org_keys_target ON org_keys(target) WHERE target IS NOT NULL;
 CREATE TABLE key_words (
     key TEXT NOT NULL, word TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, word)
@@ -198,7 +208,7 @@ FROM stances s JOIN entities sp ON sp.id = s.speaker_id JOIN entities t ON t.id 
 "#;
 
 /// Tables a store must have (a file without them is not a quotegraph store, or a damaged one).
-const TABLES: [&str; 21] = [
+const TABLES: [&str; 22] = [
     "meta",
     "articles",
     "quotes",
@@ -207,6 +217,7 @@ const TABLES: [&str; 21] = [
     "entity_articles",
     "person_keys",
     "named_keys",
+    "org_keys",
     "key_words",
     "word_links",
     "role_index",

@@ -69,7 +69,8 @@ pub(super) struct Sight {
     pub last: Option<String>,
     pub words: Vec<String>,
     pub role_words: Vec<String>,
-    /// People: the key after last names are linked (its id).
+    /// People, single words and organisations: the key after links (its id); organisations
+    /// only when joined to another key.
     pub linked: Option<String>,
     /// Nominals: how many people their words fit (2: several).
     pub cand: Option<i64>,
@@ -213,7 +214,10 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
     let alias: String = r.get(4)?;
     let affiliations: Option<String> = r.get(6)?;
     let key_kind = KeyKind::parse(&r.get::<_, String>(8)?);
-    let people = matches!(key_kind, KeyKind::Person | KeyKind::LastName);
+    let people = matches!(
+        key_kind,
+        KeyKind::Person | KeyKind::LastName | KeyKind::Named
+    );
     Ok(Sight {
         article: r.get(0)?,
         slot,

@@ -11,11 +11,11 @@
 //! the candidates of a word decides that word's few signatures again and moves only the
 //! sightings of the signatures whose answer changed.
 //!
-//! Left out, where canon weighs the whole corpus: the context a candidate shares with the
-//! sighting's article (0 for every candidate here), a candidate's gender from honorifics (here
-//! from its given name only), and organisations named in part (`AVB`, `Valley Bank`) or read as
-//! organisations for want of evidence, which canon joins to another key before single words
-//! are decided.
+//! Organisation keys joined to another key first (`orgs`) count as that key, their sightings
+//! together. Left out, where canon weighs the whole corpus: the context a candidate shares with
+//! the sighting's article (0 for every candidate here: it would make every decision depend on
+//! the article, so a new article could change the answer of every sighting of a word), and a
+//! candidate's gender from honorifics (here from its given name only).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -199,10 +199,18 @@ pub(super) fn link(
         d.add(s, 1, lex);
     }
     apply_candidates(conn, &d)?;
+    let people: BTreeSet<(String, String)> = d
+        .people
+        .iter()
+        .map(|((last, _), (first, ..))| (first.clone(), last.clone()))
+        .collect();
+    let org = super::orgs::link(conn, removed, added, &people)?;
+    d.touched.extend(org.words);
+    d.givens.extend(org.givens);
     let (mut sigs, fresh) = apply_signatures(conn, &d.sigs)?;
     sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
     let mut pools = Pools::default();
-    let mut keys = HashMap::new();
+    let mut keys = org.keys;
     let mut decided: HashMap<Signature, String> = HashMap::new();
     let mut changed: Vec<Decision> = Vec::new();
     for (sig, before) in sigs {
@@ -235,8 +243,9 @@ pub(super) fn link(
             _ => {}
         }
     }
-    let moved = moved(conn, &changed, lex)?;
-    Ok((moved, keys))
+    let mut all = org.moved;
+    all.extend(moved(conn, &changed, lex)?);
+    Ok((all, keys))
 }
 
 /// Writes the batch's changes to the candidate tables.
