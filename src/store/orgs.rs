@@ -112,6 +112,8 @@ pub(super) fn link(
         if *n == 0 && *m == 0 {
             continue;
         }
+        // Before its row may go: the keys it is a candidate of.
+        todo.extend(touched_by_org(conn, name)?);
         let target = apply(conn, key, name, (*n, *m), inf.as_ref())?;
         if let Some(t) = target {
             // Its merged count changed.
@@ -133,12 +135,17 @@ pub(super) fn link(
     for key in &todo {
         redecide(conn, key, &mut out)?;
     }
-    let mut target = conn.prepare_cached("SELECT target FROM org_keys WHERE key = ?1")?;
+    let mut target = conn.prepare_cached("SELECT target_key FROM org_keys WHERE key = ?1")?;
     for s in added.iter_mut().filter(|s| is_org(s)) {
-        s.linked = target
+        let t: Option<Key> = target
             .query_row([&s.key], |r| r.get::<_, Option<String>>(0))
             .optional()?
-            .flatten();
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok());
+        s.linked = t.as_ref().map(Key::id);
+        if let Some(t) = t {
+            out.keys.insert(t.id(), t);
+        }
     }
     Ok(out)
 }

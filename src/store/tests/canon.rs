@@ -153,3 +153,21 @@ fn single_words_are_linked_by_canon_s_decision_as_articles_arrive() {
     assert_eq!(entity("d1", "text"), "name:berg");
     assert_eq!(entity("d4", "text"), "person:petra-lindqvist");
 }
+
+#[test]
+fn organisations_named_in_part_join_the_one_they_abbreviate_or_end() {
+    let (got, want) = both(&[
+        &["“Rates will stay high,” AVB said on Monday."],
+        &["Avalon Valley Bank raised its rates, the Avalon Valley Bank said."],
+        &["Shares of Valley Bank fell in Estrelle."],
+    ]);
+    assert_eq!(got, want);
+    // Added one article at a time, the last first: `Valley Bank` joins the bank when it comes.
+    let orgs: Vec<&String> = got
+        .entities
+        .keys()
+        .filter(|e| e.starts_with("org:"))
+        .collect();
+    assert_eq!(orgs, ["org:avalon-valley-bank"]);
+    assert!(got.entities["org:avalon-valley-bank"].contains("\"AVB\", \"Valley Bank\""));
+}
