@@ -508,3 +508,33 @@ fn build_extracts_again_what_another_extractor_stored() {
         .unwrap();
     assert_eq!(f, quotegraph::facts::EXTRACTOR);
 }
+
+#[test]
+fn build_makes_its_own_store_again_when_it_is_damaged_or_of_another_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    news::write_jsonl(&input, 0..6);
+    let out = dir.path().join("out");
+    let build = || {
+        quotegraph()
+            .args(["build", "--quiet", "--pure-rust-svg", "-o"])
+            .arg(&out)
+            .arg(&input)
+            .assert()
+            .success()
+    };
+    build();
+    let first = std::fs::read_to_string(out.join("graph.json")).unwrap();
+    let c = rusqlite::Connection::open(out.join("quotegraph.db")).unwrap();
+    c.execute(
+        "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    build().stderr(predicate::str::contains("it is made again from the input"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("graph.json")).unwrap(),
+        first
+    );
+}

@@ -94,7 +94,7 @@ pub fn build(a: &BuildArgs) -> Result<ExitCode> {
     let lock = OutputLock::take(&a.out, &OUTPUT_FILES)?;
     let db = store_in(&a.out);
     let (run, made_by) = {
-        let store = Store::create(&db)?;
+        let store = own_store(&db)?;
         (store.next_run()?, store.extractor()?)
     };
     // Facts an older (or another) extractor made are made again: the graph is this code's.
@@ -207,6 +207,20 @@ pub fn merge(a: &MergeArgs) -> Result<ExitCode> {
     bar.done();
     summary(&a.out, &written)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store of `build`'s output folder: made from the input alone, so one of another layout
+/// or version, or damaged, is made again (with a warning) rather than refused.
+fn own_store(db: &Path) -> Result<Store> {
+    use quotegraph::store::StoreError;
+    match Store::create(db) {
+        Err(e @ (StoreError::Corrupt { .. } | StoreError::Version { .. })) => {
+            say!("quotegraph: warning: {e}; it is made again from the input");
+            drop_store(db);
+            Ok(Store::create(db)?)
+        }
+        other => Ok(other?),
+    }
 }
 
 /// Whether a file starts like an SQLite database.

@@ -1,8 +1,10 @@
 //! Canonical entities kept up to date by counts: each sighting adds to its entity's counts,
 //! names, aliases, roles and affiliations, and takes them away when it leaves (its article
 //! replaced, or linked to another entity). Only the entities a batch touches are refreshed:
-//! their shown name (canon's `entity_name` over the name counts) and their rows in the name
-//! lookup table `names`, which answers what [`crate::canon::Canon::find`] answers in memory.
+//! their shown name (mentions' names first, then canon's `entity_name` over the name counts),
+//! the kind of a `name:` entity (the kind its sightings are read as most often, from the
+//! counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
+//! what [`crate::canon::Canon::find`] answers in memory.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -10,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{KeyKind, Sight};
 use crate::canon;
+use crate::lexicon::EntityKind;
 use crate::text::{fold_name, last_name_key};
 
 /// The kind part of an entity id (`person` of `person:mark-rutte`).
@@ -28,7 +31,10 @@ struct Counts {
 #[derive(Default)]
 pub(super) struct Deltas {
     counts: HashMap<String, Counts>,
-    names: HashMap<(String, String), i64>,
+    /// (entity, name) -> (uses, uses by a mention in the text).
+    names: HashMap<(String, String), (i64, i64)>,
+    /// `name:` entities: (entity, kind its sighting is read as) -> sightings.
+    kinds: HashMap<(String, String), i64>,
     aliases: HashMap<(String, String), i64>,
     roles: HashMap<(String, String), i64>,
     affiliations: HashMap<(String, String), i64>,
@@ -48,7 +54,15 @@ impl Deltas {
             _ => {}
         }
         if s.key_kind != KeyKind::Nominal {
-            *self.names.entry((e.clone(), s.name.clone())).or_default() += sign;
+            let n = self.names.entry((e.clone(), s.name.clone())).or_default();
+            n.0 += sign;
+            if s.slot == "text" {
+                n.1 += sign;
+            }
+        }
+        if kind_of_id(e) == "name" {
+            let k = (e.clone(), s.read.as_str().to_string());
+            *self.kinds.entry(k).or_default() += sign;
         }
         if s.is_alias {
             let alias = s.alias.trim().to_string();
@@ -84,7 +98,8 @@ impl Deltas {
         }
         // Entities whose name or aliases may have changed: their lookup rows are rewritten.
         let mut renamed: BTreeSet<String> = BTreeSet::new();
-        renamed.extend(counted(conn, "entity_names", "name", self.names)?);
+        renamed.extend(names(conn, self.names)?);
+        counted(conn, "entity_kinds", "kind", self.kinds)?;
         renamed.extend(counted(conn, "aliases", "alias", self.aliases)?);
         counted(conn, "roles", "role", self.roles)?;
         counted(conn, "affiliations", "affiliation", self.affiliations)?;
@@ -152,17 +167,84 @@ fn counted(
     Ok(changed)
 }
 
+/// Adds name counts to `entity_names` (all uses and mentions' uses), deleting rows no sighting
+/// uses any more; returns the entities that gained or lost a name.
+fn names(
+    conn: &Connection,
+    delta: HashMap<(String, String), (i64, i64)>,
+) -> rusqlite::Result<BTreeSet<String>> {
+    let mut changed = BTreeSet::new();
+    for ((e, v), (d, dm)) in delta {
+        if d == 0 && dm == 0 {
+            continue;
+        }
+        let n: i64 = conn
+            .prepare_cached(
+                "INSERT INTO entity_names (entity_id, name, n, m) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (entity_id, name) DO UPDATE SET n = n + excluded.n, \
+                 m = m + excluded.m RETURNING n",
+            )?
+            .query_row(params![e, v, d, dm], |r| r.get(0))?;
+        if n <= 0 {
+            conn.prepare_cached("DELETE FROM entity_names WHERE entity_id = ?1 AND name = ?2")?
+                .execute([&e, &v])?;
+            changed.insert(e);
+        } else if n == d {
+            changed.insert(e); // a new row
+        }
+    }
+    Ok(changed)
+}
+
+/// The kind of a `name:` entity (a single word no one claimed), as canon's `kind_of` gives it:
+/// the kind its sightings are read as most often, people first on a tie; other entities' kind
+/// is their id's.
+fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+    if kind_of_id(id) != "name" {
+        return Ok(kind_of_id(id).to_string());
+    }
+    let votes: Vec<(String, i64)> = conn
+        .prepare_cached("SELECT kind, n FROM entity_kinds WHERE entity_id = ?1 AND n > 0")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let best = votes
+        .into_iter()
+        .filter_map(|(k, n)| Some((super::rows::parse::<EntityKind>(&k)?, n)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(EntityKind::Person, |(k, _)| k);
+    Ok(best.as_str().to_string())
+}
+
+/// The name shown for an entity, as `canon::build` chooses it: canon's `entity_name` over the
+/// names mentions in the text use, else over every sighting's names, else the first
+/// sighting's name (an entity only nominals denote).
+fn shown_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+    let names: Vec<(String, i64, i64)> = conn
+        .prepare_cached("SELECT name, n, m FROM entity_names WHERE entity_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let count = |c: i64| usize::try_from(c).unwrap_or(0);
+    let mentioned = names.iter().filter(|n| n.2 > 0);
+    let name = canon::entity_name(mentioned.map(|(n, _, m)| (n.as_str(), count(*m))))
+        .or_else(|| canon::entity_name(names.iter().map(|(n, c, _)| (n.as_str(), count(*c)))));
+    match name {
+        Some(n) => Ok(n),
+        None => first_sighting_name(conn, id),
+    }
+}
+
 /// Recomputes an entity's shown name (and, when `renamed` or the name changed, its lookup rows),
 /// or removes it when nothing denotes it any more.
 fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
-    let row: Option<(i64, String)> = conn
-        .prepare_cached("SELECT sightings, name FROM entities WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let row: Option<(i64, String, String)> = conn
+        .prepare_cached("SELECT sightings, name, kind FROM entities WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    let Some((sightings, old_name)) = row.filter(|r| r.0 > 0) else {
+    let Some((sightings, old_name, old_kind)) = row.filter(|r| r.0 > 0) else {
         for sql in [
             "DELETE FROM entities WHERE id = ?1",
             "DELETE FROM entity_names WHERE entity_id = ?1",
+            "DELETE FROM entity_kinds WHERE entity_id = ?1",
             "DELETE FROM names WHERE entity_id = ?1",
         ] {
             conn.prepare_cached(sql)?.execute([id])?;
@@ -170,20 +252,23 @@ fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
         return Ok(());
     };
     debug_assert!(sightings > 0);
-    let names: Vec<(String, i64)> = conn
-        .prepare_cached("SELECT name, n FROM entity_names WHERE entity_id = ?1")?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let name = match canon::entity_name(names.iter().map(|(n, c)| (n.as_str(), *c as usize))) {
-        Some(n) => n,
-        None => first_sighting_name(conn, id)?,
-    };
+    let name = shown_name(conn, id)?;
+    let kind = entity_kind(conn, id)?;
+    if name == old_name && kind == old_kind && !renamed {
+        return Ok(());
+    }
+    // People are found by their last name (`entities.last`), as `Canon::find` finds them.
+    let person = kind == "person";
+    conn.prepare_cached("UPDATE entities SET name = ?2, last = ?3, kind = ?4 WHERE id = ?1")?
+        .execute(params![
+            id,
+            name,
+            person.then(|| last_name_key(&name)),
+            kind
+        ])?;
     if name == old_name && !renamed {
         return Ok(());
     }
-    let person = kind_of_id(id) == "person";
-    conn.prepare_cached("UPDATE entities SET name = ?2, last = ?3 WHERE id = ?1")?
-        .execute(params![id, name, person.then(|| last_name_key(&name))])?;
     conn.prepare_cached("DELETE FROM names WHERE entity_id = ?1")?
         .execute([id])?;
     let aliases: Vec<String> = conn

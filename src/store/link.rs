@@ -2,57 +2,39 @@
 //! sightings change entity because of the batch.
 //!
 //! Keys come from each article alone (`canon::keys`); two kinds are linked through indexes
-//! kept as tables, exactly as `canon::build` links them in memory, by calling canon's own
-//! decisions (`keys::link_last_name`, `keys::link_nominal`) with the candidates an index gives:
-//! - `person_keys` (last name → full-name people, with sighting counts): a last name alone
-//!   denotes the person `link_last_name` picks among them;
-//! - `role_index` (role word → people and last names whose sightings carry it): a nominal
-//!   denotes the person `link_nominal` picks among those holding all its words.
+//! kept as tables, by canon's own decisions with the candidates an index gives:
+//! - single name words (`Berg`): [`single`], by `canon::decide::decide` per signature;
+//! - `role_index` (role word → people and single words taken for people, with sighting
+//!   counts): a nominal denotes the person `keys::link_nominal` picks among those holding all
+//!   its words.
 //!
 //! A batch changes these indexes by counts; a stored sighting is linked again only when its
-//! candidates changed: a last name when the decision for its last name changed, a nominal when
-//! a person was added to the list of one of its words while it had fewer than two candidates,
-//! or removed from one. Everything else stays as it is, so a batch costs time in proportion to
-//! itself (and to the sightings whose answer it really changes).
+//! candidates changed: a single word when the decision for its signature changed, a nominal
+//! when a person was added to the list of one of its words while it had fewer than two
+//! candidates, or removed from one. Everything else stays as it is, so a batch costs time in
+//! proportion to itself (and to the sightings whose answer it really changes).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{sight_from_row, KeyKind, Sight, SIGHT_COLUMNS};
+use super::single;
 use crate::canon::keys::{self, Key};
 
-/// A stored sighting and what it becomes.
-pub(super) struct Moved {
-    pub before: Sight,
-    pub after: Sight,
-}
+pub(super) use super::single::Moved;
 
 /// Links the sightings of a batch. `removed`: sightings of articles deleted by the batch (gone
 /// from the tables already); `added`: the batch's new sightings (not inserted yet), whose
-/// `linked`, `cand` and `entity` this fills. Updates `person_keys` and `role_index`; returns the
-/// stored sightings that change.
+/// `linked`, `cand` and `entity` this fills. Updates canon's tables; returns the stored
+/// sightings that change.
 pub(super) fn link(
     conn: &Connection,
     removed: &[Sight],
     added: &mut [Sight],
 ) -> rusqlite::Result<Vec<Moved>> {
-    let lasts = last_names(conn, removed, added)?;
-    let mut moved = relink_last_names(conn, &lasts)?;
-    for s in added.iter_mut() {
-        match s.key_kind {
-            KeyKind::Person => s.linked = Some(s.key.clone()),
-            KeyKind::LastName => {
-                let last = s.last.clone().unwrap_or_default();
-                s.linked = Some(match lasts.after.get(&last).and_then(Option::as_ref) {
-                    Some(k) => k.id(),
-                    None => s.key.clone(),
-                });
-            }
-            _ => {}
-        }
-    }
-    let words = role_index(conn, removed, added, &moved, &lasts)?;
+    let (mut moved, keys) = single::link(conn, removed, added)?;
+    let words = role_index(conn, removed, added, &moved, &keys)?;
     let mut lists = Lists::default();
     for s in added.iter_mut() {
         if s.key_kind == KeyKind::Nominal {
@@ -75,120 +57,6 @@ pub(super) fn link(
     Ok(moved)
 }
 
-/// The last-name decisions of a batch: for each last name it touches, the person a last name
-/// alone denotes after the batch, and which decisions changed.
-struct Lasts {
-    after: HashMap<String, Option<Key>>,
-    changed: BTreeSet<String>,
-}
-
-fn person_candidates(conn: &Connection, last: &str) -> rusqlite::Result<Vec<Key>> {
-    conn.prepare_cached("SELECT first FROM person_keys WHERE last = ?1 ORDER BY key")?
-        .query_map([last], |r| {
-            Ok(Key::Person {
-                first: r.get(0)?,
-                last: last.to_string(),
-            })
-        })?
-        .collect()
-}
-
-fn decide_last(conn: &Connection, last: &str) -> rusqlite::Result<Option<Key>> {
-    let c = person_candidates(conn, last)?;
-    Ok(keys::link_last_name(c.iter()).cloned())
-}
-
-/// Applies the batch to `person_keys` and decides every last name it touches.
-fn last_names(conn: &Connection, removed: &[Sight], added: &[Sight]) -> rusqlite::Result<Lasts> {
-    let mut delta: HashMap<(String, String), (String, i64)> = HashMap::new();
-    let people = |s: &Sight| -> Option<(String, String, String)> {
-        (s.key_kind == KeyKind::Person).then(|| {
-            (
-                s.last.clone().unwrap_or_default(),
-                s.key.clone(),
-                s.first.clone().unwrap_or_default(),
-            )
-        })
-    };
-    for (sign, s) in removed
-        .iter()
-        .map(|s| (-1, s))
-        .chain(added.iter().map(|s| (1, s)))
-    {
-        if let Some((last, key, first)) = people(s) {
-            delta.entry((last, key)).or_insert((first, 0)).1 += sign;
-        }
-    }
-    let touched: BTreeSet<String> = delta.keys().map(|(l, _)| l.clone()).collect();
-    let mut before = HashMap::new();
-    for last in &touched {
-        before.insert(last.clone(), decide_last(conn, last)?);
-    }
-    for ((last, key), (first, d)) in &delta {
-        if *d == 0 {
-            continue;
-        }
-        let n: i64 = conn
-            .prepare_cached("SELECT n FROM person_keys WHERE last = ?1 AND key = ?2")?
-            .query_row([last, key], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0);
-        if n + d > 0 {
-            conn.prepare_cached(
-                "INSERT INTO person_keys (last, key, first, n) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (last, key) DO UPDATE SET n = excluded.n",
-            )?
-            .execute(params![last, key, first, n + d])?;
-        } else {
-            conn.prepare_cached("DELETE FROM person_keys WHERE last = ?1 AND key = ?2")?
-                .execute([last, key])?;
-        }
-    }
-    let mut lasts = Lasts {
-        after: HashMap::new(),
-        changed: BTreeSet::new(),
-    };
-    let wanted = touched.iter().cloned().chain(
-        added
-            .iter()
-            .filter(|s| s.key_kind == KeyKind::LastName)
-            .filter_map(|s| s.last.clone()),
-    );
-    for last in wanted {
-        if lasts.after.contains_key(&last) {
-            continue;
-        }
-        let now = decide_last(conn, &last)?;
-        if before.get(&last).is_some_and(|b| b != &now) {
-            lasts.changed.insert(last.clone());
-        }
-        lasts.after.insert(last, now);
-    }
-    Ok(lasts)
-}
-
-/// Stored last-name sightings whose decision changed, linked again.
-fn relink_last_names(conn: &Connection, lasts: &Lasts) -> rusqlite::Result<Vec<Moved>> {
-    let mut out = Vec::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1"
-    ))?;
-    for last in &lasts.changed {
-        let now = lasts.after.get(last).and_then(Option::as_ref);
-        for before in stmt.query_map([last], sight_from_row)? {
-            let before = before?;
-            let mut after = before.clone();
-            let linked = now.map_or_else(|| after.key.clone(), Key::id);
-            after.linked = Some(linked.clone());
-            after.entity = linked;
-            if after.linked != before.linked {
-                out.push(Moved { before, after });
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Words whose list of people gained one, and words whose list lost one.
 #[derive(Default)]
 struct Words {
@@ -202,21 +70,23 @@ fn role_index(
     removed: &[Sight],
     added: &[Sight],
     moved: &[Moved],
-    lasts: &Lasts,
+    keys: &HashMap<String, Key>,
 ) -> rusqlite::Result<Words> {
     // (word, key) -> (first, last, delta)
     let mut delta: HashMap<(String, String), (Option<String>, String, i64)> = HashMap::new();
     let mut put = |s: &Sight, sign: i64| {
         let Some(linked) = &s.linked else { return };
-        // The linked key's names: a person's own, or the person a last name was linked to.
-        let last = s.last.clone().unwrap_or_default();
-        let first = if linked == &s.key {
-            s.first.clone()
-        } else {
-            match lasts.after.get(&last) {
-                Some(Some(Key::Person { first, .. })) => Some(first.clone()),
-                _ => None,
+        // Nominals look for people (and single words taken for people), not for an
+        // organisation or a place a single word joined.
+        if !(linked.starts_with("person:") || linked.starts_with("name:")) {
+            return;
+        }
+        // The linked key's names: a person's own, or the person a single word was linked to.
+        let (first, last) = match keys.get(linked) {
+            Some(Key::Person { first, last }) if linked != &s.key => {
+                (Some(first.clone()), last.clone())
             }
+            _ => (s.first.clone(), s.last.clone().unwrap_or_default()),
         };
         for w in &s.role_words {
             delta

@@ -12,9 +12,10 @@
 //!   the batch (SQLite's write-ahead log).
 //! - Incremental and order-free: the store after any sequence of batches holds what
 //!   [`crate::corpus::from_facts`] computes from the set of articles it holds (same entity ids,
-//!   names, counts, stances), and a batch costs time in proportion to itself: canon links last
-//!   names and nominals through indexed tables ([`link`]), and only the sightings whose
-//!   candidates changed are linked again.
+//!   names, counts, stances; apart from canon's shared article context and its chains of
+//!   links, see `single` and `orgs`), and a batch costs time in proportion to itself: canon
+//!   links single name words and nominals through indexed tables ([`link`]), and only the
+//!   signatures and nominals whose candidates changed are decided again.
 //! - Idempotent: an article whose id and content hash are stored already is left alone; the
 //!   same id with another hash replaces it.
 //! - Every file it opens is checked ([`schema`]): another file, another version or a damaged
@@ -26,11 +27,14 @@
 mod entities;
 pub mod graph;
 mod link;
+mod orgs;
+mod pool;
 pub mod read;
 mod readback;
 mod rows;
 pub mod schema;
 mod sight;
+mod single;
 mod stances;
 pub mod view;
 mod write;

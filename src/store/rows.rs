@@ -150,9 +150,9 @@ fn insert_sights(
     let mut stmt = conn.prepare_cached(
         "INSERT INTO mentions (article_id, slot, item, kind, name, alias, role, affiliations, \
          byte_start, byte_end, char_start, char_end, key, key_kind, first, last, words, \
-         role_words, linked, cand, entity_id) \
+         role_words, linked, cand, entity_id, read_kind, gender, named) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21)",
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     let mut nominal = conn.prepare_cached(
         "INSERT INTO nominal_words (word, cand, article_id, slot, item) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -197,6 +197,9 @@ fn insert_sights(
             s.linked.as_ref().filter(|l| *l != &s.key),
             s.cand,
             s.entity,
+            s.read.as_str(),
+            s.gender.map(super::pool::gender_str),
+            s.named,
         ])?;
         if s.key_kind == KeyKind::Nominal {
             for w in &s.words {

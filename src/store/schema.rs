@@ -77,9 +77,13 @@ CREATE TABLE mentions (
     linked TEXT,
     cand INTEGER,
     entity_id TEXT NOT NULL,
+    read_kind TEXT NOT NULL,
+    gender TEXT,
+    named TEXT,
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
+CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 'named';
 
 CREATE TABLE entity_articles (
     entity_id TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -88,8 +92,34 @@ CREATE TABLE entity_articles (
 
 CREATE TABLE person_keys (
     last TEXT NOT NULL, key TEXT NOT NULL, first TEXT NOT NULL, n INTEGER NOT NULL,
+    m INTEGER NOT NULL,
     PRIMARY KEY (last, key)
 ) WITHOUT ROWID;
+CREATE INDEX person_keys_first ON person_keys(first);
+CREATE TABLE named_keys (
+    word TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    m INTEGER NOT NULL,
+    PRIMARY KEY (word, key)
+) WITHOUT ROWID;
+CREATE TABLE org_keys (
+    key TEXT PRIMARY KEY, name TEXT NOT NULL, initials TEXT, acronym INTEGER NOT NULL,
+    person_first TEXT, person_last TEXT, n INTEGER NOT NULL, m INTEGER NOT NULL,
+    target TEXT, target_key TEXT
+) WITHOUT ROWID;
+CREATE INDEX org_keys_name ON org_keys(name);
+CREATE INDEX org_keys_initials ON org_keys(initials) WHERE initials IS NOT NULL;
+CREATE INDEX org_keys_person ON org_keys(person_last, person_first) WHERE person_last IS NOT NULL;
+CREATE INDEX org_keys_target ON org_keys(target) WHERE target IS NOT NULL;
+CREATE TABLE key_words (
+    key TEXT NOT NULL, word TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, word)
+) WITHOUT ROWID;
+CREATE TABLE word_links (
+    last TEXT NOT NULL, gender TEXT NOT NULL, kind TEXT NOT NULL, roles TEXT NOT NULL,
+    given TEXT, entity TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (last, gender, kind, roles)
+) WITHOUT ROWID;
+CREATE INDEX word_links_given ON word_links(given) WHERE given IS NOT NULL;
 CREATE TABLE role_index (
     word TEXT NOT NULL, key TEXT NOT NULL, first TEXT, last TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (word, key)
@@ -113,8 +143,12 @@ CREATE TABLE entities (
 CREATE INDEX entities_last ON entities(last) WHERE last IS NOT NULL;
 CREATE INDEX entities_weight ON entities(weight);
 CREATE TABLE entity_names (
-    entity_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    entity_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, m INTEGER NOT NULL,
     PRIMARY KEY (entity_id, name)
+) WITHOUT ROWID;
+CREATE TABLE entity_kinds (
+    entity_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, kind)
 ) WITHOUT ROWID;
 CREATE TABLE aliases (
     entity_id TEXT NOT NULL, alias TEXT NOT NULL, n INTEGER NOT NULL,
@@ -174,7 +208,7 @@ FROM stances s JOIN entities sp ON sp.id = s.speaker_id JOIN entities t ON t.id 
 "#;
 
 /// Tables a store must have (a file without them is not a quotegraph store, or a damaged one).
-const TABLES: [&str; 17] = [
+const TABLES: [&str; 22] = [
     "meta",
     "articles",
     "quotes",
@@ -182,10 +216,15 @@ const TABLES: [&str; 17] = [
     "mentions",
     "entity_articles",
     "person_keys",
+    "named_keys",
+    "org_keys",
+    "key_words",
+    "word_links",
     "role_index",
     "nominal_words",
     "entities",
     "entity_names",
+    "entity_kinds",
     "aliases",
     "roles",
     "affiliations",

@@ -6,9 +6,10 @@ use rusqlite::Row;
 
 use super::rows::int;
 use crate::canon::keys::{self, Key, Slot};
+use crate::entities::index::role_gender;
 use crate::facts::ArticleFacts;
 use crate::graph::{quote_key, quote_links};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityKind, Gender, Lexicon};
 
 /// The kind of a sighting's own key, as stored in `mentions.key_kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,13 @@ pub(super) struct Sight {
     pub item: i64,
     pub name: String,
     pub alias: String,
+    /// The kind its article reads it as (canon's `Sighting::kind`: a speaker named like a
+    /// mention is read as that mention).
+    pub read: EntityKind,
+    /// The gender its honorific gives (`Mrs. Berg`).
+    pub gender: Option<Gender>,
+    /// An organisation's, outlet's or place's key: its folded name.
+    pub named: Option<String>,
     pub role: Option<String>,
     pub affiliations: Vec<String>,
     /// The own key's entity id.
@@ -61,7 +69,8 @@ pub(super) struct Sight {
     pub last: Option<String>,
     pub words: Vec<String>,
     pub role_words: Vec<String>,
-    /// People: the key after last names are linked (its id).
+    /// People, single words and organisations: the key after links (its id); organisations
+    /// only when joined to another key.
     pub linked: Option<String>,
     /// Nominals: how many people their words fit (2: several).
     pub cand: Option<i64>,
@@ -152,12 +161,24 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
             };
             let is_alias =
                 slot != "target" && lex.pronoun(&s.alias.trim().to_lowercase()).is_none();
+            // As canon weighs a sighting's gender: its role's honorific, else its first word's.
+            let gender = role_gender(s.role.as_deref(), lex).or_else(|| {
+                let first = s.alias.split_whitespace().next()?;
+                lex.honorific_gender(&first.to_lowercase())
+            });
+            let named = match &s.key {
+                Key::Named { name, .. } => Some(name.clone()),
+                _ => None,
+            };
             Sight {
                 article,
                 slot,
                 item: int(item),
                 name: s.name,
                 alias: s.alias,
+                read: s.kind,
+                gender,
+                named,
                 role: s.role,
                 affiliations: s.affiliations,
                 key: s.key.id(),
@@ -180,7 +201,7 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 /// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
 pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
      affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
-     coalesce(linked, key, entity_id), cand, entity_id";
+     coalesce(linked, key, entity_id), cand, entity_id, read_kind, gender, named";
 
 fn split_words(s: Option<String>) -> Vec<String> {
     s.map(|s| {
@@ -203,7 +224,10 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
     let alias: String = r.get(4)?;
     let affiliations: Option<String> = r.get(6)?;
     let key_kind = KeyKind::parse(&r.get::<_, String>(8)?);
-    let people = matches!(key_kind, KeyKind::Person | KeyKind::LastName);
+    let people = matches!(
+        key_kind,
+        KeyKind::Person | KeyKind::LastName | KeyKind::Named
+    );
     Ok(Sight {
         article: r.get(0)?,
         slot,
@@ -211,6 +235,14 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
         name: r.get(3)?,
         is_alias: slot != "target" && lex.pronoun(&alias.trim().to_lowercase()).is_none(),
         alias,
+        read: r
+            .get::<_, Option<String>>(16)?
+            .and_then(|k| super::rows::parse(&k))
+            .unwrap_or(EntityKind::Person),
+        gender: r
+            .get::<_, Option<String>>(17)?
+            .and_then(|g| super::pool::parse_gender(&g)),
+        named: r.get(18)?,
         role: r.get(5)?,
         affiliations: affiliations
             .and_then(|a| serde_json::from_str(&a).ok())

@@ -98,7 +98,7 @@ impl Store {
         // The organisations and places the candidates' roles name, so that role edges show.
         let people: Vec<String> = ids
             .iter()
-            .filter(|i| i.starts_with("person:"))
+            .filter(|i| i.starts_with("person:") || i.starts_with("name:"))
             .cloned()
             .collect();
         for p in people {

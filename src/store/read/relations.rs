@@ -136,7 +136,8 @@ impl Store {
 
     /// A person's role and affiliation edges (to the entity each affiliation names).
     pub fn affiliation_edges(&self, person: &str) -> Result<Vec<(String, Edge)>, StoreError> {
-        if crate::store::entities::kind_of_id(person) != "person" {
+        // People, and single words taken for people (`name:` entities of kind person).
+        if self.entity(person)?.is_none_or(|e| e.kind != "person") {
             return Ok(Vec::new());
         }
         let details = self.entity_details(person)?;

@@ -1,0 +1,401 @@
+//! Single name words (`Berg`, `Avalonia`), linked incrementally as `canon::links` links them:
+//! per sighting, by canon's pure [`decide`] among the candidates indexed tables give.
+//!
+//! Candidates are the keys some mention in the text names: people by last name (or, for a given
+//! name alone when no one has it as a last name, by given name) in `person_keys`; organisations
+//! by their name and by their last word, places by their one specific word, in `named_keys`;
+//! each with its sightings (`n`), mentions (`m`), and role words (`key_words`). A sighting
+//! brings its honorific gender (`mentions.gender`), the kind its article reads it as
+//! (`read_kind`) and its title words: together with the word, its *signature*. Decisions are
+//! kept per signature in `word_links` (with how many sightings have it), so a batch that changes
+//! the candidates of a word decides that word's few signatures again and moves only the
+//! sightings of the signatures whose answer changed.
+//!
+//! Organisation keys joined to another key first (`orgs`) count as that key, their sightings
+//! together. Left out, where canon weighs the whole corpus: the context a candidate shares with
+//! the sighting's article (0 for every candidate here: it would make every decision depend on
+//! the article, so a new article could change the answer of every sighting of a word), and a
+//! candidate's gender from honorifics (here from its given name only).
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::pool::{gender_str, index_words, parse_gender, Pools};
+use super::rows::{sight_from_row, KeyKind, Sight, SIGHT_COLUMNS};
+use crate::canon::decide::{decide, Candidate, Unlinked};
+use crate::canon::keys::Key;
+use crate::lexicon::Lexicon;
+
+/// A stored sighting and what it becomes.
+pub(super) struct Moved {
+    pub before: Sight,
+    pub after: Sight,
+}
+
+/// A signature and the entity stored for it.
+type Decision = (Signature, String);
+
+/// What decides a single word's sighting: (word, gender, read kind, title words).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Signature {
+    last: String,
+    gender: String,
+    kind: String,
+    roles: String,
+}
+
+fn signature(s: &Sight, lex: &Lexicon) -> Signature {
+    let roles: Vec<&str> = s
+        .role_words
+        .iter()
+        .filter(|w| lex.is_title_word(w))
+        .map(String::as_str)
+        .collect();
+    Signature {
+        last: s.last.clone().unwrap_or_default(),
+        gender: s.gender.map_or("", gender_str).to_string(),
+        kind: s.read.as_str().to_string(),
+        roles: roles.join(" "),
+    }
+}
+
+/// The entity a signature's sightings denote: canon's `decide` among the word's candidates, or
+/// the word itself (`name:berg`) when none is singled out.
+fn decide_signature(
+    conn: &Connection,
+    pools: &mut Pools,
+    sig: &Signature,
+    keys: &mut HashMap<String, Key>,
+) -> rusqlite::Result<String> {
+    let own = Key::LastName {
+        last: sig.last.clone(),
+    };
+    let pool = pools.pool(conn, &sig.last)?;
+    let u = Unlinked {
+        gender: parse_gender(&sig.gender),
+        role_words: sig
+            .roles
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect(),
+        kind: super::rows::parse(&sig.kind),
+    };
+    let cands: Vec<Candidate> = pool
+        .iter()
+        .map(|c| Candidate {
+            key: &c.key,
+            sightings: c.n,
+            gender: c.gender,
+            role_words: &c.roles,
+            shared_context: 0,
+        })
+        .collect();
+    let chosen = decide(&u, &cands).map_or(own, |i| pool[i].key.clone());
+    let id = chosen.id();
+    keys.insert(id.clone(), chosen);
+    Ok(id)
+}
+
+/// Count changes of a batch to the candidate tables and signatures.
+#[derive(Default)]
+struct Deltas {
+    /// (last, key) -> (first, n, m)
+    people: HashMap<(String, String), (String, i64, i64)>,
+    /// (word, key) -> (name, n, m)
+    named: HashMap<(String, String), (String, i64, i64)>,
+    /// (key, role word) -> n
+    words: HashMap<(String, String), i64>,
+    sigs: HashMap<Signature, i64>,
+    /// Words whose candidates the batch touches, and given names whose people it touches.
+    touched: BTreeSet<String>,
+    givens: BTreeSet<String>,
+}
+
+impl Deltas {
+    fn add(&mut self, s: &Sight, sign: i64, lex: &Lexicon) {
+        let m = if s.slot == "text" { sign } else { 0 };
+        match s.key_kind {
+            KeyKind::Person => {
+                let last = s.last.clone().unwrap_or_default();
+                let first = s.first.clone().unwrap_or_default();
+                self.touched.insert(last.clone());
+                self.givens.insert(first.clone());
+                let e = self
+                    .people
+                    .entry((last, s.key.clone()))
+                    .or_insert((first, 0, 0));
+                e.1 += sign;
+                e.2 += m;
+            }
+            KeyKind::Named => {
+                let Some(name) = &s.named else { return };
+                for w in index_words(super::entities::kind_of_id(&s.key), name) {
+                    self.touched.insert(w.clone());
+                    let e = self
+                        .named
+                        .entry((w, s.key.clone()))
+                        .or_insert((name.clone(), 0, 0));
+                    e.1 += sign;
+                    e.2 += m;
+                }
+            }
+            KeyKind::LastName => {
+                *self.sigs.entry(signature(s, lex)).or_default() += sign;
+                return;
+            }
+            _ => return,
+        }
+        for w in &s.role_words {
+            *self.words.entry((s.key.clone(), w.clone())).or_default() += sign;
+        }
+    }
+}
+
+/// Adds `(n, m)` to a counted row, deleting it at zero.
+fn upsert(
+    conn: &Connection,
+    table: &str,
+    word_col: &str,
+    extra_col: &str,
+    (word, key, extra): (&str, &str, &str),
+    (dn, dm): (i64, i64),
+) -> rusqlite::Result<()> {
+    if dn == 0 && dm == 0 {
+        return Ok(());
+    }
+    let n: i64 = conn
+        .prepare_cached(&format!(
+            "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT ({word_col}, key) DO UPDATE SET n = n + excluded.n, m = m + excluded.m \
+             RETURNING n"
+        ))?
+        .query_row(params![word, key, extra, dn, dm], |r| r.get(0))?;
+    if n <= 0 {
+        conn.prepare_cached(&format!(
+            "DELETE FROM {table} WHERE {word_col} = ?1 AND key = ?2"
+        ))?
+        .execute([word, key])?;
+    }
+    Ok(())
+}
+
+/// Links the single words of a batch. `removed`: sightings of deleted articles (gone from the
+/// tables already); `added`: the batch's new sightings, whose `linked` this fills for people
+/// and single words. Returns the stored sightings that change, and the keys of the entities
+/// decided (for the names of people in `role_index`).
+pub(super) fn link(
+    conn: &Connection,
+    removed: &[Sight],
+    added: &mut [Sight],
+) -> rusqlite::Result<(Vec<Moved>, HashMap<String, Key>)> {
+    let lex = Lexicon::builtin();
+    let mut d = Deltas::default();
+    for s in removed {
+        d.add(s, -1, lex);
+    }
+    for s in added.iter() {
+        d.add(s, 1, lex);
+    }
+    apply_candidates(conn, &d)?;
+    let people: BTreeSet<(String, String)> = d
+        .people
+        .iter()
+        .map(|((last, _), (first, ..))| (first.clone(), last.clone()))
+        .collect();
+    let org = super::orgs::link(conn, removed, added, &people)?;
+    d.touched.extend(org.words);
+    d.givens.extend(org.givens);
+    let (mut sigs, fresh) = apply_signatures(conn, &d.sigs)?;
+    sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
+    let mut pools = Pools::default();
+    let mut keys = org.keys;
+    let mut decided: HashMap<Signature, String> = HashMap::new();
+    let mut changed: Vec<Decision> = Vec::new();
+    for (sig, before) in sigs {
+        if decided.contains_key(&sig) {
+            continue;
+        }
+        let now = decide_signature(conn, &mut pools, &sig, &mut keys)?;
+        if now != before {
+            conn.prepare_cached(
+                "UPDATE word_links SET entity = ?5 WHERE last = ?1 AND gender = ?2 \
+                 AND kind = ?3 AND roles = ?4",
+            )?
+            .execute(params![sig.last, sig.gender, sig.kind, sig.roles, now])?;
+            if !fresh.contains(&sig) {
+                changed.push((sig.clone(), now.clone()));
+            }
+        }
+        decided.insert(sig, now);
+    }
+    for s in added.iter_mut() {
+        match s.key_kind {
+            KeyKind::Person => s.linked = Some(s.key.clone()),
+            KeyKind::LastName => {
+                let sig = signature(s, lex);
+                s.linked = Some(match decided.get(&sig) {
+                    Some(e) => e.clone(),
+                    None => stored_decision(conn, &sig)?.unwrap_or_else(|| s.key.clone()),
+                });
+            }
+            _ => {}
+        }
+    }
+    let mut all = org.moved;
+    all.extend(moved(conn, &changed, lex)?);
+    Ok((all, keys))
+}
+
+/// Writes the batch's changes to the candidate tables.
+fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Result<()> {
+    for ((last, key), (first, n, m)) in &d.people {
+        upsert(
+            conn,
+            "person_keys",
+            "last",
+            "first",
+            (last, key, first),
+            (*n, *m),
+        )?;
+    }
+    for ((word, key), (name, n, m)) in &d.named {
+        upsert(
+            conn,
+            "named_keys",
+            "word",
+            "name",
+            (word, key, name),
+            (*n, *m),
+        )?;
+    }
+    for ((key, word), n) in &d.words {
+        if *n == 0 {
+            continue;
+        }
+        let left: i64 = conn
+            .prepare_cached(
+                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
+            )?
+            .query_row(params![key, word, n], |r| r.get(0))?;
+        if left <= 0 {
+            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
+                .execute([key, word])?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies the batch's signature counts; returns the signatures it touches with their stored
+/// decision (`""` for a new one), and the new ones.
+fn apply_signatures(
+    conn: &Connection,
+    delta: &HashMap<Signature, i64>,
+) -> rusqlite::Result<(Vec<Decision>, BTreeSet<Signature>)> {
+    let lex = Lexicon::builtin();
+    let mut out = Vec::new();
+    let mut fresh = BTreeSet::new();
+    for (sig, d) in delta {
+        let before = stored_decision(conn, sig)?;
+        let given = lex
+            .first_name(&sig.last)
+            .map(|_| lex.formal_name(&sig.last).to_string());
+        let n: i64 = conn
+            .prepare_cached(
+                "INSERT INTO word_links (last, gender, kind, roles, given, entity, n) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, '', ?6) ON CONFLICT (last, gender, kind, roles) \
+                 DO UPDATE SET n = n + excluded.n RETURNING n",
+            )?
+            .query_row(
+                params![sig.last, sig.gender, sig.kind, sig.roles, given, d],
+                |r| r.get(0),
+            )?;
+        if n <= 0 {
+            conn.prepare_cached(
+                "DELETE FROM word_links WHERE last = ?1 AND gender = ?2 AND kind = ?3 \
+                 AND roles = ?4",
+            )?
+            .execute(params![sig.last, sig.gender, sig.kind, sig.roles])?;
+            continue;
+        }
+        if before.is_none() {
+            fresh.insert(sig.clone());
+        }
+        out.push((sig.clone(), before.unwrap_or_default()));
+    }
+    Ok((out, fresh))
+}
+
+fn stored_decision(conn: &Connection, sig: &Signature) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached(
+        "SELECT entity FROM word_links WHERE last = ?1 AND gender = ?2 AND kind = ?3 \
+         AND roles = ?4",
+    )?
+    .query_row(params![sig.last, sig.gender, sig.kind, sig.roles], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
+/// The stored signatures of words whose candidates changed, with their decisions.
+fn signatures_of(
+    conn: &Connection,
+    words: &BTreeSet<String>,
+    givens: &BTreeSet<String>,
+) -> rusqlite::Result<Vec<Decision>> {
+    let row = |r: &rusqlite::Row| {
+        Ok((
+            Signature {
+                last: r.get(0)?,
+                gender: r.get(1)?,
+                kind: r.get(2)?,
+                roles: r.get(3)?,
+            },
+            r.get(4)?,
+        ))
+    };
+    let mut out = Vec::new();
+    let mut by_last = conn.prepare_cached(
+        "SELECT last, gender, kind, roles, entity FROM word_links WHERE last = ?1",
+    )?;
+    for w in words {
+        for r in by_last.query_map([w], row)? {
+            out.push(r?);
+        }
+    }
+    let mut by_given = conn.prepare_cached(
+        "SELECT last, gender, kind, roles, entity FROM word_links WHERE given = ?1",
+    )?;
+    for g in givens {
+        for r in by_given.query_map([g], row)? {
+            out.push(r?);
+        }
+    }
+    Ok(out)
+}
+
+/// Stored sightings of signatures whose decision changed, linked again.
+fn moved(conn: &Connection, changed: &[Decision], lex: &Lexicon) -> rusqlite::Result<Vec<Moved>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1 \
+         AND coalesce(gender, '') = ?2 AND read_kind = ?3"
+    ))?;
+    for (sig, now) in changed {
+        for before in stmt.query_map(params![sig.last, sig.gender, sig.kind], sight_from_row)? {
+            let before = before?;
+            if &signature(&before, lex) != sig {
+                continue;
+            }
+            let mut after = before.clone();
+            after.linked = Some(now.clone());
+            after.entity = now.clone();
+            if after.linked != before.linked {
+                out.push(Moved { before, after });
+            }
+        }
+    }
+    Ok(out)
+}
