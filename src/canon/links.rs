@@ -13,7 +13,7 @@
 //! The choice among candidates is [`decide`], a pure function of one sighting and the candidates
 //! an index gives (their sightings, gender, role words, shared context). Every index is keyed by
 //! a word or a key, and every pool is capped, so the cost is linear in the number of sightings.
-//! The statistics and indexes themselves are built in [`super::pools`].
+//! The statistics and indexes themselves are built in `pools.rs`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

@@ -13,7 +13,7 @@
 //! [`predict`] runs the whole pipeline (extraction, then canon across the corpus) on the gold
 //! texts and gives the predictions; this module never reads files.
 //!
-//! Split by concern: [`score`] (the port of the scorer) and [`predict`] (the system's mentions).
+//! Split by concern: `score.rs` (the port of the scorer) and `predict.rs` (the system's mentions).
 
 mod predict;
 mod score;
