@@ -4,14 +4,18 @@
 //! A [`Key`] is a pure function of the sighting and its article: `Mark Rutte` is
 //! `Person { first: "mark", last: "rutte" }` wherever it appears. Two kinds of key are
 //! incomplete and are *linked* to a person through an index of the corpus:
-//! - [`Key::LastName`] (`Rutte` in an article that never gives the full name) joins the one
-//!   person of the corpus with that last name ([`link_last_name`]); with several, it stays apart;
+//! - [`Key::LastName`] (`Rutte` in an article that never gives the full name) joins a person
+//!   with that last name, an organisation or a place, per sighting, as the pure
+//!   [`super::decide::decide`] chooses among the candidates an index gives (honorific gender,
+//!   role words, sightings); when in doubt it stays apart;
 //! - [`Key::Nominal`] (`the Ukrainian president`, unresolved in its article) joins the one
 //!   person whose role words hold all its words ([`link_nominal`]).
 //!
 //! Entity ids come from keys ([`Key::id`]), never from counts or the order articles arrive in,
-//! so an id does not change when articles are added. The store keeps keys and recomputes only
-//! the links a batch touches; [`super::build`] does the same in memory for a whole corpus.
+//! so an id does not change when articles are added. [`super::build`] links a whole corpus in
+//! memory ([`super::links`]); the store keeps keys in tables and calls `decide()` again only for
+//! the signatures (word, gender, kind read, title words) whose candidates a batch changed (see
+//! `src/store/single.rs`).
 
 use serde::{Deserialize, Serialize};
 
@@ -338,8 +342,8 @@ pub fn nominal_words(name: &str) -> Vec<String> {
     words
 }
 
-/// The person a last name alone denotes, given every full-name person of the corpus with that
-/// last name: the one there is; with none or several, none (when in doubt, keep apart).
+/// The one candidate there is; with none or several, none (when in doubt, keep apart). The rule
+/// of [`link_nominal`]; single name words are linked by [`super::decide::decide`] instead.
 pub fn link_last_name<'a>(candidates: impl IntoIterator<Item = &'a Key>) -> Option<&'a Key> {
     let mut it = candidates.into_iter();
     let one = it.next()?;

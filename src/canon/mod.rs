@@ -27,9 +27,12 @@
 //! function [`decide::decide`]: given the sighting ([`decide::Unlinked`]: honorific gender, role
 //! words, the kind its article reads) and the candidates one index gives ([`decide::Candidate`]:
 //! key, sightings, gender, role words, context shared with the sighting's article), it returns
-//! the candidate or none. A store that adds a batch keeps per key its sightings, role words,
-//! gender and article contexts (at most 64 keys an article), recomputes the pools of the words the
-//! batch touches, and calls `decide` again for the sightings of those words only.
+//! the candidate or none. The store (`src/store/single.rs`, `orgs.rs`, `pool.rs`) keeps per key
+//! its sightings, role words and gender in tables, and keeps one decision per *signature* (the
+//! word, the sighting's honorific gender, the kind its article reads, its title words): a batch
+//! that changes a word's candidates calls `decide` again for that word's signatures only, and
+//! moves the sightings whose answer changed. It leaves out the shared context (0 there: it
+//! would tie each answer to one article) and honorific gender of candidates (given names only).
 //!
 //! **Invariants**: the result depends only on the set of articles, not on their order; an
 //! entity's id is a function of its key (`person:mark-rutte`, `name:berg`), so adding articles
@@ -50,6 +53,7 @@ pub mod keys;
 mod kind;
 pub mod links;
 mod names;
+mod pools;
 pub use keys::{Key, Sighting, Slot};
 pub use names::same_person_name;
 

@@ -12,6 +12,7 @@
 //! `Mrs. Ruiz` and `the Avalon governor` find the full name the article gives, in linear time.
 //! Never looks beyond the article: which mentions across articles are one entity is `canon`'s.
 
+mod capitals;
 pub mod classify;
 pub mod dates;
 pub mod evidence;

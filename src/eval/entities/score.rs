@@ -1,73 +1,12 @@
-//! Scores cross-document entity resolution against entity gold (`*.entities.jsonl`).
+//! The port of `shared/eval/score_entities.py`: which gold mentions are scored, which
+//! prediction finds each, B-cubed precision and recall per topic, mention recall and the share
+//! of cross-document entities kept whole, printed as the reference prints them.
 //!
-//! A faithful port of the reference scorer `shared/eval/score_entities.py` (its figures and ours
-//! must agree). Takes gold documents (character offsets, corpus-wide entity ids) and predictions
-//! (one line per mention the system found: UTF-8 byte offsets and the system's entity id); gives
-//! an [`EntityScore`]. Scored: *named* gold mentions (a word starting with a capital that is not
-//! a pronoun) of entities with at least two mentions in their topic. A gold mention is found when
-//! a prediction of its document overlaps it and ends on the same last word. B-cubed precision and
-//! recall are averaged over the scored mentions, computed inside each topic; a gold mention not
-//! found is a singleton. Also: mention recall, and the share of gold entities spanning several
-//! documents whose found mentions all sit in one system entity.
-//!
-//! [`predict`] runs the whole pipeline (extraction, then canon across the corpus) on the gold
-//! texts and gives the predictions; this module never reads files.
+//! Takes gold documents and predictions; gives an [`EntityScore`]; never runs the pipeline.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
-use crate::canon::{self, dates::DatedArticle, keys};
-use crate::corpus;
-use crate::extract::extract_with_entities;
-use crate::facts::{self, ArticleFacts};
-use crate::ingest::Article;
-use crate::lexicon::{EntityKind, Lexicon};
-use crate::text::Span;
-use crate::{entities, segment};
-
-/// One gold document of an entity set.
-#[derive(Debug, Clone, Deserialize)]
-pub struct EntityGoldDoc {
-    pub doc_id: String,
-    #[serde(default)]
-    pub topic: Option<String>,
-    pub text: String,
-    #[serde(default)]
-    pub mentions: Vec<GoldMention>,
-}
-
-/// A gold mention: character offsets into the document text.
-#[derive(Debug, Clone, Deserialize)]
-pub struct GoldMention {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub entity: String,
-    #[serde(default, rename = "type")]
-    pub kind: Option<String>,
-}
-
-/// A mention the system found: UTF-8 byte offsets and the system's corpus-wide entity id.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct EntityPrediction {
-    pub doc_id: String,
-    pub start: usize,
-    pub end: usize,
-    pub entity: String,
-}
-
-/// The figures of `score_entities.py`, rounded as it rounds them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntityScore {
-    pub scored_mentions: usize,
-    pub mention_recall: f64,
-    pub b3_p: f64,
-    pub b3_r: f64,
-    pub b3_f1: f64,
-    pub cross_doc_entities: usize,
-    pub cross_doc_kept_whole: f64,
-}
+use super::{EntityGoldDoc, EntityPrediction, EntityScore};
 
 const PRONOUNS: &[&str] = &[
     "i", "he", "she", "it", "we", "they", "him", "her", "them", "his", "its", "their", "our",
@@ -291,127 +230,10 @@ fn kept_whole(scored: &[Scored]) -> (usize, usize) {
     (cross.len(), whole)
 }
 
-/// The system's predictions for the gold texts: every mention it finds (dates included), with
-/// its corpus-wide entity id from [`crate::canon`] (dates from [`crate::canon::dates`]).
-pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
-    use rayon::prelude::*;
-    type PerDoc = (ArticleFacts, Vec<Span>, Vec<EntityPrediction>);
-    let per_doc: Vec<PerDoc> = docs
-        .par_iter()
-        .map(|d| {
-            let article = Article::new(d.doc_id.clone(), d.text.clone(), None);
-            let x = extract_with_entities(&article);
-            let lex = Lexicon::builtin();
-            let seg = segment::segment(&article.text, article.body, lex);
-            let phrases = entities::nominals::phrases(&article.text, &seg, &x.mentions, lex)
-                .iter()
-                .map(|m| EntityPrediction {
-                    doc_id: d.doc_id.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                    entity: keys::key_of(m.kind, &m.canonical, &d.doc_id, false).id(),
-                })
-                .collect();
-            let dates = x
-                .mentions
-                .iter()
-                .filter(|m| m.kind == EntityKind::Date)
-                .map(|m| m.span)
-                .collect();
-            (facts::of(&article, &x), dates, phrases)
-        })
-        .collect();
-    let mut facts = Vec::with_capacity(per_doc.len());
-    let mut dates = Vec::with_capacity(per_doc.len());
-    let mut out: Vec<EntityPrediction> = Vec::new();
-    for (f, d, p) in per_doc {
-        facts.push(f);
-        dates.push(d);
-        out.extend(p);
-    }
-    let analysis = corpus::from_facts(facts);
-    for (d, doc) in analysis.docs.iter().enumerate() {
-        for (k, m) in doc.mentions.iter().enumerate() {
-            let Some(e) = analysis.canon.mention_entity[d][k] else {
-                continue;
-            };
-            out.push(EntityPrediction {
-                doc_id: doc.doc_id.clone(),
-                start: m.start,
-                end: m.end,
-                entity: analysis.canon.entities[e].id.clone(),
-            });
-        }
-    }
-    out.extend(date_predictions(docs, &analysis, dates));
-    // A possessive's clitic is part of the mention in the gold (`Ruiz's`): the same mention with
-    // it too, so that either reading ends on the mention's last word.
-    let texts: HashMap<&str, &str> = docs
-        .iter()
-        .map(|d| (d.doc_id.as_str(), d.text.as_str()))
-        .collect();
-    let clitics: Vec<EntityPrediction> = out
-        .iter()
-        .filter_map(|p| {
-            let rest = texts.get(p.doc_id.as_str())?.get(p.end..)?;
-            let n = ["'s", "’s", "'", "’"]
-                .iter()
-                .find(|c| rest.starts_with(*c))?
-                .len();
-            Some(EntityPrediction {
-                end: p.end + n,
-                ..p.clone()
-            })
-        })
-        .collect();
-    out.extend(clitics);
-    out.sort_by(|a, b| (&a.doc_id, a.start, a.end).cmp(&(&b.doc_id, b.start, b.end)));
-    out
-}
-
-/// The date mentions' predictions: each article's dates placed by its story (the entities
-/// canon found it is mostly about).
-fn date_predictions(
-    docs: &[EntityGoldDoc],
-    analysis: &corpus::Analysis,
-    dates: Vec<Vec<Span>>,
-) -> Vec<EntityPrediction> {
-    let articles: Vec<DatedArticle> = docs
-        .iter()
-        .zip(dates)
-        .enumerate()
-        .map(|(d, (doc, spans))| {
-            let ids = analysis.canon.mention_entity[d]
-                .iter()
-                .flatten()
-                .map(|&e| analysis.canon.entities[e].id.as_str());
-            DatedArticle {
-                doc: &doc.doc_id,
-                text: &doc.text,
-                published: None,
-                dates: spans,
-                anchors: canon::dates::anchors(ids),
-            }
-        })
-        .collect();
-    let ids = canon::dates::ids(&articles);
-    let mut out = Vec::new();
-    for ((doc, a), ids) in docs.iter().zip(&articles).zip(ids) {
-        for (span, entity) in a.dates.iter().zip(ids) {
-            out.push(EntityPrediction {
-                doc_id: doc.doc_id.clone(),
-                start: span.start,
-                end: span.end,
-                entity,
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::entities::GoldMention;
 
     fn gold(doc: &str, topic: &str, text: &str, mentions: &[(&str, &str)]) -> EntityGoldDoc {
         // Mentions given as (words, entity), found at their first occurrence in the text.

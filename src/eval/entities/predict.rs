@@ -1,0 +1,135 @@
+//! The system's predictions for gold texts: the whole pipeline (extraction, then canon across
+//! the corpus) run on every document, each mention found with its corpus-wide entity id.
+//!
+//! Takes gold documents (only their ids and texts are read); gives [`EntityPrediction`]s;
+//! never scores.
+
+use std::collections::HashMap;
+
+use super::{EntityGoldDoc, EntityPrediction};
+use crate::canon::{self, dates::DatedArticle, keys};
+use crate::corpus;
+use crate::extract::extract_with_entities;
+use crate::facts::{self, ArticleFacts};
+use crate::ingest::Article;
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::text::Span;
+use crate::{entities, segment};
+
+/// The system's predictions for the gold texts: every mention it finds (dates included), with
+/// its corpus-wide entity id from [`crate::canon`] (dates from [`crate::canon::dates`]).
+pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
+    use rayon::prelude::*;
+    type PerDoc = (ArticleFacts, Vec<Span>, Vec<EntityPrediction>);
+    let per_doc: Vec<PerDoc> = docs
+        .par_iter()
+        .map(|d| {
+            let article = Article::new(d.doc_id.clone(), d.text.clone(), None);
+            let x = extract_with_entities(&article);
+            let lex = Lexicon::builtin();
+            let seg = segment::segment(&article.text, article.body, lex);
+            let phrases = entities::nominals::phrases(&article.text, &seg, &x.mentions, lex)
+                .iter()
+                .map(|m| EntityPrediction {
+                    doc_id: d.doc_id.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    entity: keys::key_of(m.kind, &m.canonical, &d.doc_id, false).id(),
+                })
+                .collect();
+            let dates = x
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Date)
+                .map(|m| m.span)
+                .collect();
+            (facts::of(&article, &x), dates, phrases)
+        })
+        .collect();
+    let mut facts = Vec::with_capacity(per_doc.len());
+    let mut dates = Vec::with_capacity(per_doc.len());
+    let mut out: Vec<EntityPrediction> = Vec::new();
+    for (f, d, p) in per_doc {
+        facts.push(f);
+        dates.push(d);
+        out.extend(p);
+    }
+    let analysis = corpus::from_facts(facts);
+    for (d, doc) in analysis.docs.iter().enumerate() {
+        for (k, m) in doc.mentions.iter().enumerate() {
+            let Some(e) = analysis.canon.mention_entity[d][k] else {
+                continue;
+            };
+            out.push(EntityPrediction {
+                doc_id: doc.doc_id.clone(),
+                start: m.start,
+                end: m.end,
+                entity: analysis.canon.entities[e].id.clone(),
+            });
+        }
+    }
+    out.extend(date_predictions(docs, &analysis, dates));
+    // A possessive's clitic is part of the mention in the gold (`Ruiz's`): the same mention with
+    // it too, so that either reading ends on the mention's last word.
+    let texts: HashMap<&str, &str> = docs
+        .iter()
+        .map(|d| (d.doc_id.as_str(), d.text.as_str()))
+        .collect();
+    let clitics: Vec<EntityPrediction> = out
+        .iter()
+        .filter_map(|p| {
+            let rest = texts.get(p.doc_id.as_str())?.get(p.end..)?;
+            let n = ["'s", "’s", "'", "’"]
+                .iter()
+                .find(|c| rest.starts_with(*c))?
+                .len();
+            Some(EntityPrediction {
+                end: p.end + n,
+                ..p.clone()
+            })
+        })
+        .collect();
+    out.extend(clitics);
+    out.sort_by(|a, b| (&a.doc_id, a.start, a.end).cmp(&(&b.doc_id, b.start, b.end)));
+    out
+}
+
+/// The date mentions' predictions: each article's dates placed by its story (the entities
+/// canon found it is mostly about).
+fn date_predictions(
+    docs: &[EntityGoldDoc],
+    analysis: &corpus::Analysis,
+    dates: Vec<Vec<Span>>,
+) -> Vec<EntityPrediction> {
+    let articles: Vec<DatedArticle> = docs
+        .iter()
+        .zip(dates)
+        .enumerate()
+        .map(|(d, (doc, spans))| {
+            let ids = analysis.canon.mention_entity[d]
+                .iter()
+                .flatten()
+                .map(|&e| analysis.canon.entities[e].id.as_str());
+            DatedArticle {
+                doc: &doc.doc_id,
+                text: &doc.text,
+                published: None,
+                dates: spans,
+                anchors: canon::dates::anchors(ids),
+            }
+        })
+        .collect();
+    let ids = canon::dates::ids(&articles);
+    let mut out = Vec::new();
+    for ((doc, a), ids) in docs.iter().zip(&articles).zip(ids) {
+        for (span, entity) in a.dates.iter().zip(ids) {
+            out.push(EntityPrediction {
+                doc_id: doc.doc_id.clone(),
+                start: span.start,
+                end: span.end,
+                entity,
+            });
+        }
+    }
+    out
+}
