@@ -9,10 +9,9 @@
 use std::ops::Range;
 
 use super::super::words::*;
-use super::content::{
-    clause_is_subordinate, complement_start, content_before, content_to_end, cut_at_main_clause,
-    looks_like_clause, starts_clause, Start,
-};
+use super::clause::{looks_like_clause, starts_clause};
+use super::complement::{complement_start, Start};
+use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
 use super::subject::{can_speak, main_subject, subject_before};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
