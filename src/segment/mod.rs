@@ -284,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn plural_titles_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences_of(
+                "Sens. Ines Dahl and Pavel Orlov agreed. Reps. Mara Quist and Tomas Veld did not."
+            ),
+            [
+                "Sens. Ines Dahl and Pavel Orlov agreed.",
+                "Reps. Mara Quist and Tomas Veld did not."
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_ends_after_the_closing_mark() {
         assert_eq!(
             sentences_of("“We are ready.” The talks resumed."),
