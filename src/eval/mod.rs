@@ -5,13 +5,21 @@
 //! a one-to-one matching, best token-F1 first, at F1 ≥ 0.5; attribution right when the resolved
 //! speaker or the mention equals the gold speaker or an alias, or, for people, has the same last
 //! name up to one letter. Optional gold quotes are neither rewarded nor penalised.
+//!
+//! This file holds the gold and prediction records, the matching and the counts; `tokens` makes
+//! the word tokens and their F1, `speaker` decides whether a predicted speaker names the gold one.
 
 pub mod stance;
+
+mod speaker;
+mod tokens;
+
+pub use speaker::speaker_ok;
+pub use tokens::{token_f1, tokens};
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::extract::QuoteRecord;
 
@@ -70,160 +78,6 @@ impl From<&QuoteRecord> for Prediction {
             speaker_mention: r.speaker_mention.clone(),
         }
     }
-}
-
-const TITLES: &[&str] = &[
-    "president",
-    "secretary",
-    "general",
-    "secretarygeneral",
-    "minister",
-    "prime",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "former",
-    "the",
-    "a",
-    "an",
-    "us",
-    "u.s.",
-    "nato",
-    "ukrainian",
-    "russian",
-    "american",
-    "chief",
-    "head",
-    "foreign",
-    "defense",
-    "defence",
-    "sir",
-    "lord",
-    "king",
-    "queen",
-    "pope",
-    "gen",
-    "lt",
-    "col",
-    "adm",
-    "vice",
-];
-
-/// Lowercased word tokens, as `score.py` makes them.
-pub fn tokens(s: &str) -> Vec<String> {
-    let folded: String = s
-        .nfkc()
-        .map(|c| match c {
-            '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' => '"',
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{2014}' | '\u{2013}' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase();
-    // score.py: re.sub(r"[^\w\s]", " ", s).split()
-    static NON_WORD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let non_word = NON_WORD.get_or_init(|| regex::Regex::new(r"[^\w\s]").expect("pattern"));
-    non_word
-        .replace_all(&folded, " ")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
-
-pub fn token_f1(a: &str, b: &str) -> f64 {
-    let (ta, tb) = (tokens(a), tokens(b));
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let mut ca: HashMap<&str, usize> = HashMap::new();
-    for t in &ta {
-        *ca.entry(t).or_default() += 1;
-    }
-    let mut cb: HashMap<&str, usize> = HashMap::new();
-    for t in &tb {
-        *cb.entry(t).or_default() += 1;
-    }
-    let common: usize = ca
-        .iter()
-        .map(|(t, n)| (*n).min(*cb.get(t).unwrap_or(&0)))
-        .sum();
-    if common == 0 {
-        return 0.0;
-    }
-    let p = common as f64 / ta.len() as f64;
-    let r = common as f64 / tb.len() as f64;
-    2.0 * p * r / (p + r)
-}
-
-fn norm_name(s: &str) -> String {
-    tokens(s).join(" ")
-}
-
-/// Equal, or one insertion, deletion or substitution apart.
-fn edit1(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b {
-        return true;
-    }
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len().min(b.len()) && a[i] == b[i] {
-        i += 1;
-    }
-    let tail = |v: &[char], k: usize| v.get(k..).map(<[char]>::to_vec).unwrap_or_default();
-    tail(&a, i + 1) == tail(&b, i + 1)
-        || tail(&a, i) == tail(&b, i + 1)
-        || tail(&a, i + 1) == tail(&b, i)
-}
-
-fn last_name(s: &str) -> String {
-    tokens(s)
-        .into_iter()
-        .rfind(|t| !TITLES.contains(&t.as_str()))
-        .unwrap_or_default()
-}
-
-/// Whether a prediction names the gold speaker (by resolved name or by mention).
-pub fn speaker_ok(gold: &GoldQuote, pred: &Prediction) -> bool {
-    match &gold.speaker {
-        None => pred.speaker.as_deref().is_none_or(str::is_empty),
-        Some(gs) => [&pred.speaker, &pred.speaker_mention]
-            .into_iter()
-            .any(|p| p.as_deref().is_some_and(|p| speaker_ok_one(gold, gs, p))),
-    }
-}
-
-fn speaker_ok_one(gold: &GoldQuote, gs: &str, pred: &str) -> bool {
-    if pred.is_empty() {
-        return false;
-    }
-    let p = norm_name(pred);
-    let same_form = norm_name(gs) == p
-        || gold
-            .speaker_aliases
-            .iter()
-            .flatten()
-            .any(|a| norm_name(a) == p);
-    if same_form {
-        return true;
-    }
-    if gold.speaker_type.as_deref() == Some("person") {
-        let (pl, gl) = (last_name(pred), last_name(gs));
-        return !pl.is_empty() && gl.chars().count() > 2 && edit1(&pl, &gl);
-    }
-    false
 }
 
 /// A missed gold quote, a false positive, or a wrong speaker, for `--verbose`.
@@ -289,7 +143,6 @@ fn clip(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// Scores predictions against gold documents with the reference metric.
 /// Runs the extractor over the gold documents' texts (each text taken whole, with no title line,
 /// as the gold offsets require).
 pub fn predict(gold_docs: &[GoldDoc]) -> Vec<crate::QuoteRecord> {
@@ -333,6 +186,7 @@ fn match_doc(
     (gused, pused)
 }
 
+/// Scores predictions against gold documents with the reference metric.
 pub fn score(gold_docs: &[GoldDoc], preds: &[Prediction], min_f1: f64) -> Score {
     let mut by_doc: HashMap<&str, Vec<&Prediction>> = HashMap::new();
     for p in preds {
@@ -452,60 +306,5 @@ impl Score {
             self.e2e_f1,
             kinds.join(", ")
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn gold_speaker(speaker: &str, speaker_type: Option<&str>) -> GoldQuote {
-        GoldQuote {
-            content: String::new(),
-            speaker: Some(speaker.into()),
-            speaker_type: speaker_type.map(str::to_string),
-            speaker_aliases: None,
-            kind: "direct".into(),
-            optional: false,
-        }
-    }
-
-    fn predicted_speaker(s: &str) -> Prediction {
-        Prediction {
-            doc_id: "d".into(),
-            content: String::new(),
-            speaker: Some(s.into()),
-            speaker_mention: None,
-        }
-    }
-
-    #[test]
-    fn tokens_fold_quotes_dashes_and_case() {
-        assert_eq!(
-            tokens("“It’s — NATO’s,” he said"),
-            ["it", "s", "nato", "s", "he", "said"]
-        );
-    }
-
-    #[test]
-    fn token_f1_is_symmetric_overlap() {
-        assert!((token_f1("a b c d", "a b") - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(token_f1("", "a"), 0.0);
-    }
-
-    #[test]
-    fn last_names_match_with_one_letter_of_difference() {
-        let g = gold_speaker("Pavel Orlov", Some("person"));
-        let p = predicted_speaker;
-        assert!(speaker_ok(&g, &p("Prime Minister Pavel Orlow")));
-        assert!(!speaker_ok(&g, &p("Greta Lind")));
-    }
-
-    #[test]
-    fn untyped_gold_speakers_need_the_same_words() {
-        let g = gold_speaker("current and former clerks", None);
-        let p = predicted_speaker;
-        assert!(speaker_ok(&g, &p("Current and former clerks")));
-        assert!(!speaker_ok(&g, &p("former clerks")));
     }
 }

@@ -71,6 +71,12 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
         k -= 1;
     }
     let named = k > start && cx.t(start).is_word() && !is_subject_pronoun(&cx.t(start).lower);
+    // `said Rep. Ines Dahl (D-Ore.).`: a short parenthesis after the name is part of the mention.
+    if named && k < sent.end && cx.t(k).is_punct('(') {
+        if let Some(close) = (k + 1..(k + 6).min(sent.end)).find(|&m| cx.t(m).is_punct(')')) {
+            return Some(start..close + 1);
+        }
+    }
     if named && cx.t(k - 1).capitalized {
         if let Some(end) = trailing_appositive(cx, sent, k) {
             return Some(start..end);

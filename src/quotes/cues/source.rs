@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::content::{content_to_end, trim_content};
+use super::extent::{content_to_end, trim_content};
 use super::{Ctx, Cue, Orientation, SpeakerRole};
 use crate::lexicon::Frames;
 

@@ -107,6 +107,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["Ines K. Dahl, the panel's harbor director | said | The dam is sound"],
     ),
     (
+        "The dam is sound, said Rep. Ines Dahl (D-Ore.).",
+        &["Rep. Ines Dahl (D-Ore.) | said | The dam is sound"],
+    ),
+    (
         "The dam is sound, said Elias Brandt of the Council on Harbor Safety.",
         &["Elias Brandt of the Council on Harbor Safety | said | The dam is sound"],
     ),

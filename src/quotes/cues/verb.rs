@@ -9,10 +9,9 @@
 use std::ops::Range;
 
 use super::super::words::*;
-use super::content::{
-    clause_is_subordinate, complement_start, content_before, content_to_end, cut_at_main_clause,
-    looks_like_clause, starts_clause, Start,
-};
+use super::clause::{looks_like_clause, starts_clause};
+use super::complement::{complement_start, Start};
+use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
 use super::subject::{can_speak, main_subject, subject_before};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
@@ -280,46 +279,57 @@ fn attach_content(
         Start::Comma if !cx.t(start.min(sent.end - 1)).is_quote() && start < sent.end => {
             parenthetical(cx, sent, cue, start);
         }
-        _ => {
-            cue.introduced = matches!(
-                how,
-                Start::That | Start::Colon | Start::Quote | Start::Comma
-            );
-            let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
-            cue.content = content_to_end(cx, sent, start);
-            if subordinate {
-                cue.content = cut_at_main_clause(cx, cue.content.clone());
-            }
-            if object_only
-                && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS
-                    || matches!(
-                        cx.lower(cue.content.start),
-                        "to" | "not" | "for" | "about" | "as"
-                    ))
-            {
-                return None;
-            }
-            // After `say` three words are a clause (`said each year yields a bump`, `said
-            // current rules fail`): `say` rarely takes a noun phrase that long. After other
-            // verbs the words need a verb, and a subject-like start or an adjective before one.
-            let said = cue.lemma == "say"
-                && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
-            // (`said` holds three words, so the content is not empty.)
-            let modifier_start = said && !weak && {
-                let first = cx.t(cue.content.start);
-                first.is_word()
-                    && !first.capitalized
-                    && !is_function_word(&first.lower)
-                    && !is_particle(&first.lower)
-                    && !cx.is_verb_token(cue.content.start)
-            };
-            let clause_follows = modifier_start
-                || (starts_clause(cx, cue.content.start)
-                    && (said || looks_like_clause(cx, &cue.content)));
-            return complement_fits(cue, object_only, weak, clause_follows);
-        }
+        _ => return attach_complement(cx, sent, cue, (start, how), object_only, weak),
     }
     Some(())
+}
+
+/// The content of a cue whose complement follows the verb at `start`: the clause to the end
+/// of the sentence (cut at the main clause after a subordinate cue). `None` when an object
+/// verb's object is too short or the words are no clause.
+fn attach_complement(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    cue: &mut Cue,
+    (start, how): (usize, Start),
+    object_only: bool,
+    weak: bool,
+) -> Option<()> {
+    cue.introduced = matches!(
+        how,
+        Start::That | Start::Colon | Start::Quote | Start::Comma
+    );
+    let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
+    cue.content = content_to_end(cx, sent, start);
+    if subordinate {
+        cue.content = cut_at_main_clause(cx, cue.content.clone());
+    }
+    if object_only
+        && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS
+            || matches!(
+                cx.lower(cue.content.start),
+                "to" | "not" | "for" | "about" | "as"
+            ))
+    {
+        return None;
+    }
+    // After `say` three words are a clause (`said each year yields a bump`, `said
+    // current rules fail`): `say` rarely takes a noun phrase that long. After other
+    // verbs the words need a verb, and a subject-like start or an adjective before one.
+    let said =
+        cue.lemma == "say" && cue.content.clone().filter(|&k| cx.t(k).is_word()).count() >= 3;
+    // (`said` holds three words, so the content is not empty.)
+    let modifier_start = said && !weak && {
+        let first = cx.t(cue.content.start);
+        first.is_word()
+            && !first.capitalized
+            && !is_function_word(&first.lower)
+            && !is_particle(&first.lower)
+            && !cx.is_verb_token(cue.content.start)
+    };
+    let clause_follows = modifier_start
+        || (starts_clause(cx, cue.content.start) && (said || looks_like_clause(cx, &cue.content)));
+    complement_fits(cue, object_only, weak, clause_follows)
 }
 
 /// A parenthetical cue between two commas (`A, she stressed, B`) interrupts a report: the

@@ -1,0 +1,180 @@
+//! Where a cue's complement starts.
+//!
+//! Takes the tokens of a sentence and the token after a cue's verb; gives the start of the
+//! verb's complement and how it opens (`that`, a colon, a comma, a quotation mark, a plain
+//! clause, or nothing before the sentence end), past an addressee (`told reporters`), adverbs,
+//! time phrases and adjunct phrases (`in a statement`, `on Tuesday`). Never decides where the
+//! content ends nor who speaks.
+
+use std::ops::Range;
+
+use super::super::words::*;
+use super::Ctx;
+use crate::lexicon::{Frames, VerbForm};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Start {
+    That,
+    Colon,
+    Comma,
+    Quote,
+    Plain,
+    End,
+}
+
+/// Where the complement of a verb ending at `k` starts, past adverbs, time words, an addressee
+/// (`told reporters`) and adjunct phrases (`in a statement`, `on Tuesday`).
+pub(super) fn complement_start(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    mut k: usize,
+    frames: Frames,
+) -> (usize, Start) {
+    let end = sent.end;
+    if frames.tell && k < end && cx.lower(k) != "that" {
+        k = skip_addressee(cx, k, end);
+    }
+    let mut steps = 0;
+    while k < end && steps < 12 {
+        steps += 1;
+        let t = cx.t(k);
+        let w = t.lower.as_str();
+        if t.is_terminal() {
+            return (end, Start::End);
+        }
+        if w == "that" {
+            return (k + 1, Start::That);
+        }
+        if t.is_punct(':') {
+            return (k + 1, Start::Colon);
+        }
+        if t.is_punct(',') || t.is_punct('—') || t.is_punct('–') {
+            let next_is_clause_cue = k + 1 < end && {
+                let n = cx.t(k + 1);
+                n.lower == "according" || is_clause_participle(cx, &n.lower)
+            };
+            return if k + 1 >= end || cx.t(k + 1).is_terminal() || next_is_clause_cue {
+                (end, Start::End)
+            } else {
+                (k + 1, Start::Comma)
+            };
+        }
+        if t.is_quote() {
+            return if cx.quote_opened_at(k).is_some() {
+                (k, Start::Quote)
+            } else {
+                (end, Start::End)
+            };
+        }
+        if is_adverb(t) || is_time_word(w) || in_time_phrase(cx, k) {
+            k += 1;
+            continue;
+        }
+        let infinitive = w == "to"
+            && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.capitalized
+                    && !is_determiner(&n.lower)
+                    && !is_object_pronoun(&n.lower)
+                    && !matches!(n.lower.as_str(), "reporters" | "journalists")
+            });
+        if is_preposition(w) && !matches!(w, "of" | "about" | "for") && !infinitive {
+            match skip_adjunct(cx, k, end) {
+                Ok(m) => {
+                    k = m;
+                    continue;
+                }
+                Err(found) => return found,
+            }
+        }
+        return (k, Start::Plain);
+    }
+    (k.min(end), if k >= end { Start::End } else { Start::Plain })
+}
+
+/// A word of a time phrase without a time word of its own: `said late Wednesday that`,
+/// `reported last quarter that`, `said this past week that`.
+fn in_time_phrase(cx: &Ctx, k: usize) -> bool {
+    let w = cx.lower(k);
+    let time_next = cx
+        .seg
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.is_word() && (is_time_word(&n.lower) || is_period_noun(&n.lower)));
+    let after_time = k > 0 && matches!(cx.lower(k - 1), "last" | "this" | "next" | "past");
+    (matches!(w, "late" | "early" | "past") && time_next) || (is_period_noun(w) && after_time)
+}
+
+/// An adjunct phrase starting at the preposition `k` and reaching a comma, `that`, a colon or
+/// the sentence end: `Ok` with the token that ends it, or `Err` with the complement's start
+/// when the phrase holds a verb (it is the complement) or runs too long.
+fn skip_adjunct(cx: &Ctx, k: usize, end: usize) -> Result<usize, (usize, Start)> {
+    let mut m = k + 1;
+    while m < end && m < k + 10 {
+        let u = cx.t(m);
+        if u.lower == "that"
+            || u.is_punct(',')
+            || u.is_punct(':')
+            || u.is_terminal()
+            || u.is_quote()
+        {
+            break;
+        }
+        if cx.is_verb_token(m) || (is_auxiliary(&u.lower) && !u.capitalized) {
+            return Err((k, Start::Plain));
+        }
+        m += 1;
+    }
+    if m >= end {
+        Err((end, Start::End))
+    } else if m >= k + 10 {
+        Err((k, Start::Plain))
+    } else {
+        Ok(m)
+    }
+}
+
+/// `adding`, `saying`, `telling`: a participle that starts a reporting clause of its own.
+pub(super) fn is_clause_participle(cx: &Ctx, w: &str) -> bool {
+    cx.lex
+        .verb(w)
+        .is_some_and(|v| v.form == VerbForm::Ing && (v.frames.clause || v.frames.tell))
+}
+
+/// Skips the addressee of `told`/`assured`: a pronoun, a capitalised name, or a short noun phrase.
+pub(super) fn skip_addressee(cx: &Ctx, k: usize, end: usize) -> usize {
+    let t = cx.t(k);
+    if is_object_pronoun(&t.lower) {
+        return k + 1;
+    }
+    let mut m = k;
+    if is_determiner(&t.lower) {
+        m += 1;
+    }
+    let mut n = 0;
+    while m < end && n < 5 {
+        let u = cx.t(m);
+        if !u.is_word()
+            || u.lower == "that"
+            || is_preposition(&u.lower)
+            || is_subject_pronoun(&u.lower)
+        {
+            break;
+        }
+        if !u.capitalized
+            && n > 0
+            && !matches!(
+                u.lower.as_str(),
+                "reporters" | "journalists" | "outlet" | "press"
+            )
+        {
+            break;
+        }
+        m += 1;
+        n += 1;
+        if !u.capitalized && n == 1 && matches!(u.lower.as_str(), "reporters" | "journalists") {
+            break;
+        }
+    }
+    m
+}
