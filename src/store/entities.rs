@@ -6,7 +6,7 @@
 //! counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
 //! what [`crate::canon::Canon::find`] answers in memory.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -27,18 +27,20 @@ struct Counts {
     quotes: i64,
 }
 
-/// Count changes of a batch, summed before they are written (one write per row touched).
+/// Count changes of a batch, summed before they are written (one write per row touched), in
+/// key order: neighbouring rows are written one after another, so a batch touches each page of
+/// a large store's tables once rather than once per row.
 #[derive(Default)]
 pub(super) struct Deltas {
-    counts: HashMap<String, Counts>,
+    counts: BTreeMap<String, Counts>,
     /// (entity, name) -> (uses, uses by a mention in the text).
-    names: HashMap<(String, String), (i64, i64)>,
+    names: BTreeMap<(String, String), (i64, i64)>,
     /// `name:` entities: (entity, kind its sighting is read as) -> sightings.
-    kinds: HashMap<(String, String), i64>,
-    aliases: HashMap<(String, String), i64>,
-    roles: HashMap<(String, String), i64>,
-    affiliations: HashMap<(String, String), i64>,
-    articles: HashMap<(String, i64), i64>,
+    kinds: BTreeMap<(String, String), i64>,
+    aliases: BTreeMap<(String, String), i64>,
+    roles: BTreeMap<(String, String), i64>,
+    affiliations: BTreeMap<(String, String), i64>,
+    articles: BTreeMap<(String, i64), i64>,
 }
 
 impl Deltas {
@@ -78,17 +80,17 @@ impl Deltas {
 
     /// Writes the changes and refreshes every entity they touch.
     pub(super) fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut count = conn.prepare_cached(
+            "INSERT INTO entities (id, name, kind, mentions, quotes, sightings) \
+             VALUES (?1, '', ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET \
+             mentions = mentions + excluded.mentions, quotes = quotes + excluded.quotes, \
+             sightings = sightings + excluded.sightings",
+        )?;
         for (id, c) in &self.counts {
             if c.sightings == 0 && c.mentions == 0 && c.quotes == 0 {
                 continue;
             }
-            conn.prepare_cached(
-                "INSERT INTO entities (id, name, kind, mentions, quotes, sightings) \
-                 VALUES (?1, '', ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET \
-                 mentions = mentions + excluded.mentions, quotes = quotes + excluded.quotes, \
-                 sightings = sightings + excluded.sightings",
-            )?
-            .execute(params![
+            count.execute(params![
                 id,
                 kind_of_id(id),
                 c.mentions,
@@ -103,19 +105,18 @@ impl Deltas {
         renamed.extend(counted(conn, "aliases", "alias", self.aliases)?);
         counted(conn, "roles", "role", self.roles)?;
         counted(conn, "affiliations", "affiliation", self.affiliations)?;
+        let mut upsert = conn.prepare_cached(
+            "INSERT INTO entity_articles (entity_id, article_id, n) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (entity_id, article_id) DO UPDATE SET n = n + excluded.n",
+        )?;
+        let mut prune = conn.prepare_cached(
+            "DELETE FROM entity_articles WHERE entity_id = ?1 AND article_id = ?2 AND n <= 0",
+        )?;
         for ((e, a), d) in self.articles {
             if d != 0 {
-                conn.prepare_cached(
-                    "INSERT INTO entity_articles (entity_id, article_id, n) VALUES (?1, ?2, ?3) \
-                     ON CONFLICT (entity_id, article_id) DO UPDATE SET n = n + excluded.n",
-                )?
-                .execute(params![e, a, d])?;
+                upsert.execute(params![e, a, d])?;
                 if d < 0 {
-                    conn.prepare_cached(
-                        "DELETE FROM entity_articles WHERE entity_id = ?1 AND article_id = ?2 \
-                         AND n <= 0",
-                    )?
-                    .execute(params![e, a])?;
+                    prune.execute(params![e, a])?;
                 }
             }
         }
@@ -132,7 +133,7 @@ fn counted(
     conn: &Connection,
     table: &str,
     column: &str,
-    delta: HashMap<(String, String), i64>,
+    delta: BTreeMap<(String, String), i64>,
 ) -> rusqlite::Result<BTreeSet<String>> {
     let extra = if table == "affiliations" {
         (", folded", ", ?4")
@@ -171,7 +172,7 @@ fn counted(
 /// uses any more; returns the entities that gained or lost a name.
 fn names(
     conn: &Connection,
-    delta: HashMap<(String, String), (i64, i64)>,
+    delta: BTreeMap<(String, String), (i64, i64)>,
 ) -> rusqlite::Result<BTreeSet<String>> {
     let mut changed = BTreeSet::new();
     for ((e, v), (d, dm)) in delta {

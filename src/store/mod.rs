@@ -175,6 +175,9 @@ impl Store {
             // Pages every batch writes (indexes, counts) are copied back less often.
             conn.pragma_update(None, "wal_autocheckpoint", 16384)
                 .map_err(sql)?;
+            // Sorts and temporary indexes of a batch stay in memory.
+            conn.pragma_update(None, "temp_store", "MEMORY")
+                .map_err(sql)?;
         }
         let cache_kib: i64 = if write { 131_072 } else { 32_768 };
         conn.pragma_update(None, "cache_size", -cache_kib)
