@@ -6,7 +6,9 @@
 //! counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
 //! what [`crate::canon::Canon::find`] answers in memory.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -27,20 +29,20 @@ struct Counts {
     quotes: i64,
 }
 
-/// Count changes of a batch, summed before they are written (one write per row touched), in
-/// key order: neighbouring rows are written one after another, so a batch touches each page of
-/// a large store's tables once rather than once per row.
+/// Count changes of a batch, summed before they are written (one write per row touched), then
+/// written in key order ([`sorted`]): neighbouring rows one after another, so a batch touches
+/// each page of a large store's tables once rather than once per row.
 #[derive(Default)]
 pub(super) struct Deltas {
-    counts: BTreeMap<String, Counts>,
+    counts: HashMap<String, Counts>,
     /// (entity, name) -> (uses, uses by a mention in the text).
-    names: BTreeMap<(String, String), (i64, i64)>,
+    names: HashMap<(String, String), (i64, i64)>,
     /// `name:` entities: (entity, kind its sighting is read as) -> sightings.
-    kinds: BTreeMap<(String, String), i64>,
-    aliases: BTreeMap<(String, String), i64>,
-    roles: BTreeMap<(String, String), i64>,
-    affiliations: BTreeMap<(String, String), i64>,
-    articles: BTreeMap<(String, i64), i64>,
+    kinds: HashMap<(String, String), i64>,
+    aliases: HashMap<(String, String), i64>,
+    roles: HashMap<(String, String), i64>,
+    affiliations: HashMap<(String, String), i64>,
+    articles: HashMap<(String, i64), i64>,
 }
 
 impl Deltas {
@@ -86,7 +88,8 @@ impl Deltas {
              mentions = mentions + excluded.mentions, quotes = quotes + excluded.quotes, \
              sightings = sightings + excluded.sightings",
         )?;
-        for (id, c) in &self.counts {
+        let counts = sorted(self.counts);
+        for (id, c) in &counts {
             if c.sightings == 0 && c.mentions == 0 && c.quotes == 0 {
                 continue;
             }
@@ -112,7 +115,7 @@ impl Deltas {
         let mut prune = conn.prepare_cached(
             "DELETE FROM entity_articles WHERE entity_id = ?1 AND article_id = ?2 AND n <= 0",
         )?;
-        for ((e, a), d) in self.articles {
+        for ((e, a), d) in sorted(self.articles) {
             if d != 0 {
                 upsert.execute(params![e, a, d])?;
                 if d < 0 {
@@ -120,11 +123,18 @@ impl Deltas {
                 }
             }
         }
-        for id in self.counts.keys() {
+        for (id, _) in &counts {
             refresh(conn, id, renamed.contains(id))?;
         }
         Ok(())
     }
+}
+
+/// A batch's sums in key order.
+fn sorted<K: Ord, V>(map: HashMap<K, V>) -> Vec<(K, V)> {
+    let mut v: Vec<(K, V)> = map.into_iter().collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    v
 }
 
 /// Adds counts to a `(entity_id, <column>, n)` table, deleting rows that reach zero; returns
@@ -133,7 +143,7 @@ fn counted(
     conn: &Connection,
     table: &str,
     column: &str,
-    delta: BTreeMap<(String, String), i64>,
+    delta: HashMap<(String, String), i64>,
 ) -> rusqlite::Result<BTreeSet<String>> {
     let extra = if table == "affiliations" {
         (", folded", ", ?4")
@@ -147,7 +157,7 @@ fn counted(
     );
     let prune = format!("DELETE FROM {table} WHERE entity_id = ?1 AND {column} = ?2");
     let mut changed = BTreeSet::new();
-    for ((e, v), d) in delta {
+    for ((e, v), d) in sorted(delta) {
         if d == 0 {
             continue;
         }
@@ -172,10 +182,10 @@ fn counted(
 /// uses any more; returns the entities that gained or lost a name.
 fn names(
     conn: &Connection,
-    delta: BTreeMap<(String, String), (i64, i64)>,
+    delta: HashMap<(String, String), (i64, i64)>,
 ) -> rusqlite::Result<BTreeSet<String>> {
     let mut changed = BTreeSet::new();
-    for ((e, v), (d, dm)) in delta {
+    for ((e, v), (d, dm)) in sorted(delta) {
         if d == 0 && dm == 0 {
             continue;
         }

@@ -184,6 +184,8 @@ impl Store {
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", false)
             .map_err(sql)?;
+        // The writer runs a few dozen statements per batch, over and over: all stay prepared.
+        conn.set_prepared_statement_cache_capacity(256);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
