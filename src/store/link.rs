@@ -14,7 +14,9 @@
 //! candidates, or removed from one. Everything else stays as it is, so a batch costs time in
 //! proportion to itself (and to the sightings whose answer it really changes).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -73,7 +75,7 @@ fn role_index(
     keys: &HashMap<String, Key>,
 ) -> rusqlite::Result<Words> {
     // (word, key) -> (first, last, delta)
-    let mut delta: HashMap<(String, String), (Option<String>, String, i64)> = HashMap::new();
+    let mut delta: HashMap<(String, String), (Option<String>, String, i64)> = HashMap::default();
     let mut put = |s: &Sight, sign: i64| {
         let Some(linked) = &s.linked else { return };
         // Nominals look for people (and single words taken for people), not for an

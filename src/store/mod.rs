@@ -175,12 +175,17 @@ impl Store {
             // Pages every batch writes (indexes, counts) are copied back less often.
             conn.pragma_update(None, "wal_autocheckpoint", 16384)
                 .map_err(sql)?;
+            // Sorts and temporary indexes of a batch stay in memory.
+            conn.pragma_update(None, "temp_store", "MEMORY")
+                .map_err(sql)?;
         }
         let cache_kib: i64 = if write { 131_072 } else { 32_768 };
         conn.pragma_update(None, "cache_size", -cache_kib)
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", false)
             .map_err(sql)?;
+        // The writer runs a few dozen statements per batch, over and over: all stay prepared.
+        conn.set_prepared_statement_cache_capacity(256);
         Ok(Store {
             conn,
             path: path.to_path_buf(),

@@ -11,7 +11,9 @@
 //! name) and moves the sightings of the keys whose target changed. One step only: a target's
 //! own target is not followed (canon follows up to four).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 

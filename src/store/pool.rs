@@ -3,7 +3,9 @@
 //! with its sightings, gender (from its given name) and role words (`key_words`). Read once per
 //! word and batch; never written here (see `single`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -154,7 +156,7 @@ fn load_pool(conn: &Connection, word: &str) -> rusqlite::Result<Vec<Cand>> {
     v.truncate(POOL);
     // Candidates as the entities they are (an organisation key joined to a person is that
     // person), their sightings together, as canon counts them.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut followed = Vec::with_capacity(v.len());
     for (key, own) in v {
         let (key, own) = match target_of(conn, &key)? {

@@ -1,7 +1,7 @@
 //! Rows in and out: an article's facts, linked sightings, quotes (with their words in the
 //! full-text index) and stance facts as table rows; an article deleted with everything of it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 

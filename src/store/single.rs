@@ -17,7 +17,9 @@
 //! the article, so a new article could change the answer of every sighting of a word), and a
 //! candidate's gender from honorifics (here from its given name only).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -211,7 +213,7 @@ pub(super) fn link(
     sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
     let mut pools = Pools::default();
     let mut keys = org.keys;
-    let mut decided: HashMap<Signature, String> = HashMap::new();
+    let mut decided: HashMap<Signature, String> = HashMap::default();
     let mut changed: Vec<Decision> = Vec::new();
     for (sig, before) in sigs {
         if decided.contains_key(&sig) {

@@ -4,7 +4,7 @@
 //! of its speakers or targets is linked to another entity. The pair's score and polarity are
 //! `corpus::stance_of_sum` of its sums, what `corpus::aggregate` gives in memory.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -20,10 +20,10 @@ struct Share {
     quotes: i64,
 }
 
-/// Stance shares of a batch, summed per pair before they are written.
+/// Stance shares of a batch, summed per pair before they are written (in key order).
 #[derive(Default)]
 pub(super) struct Deltas {
-    pairs: HashMap<(String, String), Share>,
+    pairs: BTreeMap<(String, String), Share>,
 }
 
 impl Deltas {
@@ -67,40 +67,38 @@ impl Deltas {
 
     /// Writes the sums and recomputes each touched pair's score and polarity.
     pub(super) fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
-        for ((s, t), d) in self.pairs {
+        let mut read = conn.prepare_cached(
+            "SELECT n, micros, quotes FROM stances WHERE speaker_id = ?1 AND target_id = ?2",
+        )?;
+        let mut delete =
+            conn.prepare_cached("DELETE FROM stances WHERE speaker_id = ?1 AND target_id = ?2")?;
+        let mut upsert = conn.prepare_cached(
+            "INSERT INTO stances (speaker_id, target_id, polarity, score, quotes, n, micros) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (speaker_id, target_id) DO UPDATE \
+             SET polarity = excluded.polarity, score = excluded.score, \
+             quotes = excluded.quotes, n = excluded.n, micros = excluded.micros",
+        )?;
+        // How connected each end is: the quotes on its stance edges, summed per entity.
+        let mut weights: BTreeMap<&str, i64> = BTreeMap::new();
+        for ((s, t), d) in &self.pairs {
             if d.n == 0 && d.micros == 0 && d.quotes == 0 {
                 continue;
             }
-            let now: Option<(i64, i64, i64)> = conn
-                .prepare_cached(
-                    "SELECT n, micros, quotes FROM stances WHERE speaker_id = ?1 AND target_id = ?2",
-                )?
-                .query_row([&s, &t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()?;
             if d.quotes != 0 {
-                // How connected each end is: the quotes on its stance edges.
-                conn.prepare_cached(
-                    "UPDATE entities SET weight = weight + ?3 WHERE id IN (?1, ?2)",
-                )?
-                .execute(params![s, t, d.quotes])?;
+                *weights.entry(s).or_default() += d.quotes;
+                *weights.entry(t).or_default() += d.quotes;
             }
+            let now: Option<(i64, i64, i64)> = read
+                .query_row([s, t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
             let (n, micros, quotes) = now.unwrap_or((0, 0, 0));
             let (n, micros, quotes) = (n + d.n, micros + d.micros, quotes + d.quotes);
             if n <= 0 {
-                conn.prepare_cached(
-                    "DELETE FROM stances WHERE speaker_id = ?1 AND target_id = ?2",
-                )?
-                .execute([&s, &t])?;
+                delete.execute([s, t])?;
                 continue;
             }
             let (score, polarity) = stance_of_sum(micros, usize::try_from(n).unwrap_or(0));
-            conn.prepare_cached(
-                "INSERT INTO stances (speaker_id, target_id, polarity, score, quotes, n, micros) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (speaker_id, target_id) DO UPDATE \
-                 SET polarity = excluded.polarity, score = excluded.score, \
-                 quotes = excluded.quotes, n = excluded.n, micros = excluded.micros",
-            )?
-            .execute(params![
+            upsert.execute(params![
                 s,
                 t,
                 polarity.as_str(),
@@ -109,6 +107,13 @@ impl Deltas {
                 n,
                 micros
             ])?;
+        }
+        let mut weight =
+            conn.prepare_cached("UPDATE entities SET weight = weight + ?2 WHERE id = ?1")?;
+        for (id, w) in weights {
+            if w != 0 {
+                weight.execute(params![id, w])?;
+            }
         }
         Ok(())
     }
