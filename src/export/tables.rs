@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
 
-use crate::graph::{Edge, GraphSink, Node, NodeKind, QuoteGraph};
+use crate::graph::{json_list_item, Edge, GraphSink, Node, NodeKind, QuoteGraph};
 
 /// A node's element in Cytoscape.js form.
 fn node_element(n: &Node) -> Value {
@@ -122,18 +122,7 @@ impl<W: Write> CytoscapeWriter<W> {
     }
 
     fn item(&mut self, v: &Value) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        for (i, line) in text.lines().enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            self.out.write_all(b"      ")?;
-            self.out.write_all(line.as_bytes())?;
-        }
-        Ok(())
+        json_list_item(&mut self.out, &mut self.first, "      ", v)
     }
 }
 

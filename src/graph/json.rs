@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Edge, EdgeKind, GraphSink, Node, NodeKind, QuoteGraph};
+use super::{json_list_item, Edge, EdgeKind, GraphSink, Node, NodeKind, QuoteGraph};
 use crate::facts::format::{self, FormatError};
 
 /// Why a node-link file is not a graph quotegraph can use. Messages have no trailing full stop;
@@ -140,18 +140,7 @@ impl<W: Write> NodeLinkWriter<W> {
     }
 
     fn item(&mut self, v: &impl Serialize) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        for (i, line) in text.lines().enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            self.out.write_all(b"    ")?;
-            self.out.write_all(line.as_bytes())?;
-        }
-        Ok(())
+        json_list_item(&mut self.out, &mut self.first, "    ", v)
     }
 }
 

@@ -38,7 +38,7 @@ pub use build::{
     quote_node_id, wording_hash, QuoteLinks,
 };
 pub use json::{from_node_link, to_node_link, LoadError, NodeLinkWriter};
-pub use sink::{GraphSink, Tee};
+pub use sink::{json_list_item, GraphSink, Tee};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,9 @@
 //! the store one row at a time, so the same writers serve a five-article graph and a corpus too
 //! large to hold in memory.
 
-use std::io;
+use std::io::{self, Write};
+
+use serde::Serialize;
 
 use super::{Edge, Node, QuoteGraph};
 
@@ -45,4 +47,26 @@ impl QuoteGraph {
         }
         sink.finish()
     }
+}
+
+/// Writes `v` as one item of a pretty-printed JSON list whose items stand `indent` deep, the way
+/// `serde_json::to_string_pretty` prints the whole document: a streamed list reads the same as
+/// one printed at once. `first` says whether an item came before (then a comma goes first).
+pub fn json_list_item(
+    out: &mut impl Write,
+    first: &mut bool,
+    indent: &str,
+    v: &impl Serialize,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+    out.write_all(if *first { b"\n" } else { b",\n" })?;
+    *first = false;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
