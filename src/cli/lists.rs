@@ -11,7 +11,7 @@ use quotegraph::query::{self, store as sq};
 use quotegraph::store::read::EntityRow;
 
 use super::output;
-use super::queries::{graph_entity, one_line, print_json, QueryFormat};
+use super::queries::{one_line, print_json, QueryFormat};
 use super::source::{resolve, FilterArgs, Loaded, Source};
 use super::Format;
 
@@ -121,16 +121,8 @@ pub fn stances(a: &StancesArgs) -> Result<ExitCode> {
             if a.by.is_some() {
                 bail!("--by month reads a store (--db), not a graph");
             }
-            let s = a
-                .speaker
-                .as_deref()
-                .map(|n| graph_entity(&g, n))
-                .transpose()?;
-            let t = a
-                .target
-                .as_deref()
-                .map(|n| graph_entity(&g, n))
-                .transpose()?;
+            let s = any_entity(&g, a.speaker.as_deref())?;
+            let t = any_entity(&g, a.target.as_deref())?;
             query::stances(&g, s, t)
         }
     };
@@ -197,16 +189,8 @@ pub fn quotes(a: &QuotesArgs) -> Result<ExitCode> {
         }
         Loaded::Graph(g) => {
             a.filter.none_for_graph()?;
-            let s = a
-                .speaker
-                .as_deref()
-                .map(|n| graph_entity(&g, n))
-                .transpose()?;
-            let m = a
-                .mentions
-                .as_deref()
-                .map(|n| graph_entity(&g, n))
-                .transpose()?;
+            let s = any_entity(&g, a.speaker.as_deref())?;
+            let m = any_entity(&g, a.mentions.as_deref())?;
             query::quotes(&g, s, m)
         }
     };
@@ -270,4 +254,12 @@ pub fn entities(a: &EntitiesArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The entity an optional name denotes in a graph (none given: none).
+fn any_entity(
+    g: &quotegraph::graph::QuoteGraph,
+    name: Option<&str>,
+) -> Result<Option<petgraph::stable_graph::NodeIndex>> {
+    name.map(|n| super::queries::graph_entity(g, n)).transpose()
 }
