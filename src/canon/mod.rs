@@ -55,7 +55,7 @@ pub mod links;
 mod names;
 mod pools;
 pub use keys::{Key, Sighting, Slot};
-pub use names::same_person_name;
+pub use names::{head_word, same_person_name};
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -102,6 +102,16 @@ pub fn date_key(text: &str) -> Key {
     }
 }
 
+/// The last word of a folded organisation name when it is the name's head, so that the word
+/// alone may name the organisation (`bank` of `avalon valley bank`); none
+/// for a single word, and none when the word is the complement of `of`, `for` or `and`
+/// (`commission of avalonia` ends with a country, not with a short name of the commission).
+pub fn head_word(folded: &str) -> Option<&str> {
+    let (rest, last) = folded.rsplit_once(' ')?;
+    let before = rest.rsplit(' ').next().unwrap_or(rest);
+    (!matches!(before, "of" | "for" | "and" | "&" | "the" | "de" | "on")).then_some(last)
+}
+
 /// The brand of a company's folded name: its first word when every word after it says what
 /// line of business it is in or where it trades (`acme technologies`, `avalon foods`, `t-mobile
 /// usa` -> `acme`, `avalon`, `t-mobile`), so that the brand alone names the company.

@@ -155,8 +155,10 @@ pub(super) fn pools<'a>(st: &Stats<'a>) -> Pools<'a> {
         if let Some(brand) = super::names::brand_of(name) {
             p.orgs_by_brand.entry(brand).or_default().insert(k);
         }
-        if let Some((_, last)) = name.rsplit_once(' ') {
+        if let Some(last) = super::names::head_word(name) {
             p.orgs_by_last_word.entry(last).or_default().insert(k);
+        }
+        if name.contains(' ') {
             if let Some(i) = st.written.get(k).and_then(|w| initials(w)) {
                 p.orgs_by_initials.entry(i).or_default().insert(k);
             }

@@ -259,3 +259,20 @@ fn anonymous_sources_do_not_merge_across_articles() {
         .collect();
     assert_eq!(sources.len(), 2);
 }
+
+#[test]
+fn a_place_after_of_is_no_short_name_of_the_organisation() {
+    let ids = resolve(
+        &[
+            (
+                "a",
+                "The Electoral Commission of Kestrelia counted the votes on Sunday.",
+            ),
+            ("b", "Voters in Kestrelia waited for hours, Ana Ruiz said."),
+            ("c", "The Valley Bank of Avalon said the Bank would lend."),
+        ],
+        &["Electoral Commission of Kestrelia", "Kestrelia"],
+    );
+    assert!(ids.iter().all(Option::is_some), "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
+}

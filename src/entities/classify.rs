@@ -11,7 +11,7 @@
 //! system needs its context (see [`super::gazetteer`]).
 
 use super::Mention;
-use crate::lexicon::{EntityKind, KnownEntity, Lexicon};
+use crate::lexicon::{is_title_joiner, EntityKind, KnownEntity, Lexicon};
 use crate::text::{LowercaseFast, Span};
 
 pub fn is_acronym(s: &str) -> bool {
@@ -130,10 +130,14 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
         let title = lex.is_title_word(&wl) || lex.demonym(&wl).is_some();
         let prefix =
             is_acronym(w) || known_here(lex, &wl).is_some_and(|k| k.kind != EntityKind::Person);
+        let joins_titles = is_title_joiner(&wl)
+            && split > 0
+            && split + 2 < words.len()
+            && lex.is_title_word(&words[split + 1].of(text).to_lowercase_fast());
         if title {
             titled = split + 1;
-        } else if !prefix {
-            break;
+        } else if !prefix && !joins_titles {
+            break; // `of` goes on only between titles: `Secretary of State Ana Ruiz`
         }
         split += 1;
     }
@@ -177,7 +181,12 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         return None; // "President", "Ukrainian", "New Avalon Republican": no name
     }
     let split = role_words(text, words, lex);
-    let name_words = &words[split..];
+    // `Director of Avalon Mills`: the name starts after the words that join it to the role.
+    let joiners = words[split..]
+        .iter()
+        .take_while(|w| is_title_joiner(&w.of(text).to_lowercase_fast()))
+        .count();
+    let name_words = &words[(split + joiners).min(words.len() - 1)..];
     let name = Span::new(name_words.first()?.start, last.end);
     let role = (split > 0).then(|| {
         Span::new(first.start, words[split - 1].end)
@@ -197,11 +206,26 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         .collect();
     let name_text = name.of(text);
     let known = known_as_written(lex, text, name);
+    let mut kind = kind_of(text, name_words, known, lex);
+    if joiners > 0 {
+        // The role is the unnamed holder's; what follows `of` is where or what they serve.
+        if kind == EntityKind::Person {
+            kind = EntityKind::Org;
+        }
+        return Some(Mention {
+            span: name,
+            name,
+            role: None,
+            kind,
+            canonical: known.map_or_else(|| name_text.to_string(), |k| k.canonical.to_string()),
+            affiliations: Vec::new(),
+        });
+    }
     Some(Mention {
         span: full,
         name,
         role,
-        kind: kind_of(text, name_words, known, lex),
+        kind,
         canonical: known.map_or_else(
             || name_text.replace('’', "'").replace(" - ", "-"),
             |k| k.canonical.to_string(),

@@ -106,9 +106,9 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
         if !run.words.is_empty() && !single_calendar {
             run.initial = caps.initial[run.first()] || caps.title[run.first()];
             // Title case inside running text: "Ana Ruiz Checks Into Avalon Clinic".
-            let title_case = run.tokens[1..].iter().any(|&k| {
-                toks[k].capitalized && is_function_word(&toks[k].lower) && toks[k].lower != "of"
-            });
+            let title_case = run.tokens[1..]
+                .iter()
+                .any(|&k| toks[k].capitalized && is_function_word(&toks[k].lower));
             if caps.title[i] || title_case {
                 split_title_run(seg, run, caps, lex, &mut out);
             } else {
@@ -164,14 +164,16 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(&mut run, j);
             j += 1;
-        } else if u.lower == "of"
-            && prev.capitalized
+        } else if (u.lower == "of"
             && (lex.is_org_word(&prev.lower)
                 || lex.is_title_word(&prev.lower)
                 || super::classify::is_place_word(&prev.lower))
+            || u.lower == "for" && lex.is_org_word(&prev.lower))
+            && prev.capitalized
             && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
         {
-            // "Bank of Avalon", "Secretary of State", "Church of the Open Door".
+            // "Bank of Avalon", "Secretary of State", "Church of the Open Door", "Center for
+            // Avalon Studies".
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
                 push(&mut run, k);
@@ -196,6 +198,10 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
 /// or a participle in `-ing` (`Typically Avalon Bank ...`, `Acquiring Avalon ...`).
 fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) -> bool {
     let w = toks[k].lower.as_str();
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
     if is_function_word(w)
         || matches!(
             w,
@@ -232,6 +238,17 @@ fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) ->
                 | "yes"
                 | "not"
                 | "never"
+                | "everybody"
+                | "everyone"
+                | "everything"
+                | "somebody"
+                | "someone"
+                | "something"
+                | "anybody"
+                | "anyone"
+                | "anything"
+                | "nobody"
+                | "nothing"
         )
     {
         return true;

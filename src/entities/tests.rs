@@ -100,6 +100,27 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Gov. Ana Ruiz (R) and Sen. Tom Berg (D-Avalon) spoke.",
         &[("Gov. Ana Ruiz", "person"), ("Sen. Tom Berg", "person")],
     ),
+    // `of` joins the words of a name or a title, and is never a title of its own.
+    (
+        "Cuts at the Kestrel Department of Education worried Secretary of State Ana Ruiz.",
+        &[
+            ("Kestrel Department of Education", "org"),
+            ("Secretary of State Ana Ruiz", "person"),
+        ],
+    ),
+    // A title's holder is unnamed when `of` follows it: the rest is what they serve.
+    (
+        "Ana Ruiz, Director of Kestrel Mills, agreed.",
+        &[("Ana Ruiz", "person"), ("Kestrel Mills", "org")],
+    ),
+    // An organisation's name goes on through `for`; an indefinite pronoun names nobody.
+    (
+        "The Kestrel Institute for Public Policy agreed. \"Everybody's worried,\" Lena Abrams said.",
+        &[
+            ("Kestrel Institute for Public Policy", "org"),
+            ("Lena Abrams", "person"),
+        ],
+    ),
     // Groups of people are no person; a place after a locative preposition.
     (
         "Sunni Muslims marched in Kestrelvale.",

@@ -17,7 +17,7 @@ mod stance;
 mod words;
 
 pub use gazetteer::{GazetteerEntry, KnownEntity};
-pub use names::Gender;
+pub use names::{is_title_joiner, Gender};
 pub use speech::{CuePhrase, Frames, PhraseKind, PronounClass, Verb, VerbForm};
 pub use stance::StanceClass;
 

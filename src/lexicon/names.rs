@@ -29,11 +29,21 @@ impl Gender {
     }
 }
 
+/// A word that joins the words of a title (`secretary of state`, `minister for the arts`).
+pub fn is_title_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "for" | "and" | "to" | "on" | "at" | "in" | "&"
+    )
+}
+
 impl Lexicon {
     pub(super) fn load_titles(&mut self) {
         for line in lines(TITLES) {
             self.titles.insert(line);
-            for w in line.split_whitespace() {
+            // The words of a title, not the words that join them: `of` in `secretary of
+            // state` makes no title of `of Education`.
+            for w in line.split_whitespace().filter(|w| !is_title_joiner(w)) {
                 self.title_words.insert(w.trim_end_matches('.').to_string());
             }
         }

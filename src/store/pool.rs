@@ -73,9 +73,7 @@ pub(super) fn index_words(kind: &str, name: &str) -> Vec<String> {
     match kind {
         "org" | "outlet" => {
             let mut v = vec![name.to_string()];
-            if let Some((_, last)) = name.rsplit_once(' ') {
-                v.push(last.to_string());
-            }
+            v.extend(crate::canon::head_word(name).map(str::to_string));
             v
         }
         "place" => {
