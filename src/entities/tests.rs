@@ -40,6 +40,12 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
         &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
     ),
+    // Capitals in a web address above the headline say nothing of the headline's words.
+    (
+        "http: / / www. avalon. com / 1234 _ Ida _ Halloran _ Checks _ Into _ Clinic / x. html\n\
+         Ida Halloran Checks Into Clinic\nIda Halloran, 41, was taken to a clinic.",
+        &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
+    ),
     // A web address names nothing; a letter and a hyphen start a brand, never a person; a
     // legal form after a comma belongs to the name; a possessive says the bare word is a
     // name; spaced hyphens join a name in text that spaces them (`13 - inch`).
