@@ -21,6 +21,15 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Democratic Sen. Mira Castell spoke. A Republican said no.",
         &[("Democratic Sen. Mira Castell", "person")],
     ),
+    // `for` after an organisation word continues its name, not after a role (`Staff`).
+    (
+        "The Center for Avalon Studies estimates costs rose. Staff for the Avalon Committee \
+         agreed.",
+        &[
+            ("Center for Avalon Studies", "org"),
+            ("Avalon Committee", "org"),
+        ],
+    ),
     // A country before an institution of it is part of the institution's name.
     (
         "Ana Ruiz left the Russian Embassy in Port Merrow. The Kenyan Navy said it would help.",
