@@ -36,7 +36,7 @@ pub struct Candidate<'a> {
 
 /// The candidate an unlinked sighting denotes, if the evidence singles one out: the only one
 /// left after gender (`Mrs.`) and kind agree (a sighting read as a person joins a person when
-/// there is one, a place never joins a person); else the only one whose roles hold the sighting's
+/// there is one, a place never joins a person and joins a place when there is one); else the only one whose roles hold the sighting's
 /// role words; else the one sharing the most context with the sighting's article; else one that
 /// has at least five times the sightings of all the others together. When in doubt, none.
 pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
@@ -57,6 +57,11 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
             gender_ok && kind_ok
         })
         .collect();
+    if s.kind == Some(EntityKind::Place) && left.iter().any(|&i| is_place(candidates[i].key)) {
+        // Read as a place (`in Avalon`): the place of that name over an organisation ending
+        // with it.
+        left.retain(|&i| is_place(candidates[i].key));
+    }
     if left.len() <= 1 {
         return left.first().copied();
     }
@@ -87,6 +92,16 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
     (candidates[top].sightings >= 5 * rest.max(1)).then_some(top)
 }
 
+fn is_place(k: &Key) -> bool {
+    matches!(
+        k,
+        Key::Named {
+            kind: EntityKind::Place,
+            ..
+        }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -110,6 +125,10 @@ mod tests {
                 name: "berg".into(),
             },
         );
+        let place = Key::Named {
+            kind: EntityKind::Place,
+            name: "berg province".into(),
+        };
         let none = BTreeSet::new();
         let gov: BTreeSet<String> = ["gov".to_string()].into();
         fn cand<'a>(
@@ -188,6 +207,18 @@ mod tests {
                 },
                 vec![cand(&ana, 1, f, 0, &none)],
                 None,
+            ),
+            // Read as a place: the place, even when an organisation has more sightings.
+            (
+                Unlinked {
+                    kind: Some(EntityKind::Place),
+                    ..Default::default()
+                },
+                vec![
+                    cand(&org, 9, None, 3, &none),
+                    cand(&place, 2, None, 0, &none),
+                ],
+                Some(1),
             ),
         ];
         for (i, (s, cands, want)) in table.iter().enumerate() {

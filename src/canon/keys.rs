@@ -307,7 +307,8 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
         }
         EntityKind::Org | EntityKind::Outlet => Key::Named {
             kind,
-            name: join_initials(&strip_legal_form(&bare)),
+            // A possessive inside the name is the name (`Avalon's Armed Forces`).
+            name: join_initials(&strip_legal_form(&bare.replace("'s ", " "))),
         },
         kind => Key::Named { kind, name: bare },
     }
@@ -373,6 +374,8 @@ mod tests {
         );
         let o = |n: &str| key_of(EntityKind::Org, n, "d1", false);
         assert_eq!(o("The Harbour Authority"), o("Harbour Authority"));
+        assert_eq!(o("Avalon's armed forces"), o("Avalon Armed Forces"));
+        assert_eq!(o("Avalon’s Armed Forces"), o("Avalon Armed Forces"));
         let a = key_of(EntityKind::Anonymous, "a source", "d1", false);
         assert_ne!(a, key_of(EntityKind::Anonymous, "a source", "d2", false));
     }

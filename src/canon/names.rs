@@ -113,10 +113,18 @@ pub fn head_word(folded: &str) -> Option<&str> {
 }
 
 /// The brand of a company's folded name: its first word when every word after it says what
-/// line of business it is in or where it trades (`acme technologies`, `avalon foods`, `t-mobile
-/// usa` -> `acme`, `avalon`, `t-mobile`), so that the brand alone names the company.
+/// line of business it is in or where it trades (`acme technologies`, `avalon foods` -> `acme`,
+/// `avalon`), so that the brand alone names the company. A letter before the first word is part
+/// of it (`q avalon usa`, folded from `Q-Avalon USA`, -> `q avalon`).
 pub fn brand_of(folded: &str) -> Option<&str> {
-    let (first, rest) = folded.split_once(' ')?;
+    let letter = folded
+        .split_once(' ')
+        .is_some_and(|(a, _)| a.chars().count() == 1 && a.chars().all(char::is_alphabetic));
+    let cut = folded
+        .match_indices(' ')
+        .nth(usize::from(letter))
+        .map(|(i, _)| i)?;
+    let (first, rest) = (&folded[..cut], &folded[cut + 1..]);
     let business = |w: &str| {
         matches!(
             w,

@@ -196,7 +196,8 @@ pub(super) fn pool_of<'a>(
             if words.len() == 1 && is_acronym(st.written.get(k).copied().unwrap_or("")) {
                 out.extend(p.orgs_by_initials.get(name).into_iter().flatten());
             }
-            if words.len() == 1 {
+            if words.len() == 1 || (words.len() == 2 && words[0].chars().count() == 1) {
+                // A brand alone (`Acme`, `Q-Avalon`): the company it names.
                 out.extend(p.orgs_by_brand.get(name).into_iter().flatten());
             }
             let last = words[words.len() - 1];

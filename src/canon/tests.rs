@@ -74,7 +74,9 @@ fn a_brand_alone_names_its_company() {
     let table = [
         ("acme technologies", Some("acme")),
         ("kestrel foods", Some("kestrel")),
-        ("q-avalon usa", Some("q-avalon")),
+        ("q avalon usa", Some("q avalon")),
+        ("q avalon", None),
+        ("avalon valley foods", None),
         ("kestrel mills", None),
         ("acme", None),
     ];

@@ -44,11 +44,13 @@ impl<'t> Capitals<'t> {
                 title[sent.clone()].fill(true);
             }
         }
+        let url = url_lines(seg);
         // A possessive says the word is capitalised as much as the bare word does (`Acme's`).
+        // A web address is no running text (`.../Ana_Ruiz_Checks_Into_Clinic/`).
         let inside = toks
             .iter()
             .enumerate()
-            .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k])
+            .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k] && !url[k])
             .flat_map(|(_, t)| [t.lower.as_str(), without_possessive(&t.lower)])
             .collect();
         let lowercase = toks
@@ -62,7 +64,7 @@ impl<'t> Capitals<'t> {
             inside,
             lowercase,
             spaced_hyphens: has_spaced_hyphens(toks),
-            url: url_lines(seg),
+            url,
         }
     }
 

@@ -144,6 +144,25 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
     titled
 }
 
+/// The role words' count, or none when they are only a country before an institution of
+/// it: `Avalonian Embassy`, `U.S. Navy` name the institution whole, not an `Embassy` of an
+/// `Avalonian` (a title among them keeps the split: `Avalonian Navy Adm. Ruiz`).
+fn own_country(text: &str, words: &[Span], split: usize, lex: &Lexicon) -> usize {
+    let lower = |w: &Span| w.of(text).to_lowercase_fast();
+    let country = |w: &Span| {
+        let wl = lower(w);
+        !lex.is_title_word(&wl)
+            && (lex.demonym(&wl).is_some()
+                || known_here(lex, &wl).is_some_and(|k| k.kind == EntityKind::Place))
+    };
+    let institution = words[split..].iter().all(|w| lex.is_org_word(&lower(w)));
+    if split > 0 && institution && words[..split].iter().all(country) {
+        0
+    } else {
+        split
+    }
+}
+
 /// How many leading words form a multi-word gazetteer place or organisation (`New Avalon` in
 /// `New Avalon Gov. Ana Ruiz`), at most four.
 fn known_prefix(text: &str, words: &[Span], lex: &Lexicon) -> usize {
@@ -180,7 +199,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     if prefix + 1 == words.len() && is_role_word(&words[prefix]) || words.iter().all(is_role_word) {
         return None; // "President", "Ukrainian", "New Avalon Republican": no name
     }
-    let split = role_words(text, words, lex);
+    let split = own_country(text, words, role_words(text, words, lex), lex);
     // `Director of Avalon Mills`: the name starts after the words that join it to the role.
     let joiners = words[split..]
         .iter()

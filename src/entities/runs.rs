@@ -2,7 +2,8 @@
 //!
 //! Takes the tokens of an article; gives [`Run`]s: capitalised words of one paragraph, joined
 //! across name particles (`Ursula von der Leyen`), abbreviation dots (`Sen. Ana Ruiz`), `of`
-//! after an organisation or title word (`Bank of Avalon`, `Secretary of State`) and alphanumeric
+//! after an organisation or title word (`Bank of Avalon`, `Secretary of State`), `for` after an
+//! organisation word (`Center for Avalon Studies`) and alphanumeric
 //! words (`Springfield 49ers`); cut at possessives and weekdays. In a title line (a headline,
 //! where every content word is capitalised) capitals say nothing, so a run keeps only the words
 //! the article also capitalises inside its sentences or the resources know as names. Never
@@ -164,16 +165,26 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(&mut run, j);
             j += 1;
-        } else if (u.lower == "of"
+        } else if u.lower == "of"
+            && prev.capitalized
             && (lex.is_org_word(&prev.lower)
                 || lex.is_title_word(&prev.lower)
                 || super::classify::is_place_word(&prev.lower))
-            || u.lower == "for" && lex.is_org_word(&prev.lower))
-            && prev.capitalized
             && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
         {
-            // "Bank of Avalon", "Secretary of State", "Church of the Open Door", "Center for
-            // Avalon Studies".
+            // "Bank of Avalon", "Secretary of State", "Church of the Open Door".
+            let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
+            for k in j..j + skip {
+                push(&mut run, k);
+            }
+            j += skip;
+        } else if u.lower == "for"
+            && prev.capitalized
+            && lex.is_org_word(&prev.lower)
+            && !lex.is_title_word(&prev.lower)
+            && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
+        {
+            // "Center for Avalon Studies", "Committee for the Open Door": one organisation.
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
                 push(&mut run, k);

@@ -21,6 +21,25 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Democratic Sen. Mira Castell spoke. A Republican said no.",
         &[("Democratic Sen. Mira Castell", "person")],
     ),
+    // `for` after an organisation word continues its name, not after a role (`Staff`).
+    (
+        "The Center for Avalon Studies estimates costs rose. Staff for the Avalon Committee \
+         agreed.",
+        &[
+            ("Center for Avalon Studies", "org"),
+            ("Avalon Committee", "org"),
+        ],
+    ),
+    // A country before an institution of it is part of the institution's name.
+    (
+        "Ana Ruiz left the Russian Embassy in Port Merrow. The Kenyan Navy said it would help.",
+        &[
+            ("Ana Ruiz", "person"),
+            ("Russian Embassy", "org"),
+            ("Port Merrow", "place"),
+            ("Kenyan Navy", "org"),
+        ],
+    ),
     // A gazetteer entry gives way to a person's name and to a team's.
     (
         "Ana Paris said the Moscow Giants won.",
@@ -38,6 +57,12 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     // A headline keeps only the words the article writes as names.
     (
         "Ida Halloran Checks Into Clinic After Fall\nIda Halloran, 41, was taken to a clinic.",
+        &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
+    ),
+    // Capitals in a web address above the headline say nothing of the headline's words.
+    (
+        "http: / / www. avalon. com / 1234 _ Ida _ Halloran _ Checks _ Into _ Clinic / x. html\n\
+         Ida Halloran Checks Into Clinic\nIda Halloran, 41, was taken to a clinic.",
         &[("Ida Halloran", "person"), ("Ida Halloran", "person")],
     ),
     // A web address names nothing; a letter and a hyphen start a brand, never a person; a
@@ -165,4 +190,31 @@ fn a_last_name_finds_the_full_name_by_gender_and_recency() {
         "Hillary Castell"
     );
     assert_eq!(names.full_name("William Castell", 0), "Bill Castell");
+}
+
+#[test]
+fn a_country_before_its_institution_is_part_of_the_name() {
+    // (text, words of the mention, its name in the article)
+    let table = [
+        (
+            "Crowds gathered outside the Russian Embassy in Port Merrow.",
+            "Russian Embassy",
+            "Russian Embassy",
+        ),
+        (
+            "The Kenyan Navy said it would help.",
+            "Kenyan Navy",
+            "Kenyan Navy",
+        ),
+        (
+            "Kenyan Adm. Ana Ruiz said it would help.",
+            "Kenyan Adm. Ana Ruiz",
+            "Ana Ruiz",
+        ),
+    ];
+    for (text, words, name) in table {
+        let x = extract_with_entities(&Article::new("t", text.to_string(), None));
+        let m = x.mentions.iter().find(|m| m.span.of(text) == words);
+        assert_eq!(m.map(|m| m.canonical.as_str()), Some(name), "in {text:?}");
+    }
 }

@@ -20,7 +20,12 @@ use crate::{entities, segment};
 /// its corpus-wide entity id from [`crate::canon`] (dates from [`crate::canon::dates`]).
 pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
     use rayon::prelude::*;
-    type PerDoc = (ArticleFacts, Vec<Span>, Vec<EntityPrediction>);
+    type PerDoc = (
+        ArticleFacts,
+        Vec<Span>,
+        Vec<EntityPrediction>,
+        Vec<Option<Span>>,
+    );
     let per_doc: Vec<PerDoc> = docs
         .par_iter()
         .map(|d| {
@@ -43,13 +48,21 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
                 .filter(|m| m.kind == EntityKind::Date)
                 .map(|m| m.span)
                 .collect();
-            (facts::of(&article, &x), dates, phrases)
+            // Each quote's speaker words (facts keep the quotes in this order).
+            let speakers = x
+                .quotes
+                .iter()
+                .map(|q| q.speaker.as_ref().map(|s| s.span))
+                .collect();
+            (facts::of(&article, &x), dates, phrases, speakers)
         })
         .collect();
     let mut facts = Vec::with_capacity(per_doc.len());
     let mut dates = Vec::with_capacity(per_doc.len());
+    let mut speakers: HashMap<String, Vec<Option<Span>>> = HashMap::new();
     let mut out: Vec<EntityPrediction> = Vec::new();
-    for (f, d, p) in per_doc {
+    for (f, d, p, s) in per_doc {
+        speakers.insert(f.doc_id.clone(), s);
         facts.push(f);
         dates.push(d);
         out.extend(p);
@@ -68,6 +81,7 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
             });
         }
     }
+    out.extend(speaker_predictions(&analysis, &speakers, &out));
     out.extend(date_predictions(docs, &analysis, dates));
     // A possessive's clitic is part of the mention in the gold (`Ruiz's`): the same mention with
     // it too, so that either reading ends on the mention's last word.
@@ -94,6 +108,52 @@ pub fn predict(docs: &[EntityGoldDoc]) -> Vec<EntityPrediction> {
     out
 }
 
+/// The words naming a quote's speaker that no mention of the article covers (`Police said`,
+/// `Witnesses told ...`): a mention of the speaker's entity too. Pronouns are left out.
+fn speaker_predictions(
+    analysis: &corpus::Analysis,
+    speakers: &HashMap<String, Vec<Option<Span>>>,
+    mentions: &[EntityPrediction],
+) -> Vec<EntityPrediction> {
+    let lex = Lexicon::builtin();
+    let mut covered: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for m in mentions {
+        covered
+            .entry(m.doc_id.as_str())
+            .or_default()
+            .push((m.start, m.end));
+    }
+    let mut out = Vec::new();
+    for (d, doc) in analysis.docs.iter().enumerate() {
+        let taken = covered.get(doc.doc_id.as_str());
+        let Some(spans) = speakers.get(&doc.doc_id) else {
+            continue;
+        };
+        for (k, span) in spans.iter().enumerate() {
+            let (Some(span), Some(Some(e))) = (span, analysis.canon.speaker_entity[d].get(k))
+            else {
+                continue;
+            };
+            let words = doc.quotes[k].speaker.as_ref().map(|s| s.mention.as_str());
+            if words.is_some_and(|w| lex.pronoun(&w.to_lowercase()).is_some()) {
+                continue;
+            }
+            let overlaps =
+                |v: &Vec<(usize, usize)>| v.iter().any(|&(s, e)| s < span.end && span.start < e);
+            if taken.is_some_and(overlaps) {
+                continue;
+            }
+            out.push(EntityPrediction {
+                doc_id: doc.doc_id.clone(),
+                start: span.start,
+                end: span.end,
+                entity: analysis.canon.entities[*e].id.clone(),
+            });
+        }
+    }
+    out
+}
+
 /// The date mentions' predictions: each article's dates placed by its story (the entities
 /// canon found it is mostly about).
 fn date_predictions(
@@ -101,12 +161,21 @@ fn date_predictions(
     analysis: &corpus::Analysis,
     dates: Vec<Vec<Span>>,
 ) -> Vec<EntityPrediction> {
+    // The analysis sorts articles by id; the gold may come in any order.
+    let at: HashMap<&str, usize> = analysis
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(d, f)| (f.doc_id.as_str(), d))
+        .collect();
+    let no_mentions = Vec::new();
     let articles: Vec<DatedArticle> = docs
         .iter()
         .zip(dates)
-        .enumerate()
-        .map(|(d, (doc, spans))| {
-            let ids = analysis.canon.mention_entity[d]
+        .map(|(doc, spans)| {
+            let ids = at
+                .get(doc.doc_id.as_str())
+                .map_or(&no_mentions, |&d| &analysis.canon.mention_entity[d])
                 .iter()
                 .flatten()
                 .map(|&e| analysis.canon.entities[e].id.as_str());
@@ -132,4 +201,54 @@ fn date_predictions(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> EntityGoldDoc {
+        EntityGoldDoc {
+            doc_id: id.into(),
+            topic: None,
+            text: text.into(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// The words of each prediction of one document.
+    fn found<'a>(preds: &[EntityPrediction], d: &'a EntityGoldDoc) -> Vec<&'a str> {
+        preds
+            .iter()
+            .filter(|p| p.doc_id == d.doc_id)
+            .map(|p| &d.text[p.start..p.end])
+            .collect()
+    }
+
+    #[test]
+    fn speakers_no_mention_covers_are_predicted_and_any_doc_order_works() {
+        // (document, words that must be predicted in it); ids out of order on purpose.
+        let table = [
+            (
+                doc(
+                    "z9",
+                    "The trail will stay shut, the wardens said on Friday.",
+                ),
+                vec!["the wardens", "Friday"],
+            ),
+            (
+                doc("a1", "Ana Ruiz said on Monday that she would run again."),
+                vec!["Ana Ruiz", "Monday"],
+            ),
+        ];
+        let docs: Vec<EntityGoldDoc> = table.iter().map(|(d, _)| d.clone()).collect();
+        let preds = predict(&docs);
+        for (d, want) in &table {
+            let got = found(&preds, d);
+            for w in want {
+                assert!(got.contains(w), "{}: {w} not in {got:?}", d.doc_id);
+            }
+            assert!(!got.contains(&"she"), "{got:?}");
+        }
+    }
 }
