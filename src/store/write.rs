@@ -171,6 +171,11 @@ fn store_batch(
     }
     entities.apply(tx)?;
     stance.apply(tx)?;
+    // The batch's facts are freed on another thread (the writer is the pipeline's bottleneck);
+    // when no thread can be made, here.
+    if !new.is_empty() {
+        let _ = std::thread::Builder::new().spawn(move || drop(new));
+    }
     Ok(())
 }
 
