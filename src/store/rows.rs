@@ -1,7 +1,7 @@
 //! Rows in and out: an article's facts, linked sightings, quotes (with their words in the
 //! full-text index) and stance facts as table rows; an article deleted with everything of it.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -54,13 +54,57 @@ pub(super) fn insert_article(
     Ok(conn.last_insert_rowid())
 }
 
-/// Inserts an article's quotes (and their words into the full-text index), stance facts and
+/// Wordings new to the store, with their words, for the full-text index: inserted all at once
+/// when the batch is written ([`Fts::insert`]), since every statement after a row goes into
+/// the index makes it write its pending rows out (a statement's savepoint), one small segment
+/// per quote.
+#[derive(Default)]
+pub(super) struct Fts {
+    rows: Vec<(i64, String)>,
+    seen: HashSet<i64>,
+}
+
+impl Fts {
+    /// Notes a quote's wording, before the quote is stored: new when no stored quote has it.
+    fn note(&mut self, conn: &Connection, wording: u64, words: &str) -> rusqlite::Result<()> {
+        let w = wording as i64;
+        if self.seen.contains(&w) {
+            return Ok(());
+        }
+        let stored = conn
+            .prepare_cached("SELECT 1 FROM quotes WHERE wording = ?1 LIMIT 1")?
+            .query_row([w], |_| Ok(()))
+            .optional()?;
+        self.seen.insert(w);
+        if stored.is_none() {
+            self.rows.push((w, words.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Adds the noted wordings to the index, in one statement.
+    pub(super) fn insert(self, conn: &Connection) -> rusqlite::Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let json = serde_json::to_string(&self.rows).unwrap_or_default();
+        conn.prepare_cached(
+            "INSERT INTO quotes_fts (rowid, words) \
+             SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+        )?
+        .execute([json])?;
+        Ok(())
+    }
+}
+
+/// Inserts an article's quotes (their new wordings noted in `fts`), stance facts and
 /// sightings, once the sightings are linked: each quote and stance fact gets the entities of
 /// its speaker and target.
 pub(super) fn insert_content(
     conn: &Connection,
     article: i64,
     p: &mut Prepared,
+    fts: &mut Fts,
 ) -> rusqlite::Result<Vec<super::stances::Evidence>> {
     let f = &p.facts;
     let sights = &mut p.sights;
@@ -78,15 +122,11 @@ pub(super) fn insert_content(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     // The full-text index holds each wording once, under its hash.
-    let mut fts = conn.prepare_cached(
-        "INSERT INTO quotes_fts (rowid, words) SELECT ?1, ?2 \
-         WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE wording = ?1)",
-    )?;
     let items = |v: &[usize]| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
     for (i, ((q, l), w)) in f.quotes.iter().zip(links).zip(&p.wordings).enumerate() {
         let wording = w.as_ref().map(|w| w.0);
         if let Some((w, words)) = w {
-            fts.execute(params![*w as i64, words])?;
+            fts.note(conn, *w, words)?;
         }
         quote.execute(params![
             article,

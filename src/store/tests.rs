@@ -308,3 +308,33 @@ fn the_streamed_graph_holds_the_articles_and_quotes_built_in_memory() {
     other.add(&facts).unwrap();
     assert_eq!(streamed(&other), got);
 }
+
+#[test]
+fn the_full_text_index_holds_each_stored_wording_once() {
+    // (batches of the invented corpus, replaced articles): wordings shared within a batch,
+    // across batches, and taken out and put back by a replacement.
+    let facts = corpus(24, 3);
+    for (size, replace) in [(24, false), (5, false), (1, true), (7, true)] {
+        let (_dir, mut store) = temp_store();
+        for b in facts.chunks(size) {
+            store.add(b).unwrap();
+        }
+        if replace {
+            let mut again = facts[..6].to_vec();
+            for f in &mut again {
+                f.content_hash.push('x');
+            }
+            store.add(&again).unwrap();
+        }
+        let c = &store.conn;
+        let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let indexed = count("SELECT count(*) FROM quotes_fts_docsize");
+        let stored = count("SELECT count(DISTINCT wording) FROM quotes");
+        assert_eq!(indexed, stored, "batches of {size}, replaced: {replace}");
+        let found = count(
+            "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'harbour' \
+             AND rowid IN (SELECT wording FROM quotes)",
+        );
+        assert!(found > 0, "batches of {size}, replaced: {replace}");
+    }
+}

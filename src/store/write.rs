@@ -146,9 +146,10 @@ fn store_batch(
         entities.add(s, 1);
     }
     let mut added = added.into_iter();
+    let mut fts = rows::Fts::default();
     for a in &mut new {
         a.prepared.sights = added.by_ref().take(a.count).collect();
-        let evidence = rows::insert_content(tx, a.id, &mut a.prepared)?;
+        let evidence = rows::insert_content(tx, a.id, &mut a.prepared, &mut fts)?;
         stance.rows(&evidence, 1);
     }
     // Stored sightings that change entity: their articles' stance shares are taken back before
@@ -171,6 +172,12 @@ fn store_batch(
     }
     entities.apply(tx)?;
     stance.apply(tx)?;
+    fts.insert(tx)?;
+    // The batch's facts are freed on another thread (the writer is the pipeline's bottleneck);
+    // when no thread can be made, here.
+    if !new.is_empty() {
+        let _ = std::thread::Builder::new().spawn(move || drop(new));
+    }
     Ok(())
 }
 
