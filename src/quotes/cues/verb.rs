@@ -184,6 +184,18 @@ fn attach_speaker(
         return Some(Attached::Subject);
     }
     if let Some(mut np) = subject_before(cx, sent, j) {
+        // `with $20 million in aid confirmed for May`: a participle after `with`, no verb.
+        // (`with over $20 million`: a few words may stand between.)
+        let with = (np.start.saturating_sub(3).max(sent.start)..np.start).any(|k| {
+            cx.lower(k) == "with"
+                && (k + 1..np.start).all(|m| {
+                    let t = cx.t(m);
+                    !cx.is_verb_token(m) && (t.is_word() || t.is_punct('$'))
+                })
+        });
+        if form == VerbForm::Past && with {
+            return None;
+        }
         // `Rep. Ines Dahl (D-Ore.) said`: the parenthesis after the name is part of the mention.
         if cx.t(j).is_punct('(') {
             if let Some(close) = (j + 1..v).find(|&k| cx.t(k).is_punct(')')) {
@@ -329,6 +341,15 @@ fn attach_complement(
     };
     let clause_follows = modifier_start
         || (starts_clause(cx, cue.content.start) && (said || looks_like_clause(cx, &cue.content)));
+    // `pledged $5 million`, `the 20 pledged delegates`: a commitment with a noun phrase.
+    let infinitive = cx
+        .seg
+        .tokens
+        .get(cue.content.start)
+        .is_some_and(|t| t.lower == "to");
+    if cue.frames.commit && !cue.introduced && !clause_follows && !infinitive {
+        return None;
+    }
     complement_fits(cue, object_only, weak, clause_follows)
 }
 

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
+use super::asides::head_word;
 use super::subject::subject_before;
 use super::Ctx;
 use crate::lexicon::{Frames, VerbForm};
@@ -178,7 +179,12 @@ pub(super) fn subject_fits_form(
         && matches!(cx.lower(l.j - 2), "a" | "an")
         && left.is_some_and(|t| is_collective_noun(&t.lower) || t.kind == TokenKind::Number);
     let subject_fits = left.is_some_and(base_subject) && !article_before;
-    if form == VerbForm::Base && !l.aux_any && !subject_fits && !coordinated() {
+    if form == VerbForm::Base
+        && !l.aux_any
+        && !subject_fits
+        && !coordinated()
+        && !plural_head(cx, sent, l.j)
+    {
         return Fit::No;
     }
     if matches!(form, VerbForm::Third | VerbForm::Base)
@@ -230,6 +236,25 @@ pub(super) fn subject_fits_form(
         }
     }
     Fit::Yes
+}
+
+/// A subject whose head is plural or that coordinates two heads, though the word before the
+/// verb is not (`Supporters who came to the rally say`, `Both candidates for the office, Ana
+/// Ruiz and Bo Lee, say`).
+fn plural_head(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
+    subject_before(cx, sent, j).is_some_and(|np| {
+        let head = head_word(cx, &np);
+        // Two names or phrases joined: `Ana and Bo Lee`, `the mayor and the council`.
+        let joined =
+            (np.start..head).any(|k| {
+                cx.lower(k) == "and"
+                    && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                        n.capitalized || is_determiner(&n.lower) || n.is_possessive()
+                    })
+            });
+        // A head right before the verb is the word before it, already weighed.
+        head + 1 < j && (base_subject(cx.t(head)) || joined)
+    })
 }
 
 /// A word before a base-form verb that makes it a present tense with a subject: "officials
