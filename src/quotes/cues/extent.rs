@@ -205,7 +205,8 @@ pub(super) fn content_before(
 /// parenthesis left open before `end` (`... (the real figure is lower, a monitor said).`).
 pub(super) fn clause_start_before(cx: &Ctx, sent: &Range<usize>, end: usize) -> usize {
     let mut depth = 0usize;
-    for k in (sent.start..end).rev() {
+    // A bounded walk, as for a clause after its cue.
+    for k in (sent.start.max(end.saturating_sub(MAX_CLAUSE))..end).rev() {
         match cx.t(k).kind {
             TokenKind::Punct(')') => depth += 1,
             TokenKind::Punct('(') if depth == 0 => return k + 1,
