@@ -65,7 +65,18 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
                 || (k > sent_start && {
                     let p = cx.t(k - 1);
                     is_determiner(&p.lower) || p.is_possessive()
-                });
+                })
+                // `federal and state officials`: a modifier joined to another before a plural.
+                || (k > sent_start
+                    && matches!(cx.lower(k - 1), "and" | "or")
+                    && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.capitalized
+                            && n.lower.ends_with('s')
+                            && !n.lower.ends_with("ss")
+                            && !cx.is_verb_token(k + 1)
+                            && !is_function_word(&n.lower)
+                    }));
             if w == "who"
                 || opens_clause(w)
                 || is_auxiliary(w)

@@ -310,6 +310,10 @@ const CASES: &[(&str, &[&str])] = &[
         "Both candidates for the seat, Ana Ruiz and Bo Lee, say they oppose the levy.",
         &["Both candidates for the seat, Ana Ruiz and Bo Lee | say | they oppose the levy"],
     ),
+    (
+        "Federal and state officials said the two clerks raised $5 million.",
+        &["Federal and state officials | said | the two clerks raised $5 million"],
+    ),
     // Not a subject with a relative clause: a clause of its own inside; a noun after an article.
     (
         "They split the town into camps that the mayor argued were unhealthy.",
