@@ -314,6 +314,11 @@ const CASES: &[(&str, &[&str])] = &[
         "Federal and state officials said the two clerks raised $5 million.",
         &["Federal and state officials | said | the two clerks raised $5 million"],
     ),
+    // A sentence adverb before the subject is not part of it.
+    (
+        "Perhaps the harbor pilots will say the plan failed.",
+        &["the harbor pilots | say | the plan failed"],
+    ),
     // Not a subject with a relative clause: a clause of its own inside; a noun after an article.
     (
         "They split the town into camps that the mayor argued were unhealthy.",
