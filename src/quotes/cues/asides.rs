@@ -180,7 +180,7 @@ const MAX_RELATIVE: usize = 20;
 /// The `who`/`whose` opening a relative clause that runs to `end` (`Farmers who watched the
 /// debate`, `The officials whose laws were struck down`), when a noun stands before it: the
 /// subject's head is before the relative pronoun.
-pub(super) fn relative_pronoun_before(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
+fn relative_pronoun_before(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
     let floor = sent.start.max(end.saturating_sub(MAX_RELATIVE));
     let mut k = end;
     while k > floor + 1 {
@@ -204,6 +204,21 @@ pub(super) fn relative_pronoun_before(cx: &Ctx, sent: &Range<usize>, end: usize)
         }
     }
     None
+}
+
+/// The relative pronoun of a relative clause that ends a subject at `end` (not `the official
+/// who the mayor`: there the clause has a subject of its own; not `a strategist who worked for
+/// Bush and`: there the verb is the clause's own).
+pub(super) fn relative_clause_before(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
+    let r = relative_pronoun_before(cx, sent, end)?;
+    let next = cx.t(r + 1);
+    let own_subject = cx.lower(r) == "who"
+        && (next.capitalized || is_determiner(&next.lower) || is_subject_pronoun(&next.lower));
+    let last = cx.t(end - 1);
+    let open_end = is_determiner(&last.lower)
+        || is_preposition(&last.lower)
+        || matches!(last.lower.as_str(), "and" | "or" | "but");
+    (!own_subject && !open_end).then_some(r)
 }
 
 /// The head word of a subject phrase: the last word before its first preposition, aside or

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
-use super::asides::{relative_pronoun_before, skip_asides};
+use super::asides::{relative_clause_before, skip_asides};
 use super::Ctx;
 use crate::segment::TokenKind;
 
@@ -162,22 +162,9 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
     if last.lower == "who" || last.lower == "which" {
         return Some(end - 1..end);
     }
-    // `Farmers who watched the debate said`: the subject is the head with its relative clause
-    // (not `the official who the mayor`: there the clause has a subject of its own).
-    if let Some(r) = relative_pronoun_before(cx, sent, end) {
-        let next = cx.t(r + 1);
-        let own_subject = cx.lower(r) == "who"
-            && (next.capitalized || is_determiner(&next.lower) || is_subject_pronoun(&next.lower));
-        // `a strategist who once worked for Bush and has advised`: the verb is the clause's own.
-        let open_end = {
-            let last = cx.t(end - 1);
-            is_determiner(&last.lower)
-                || is_preposition(&last.lower)
-                || matches!(last.lower.as_str(), "and" | "or" | "but")
-        };
-        if !own_subject && !open_end {
-            return subject_start(cx, sent, r).map(|start| start..end);
-        }
+    // `Farmers who watched the debate said`: the subject is the head with its relative clause.
+    if let Some(r) = relative_clause_before(cx, sent, end) {
+        return subject_start(cx, sent, r).map(|start| start..end);
     }
     let start = subject_start(cx, sent, end)?;
     let first = cx.t(start);
@@ -288,6 +275,28 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
     } else {
         k
     }
+}
+
+/// `Rep. Ines Dahl (D-Ore.) said`: the end of a parenthesis at `j`, after the name and before
+/// the verb at `v`, which is part of the mention.
+pub(super) fn with_parenthesis(cx: &Ctx, j: usize, v: usize) -> Option<usize> {
+    cx.t(j)
+        .is_punct('(')
+        .then(|| (j + 1..v).find(|&k| cx.t(k).is_punct(')')))
+        .flatten()
+        .map(|close| close + 1)
+}
+
+/// `with` a few words before the phrase `np` (`with over $20 million`), nothing verb-like
+/// between.
+pub(super) fn after_with(cx: &Ctx, sent: &Range<usize>, np: &Range<usize>) -> bool {
+    (np.start.saturating_sub(3).max(sent.start)..np.start).any(|k| {
+        cx.lower(k) == "with"
+            && (k + 1..np.start).all(|m| {
+                let t = cx.t(m);
+                !cx.is_verb_token(m) && (t.is_word() || t.is_punct('$'))
+            })
+    })
 }
 
 /// The subject of a sentence's main clause, for participial cues (`The ministry has welcomed the

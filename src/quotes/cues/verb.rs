@@ -13,7 +13,7 @@ use super::clause::{looks_like_clause, starts_clause};
 use super::complement::{complement_start, Start};
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
-use super::subject::{can_speak, main_subject, subject_before};
+use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
@@ -185,23 +185,10 @@ fn attach_speaker(
     }
     if let Some(mut np) = subject_before(cx, sent, j) {
         // `with $20 million in aid confirmed for May`: a participle after `with`, no verb.
-        // (`with over $20 million`: a few words may stand between.)
-        let with = (np.start.saturating_sub(3).max(sent.start)..np.start).any(|k| {
-            cx.lower(k) == "with"
-                && (k + 1..np.start).all(|m| {
-                    let t = cx.t(m);
-                    !cx.is_verb_token(m) && (t.is_word() || t.is_punct('$'))
-                })
-        });
-        if form == VerbForm::Past && with {
+        if form == VerbForm::Past && after_with(cx, sent, &np) {
             return None;
         }
-        // `Rep. Ines Dahl (D-Ore.) said`: the parenthesis after the name is part of the mention.
-        if cx.t(j).is_punct('(') {
-            if let Some(close) = (j + 1..v).find(|&k| cx.t(k).is_punct(')')) {
-                np.end = close + 1;
-            }
-        }
+        np.end = with_parenthesis(cx, j, v).unwrap_or(np.end);
         cue.extent.start = np.start;
         cue.speaker = Some(np);
         return Some(Attached::Subject);
