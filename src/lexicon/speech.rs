@@ -22,6 +22,9 @@ pub struct Frames {
     pub animate: bool,
     /// Reports speech only right after a quotation (`"...," he continued`).
     pub after_quote: bool,
+    /// A commitment: speech with a clause or a `to`-infinitive (`pledged to act`), a
+    /// transaction with a bare noun phrase (`pledged $5 million`, `the pledged delegates`).
+    pub commit: bool,
 }
 
 /// The inflection of a verb form as it stands in text.
@@ -136,6 +139,10 @@ impl Lexicon {
                 "clause" => f.clause = true,
                 "object" => f.object = true,
                 "tell" => f.tell = true,
+                "commit" => {
+                    f.object = true;
+                    f.commit = true;
+                }
                 "after_quote" => {
                     f.clause = true;
                     f.after_quote = true;
@@ -278,6 +285,9 @@ mod tests {
             "slammed",
             "slamming",
             "written",
+            "admitted",
+            "admitting",
+            "bragged",
         ] {
             assert!(lex.verb(form).is_some(), "{form}");
         }

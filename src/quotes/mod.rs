@@ -220,6 +220,11 @@ mod tests {
             "“The pier is unsafe,” writes Ines K. Dahl, a columnist.",
             &["direct | Ines K. Dahl, a columnist | The pier is unsafe,"],
         ),
+        // A trailing source that reports a whole report is its speaker.
+        (
+            "A clerk said the chief was wrong, the inspector's report said.",
+            &["indirect | the inspector's report | A clerk said the chief was wrong"],
+        ),
         // A cue that goes on with a clause of its own is not the tag of the quote before it.
         (
             "“We will rebuild the pier.” The ministry said it would send engineers to the port.",

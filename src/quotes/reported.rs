@@ -2,10 +2,11 @@
 //!
 //! Takes the cues, the quoted spans and what [`super::direct`] left (the cues it used, the
 //! quoted spans lying inside each cue's clause, the direct quotes); gives one quote per cue whose
-//! clause is speech of its own: not reported inside another report, not a carrier of another
-//! report, not overlapping a direct quote. A clause holding a quoted span is *mixed*.
+//! clause is speech of its own: not reported inside another report (`X said A, the report
+//! said.` is the report's), not a carrier of another report (`X said A, reports Interfax.` is
+//! X's), not overlapping a direct quote. A clause holding a quoted span is *mixed*.
 
-use super::cues::{Cue, Orientation};
+use super::cues::{Cue, Orientation, SpeakerRole};
 use super::direct::Direct;
 use super::marks::QuotedSpan;
 use super::mention::speaker_of;
@@ -16,10 +17,12 @@ use std::ops::Range;
 use crate::segment::Segments;
 use crate::text::Span;
 
-/// A trailing source cue (`..., reports Interfax`) whose content is wholly another report,
-/// from its subject on.
+/// An inverted trailing source (`..., reports Interfax`) whose content is wholly another report,
+/// from its subject on: an outlet's credit line. A trailing tag with its subject first (`...,
+/// the report said.`, `..., sources said.`) makes the outer report instead.
 fn carries(outer: &Cue, inner: &Cue) -> bool {
-    outer.orientation == Orientation::Before
+    outer.speaker_role == SpeakerRole::Inverted
+        && outer.orientation == Orientation::Before
         && inner.orientation == Orientation::After
         && inner.extent.start == outer.content.start
         && inner.content.end <= outer.content.end

@@ -192,13 +192,14 @@ pub fn is_period_noun(w: &str) -> bool {
 pub fn is_discourse_word(w: &str) -> bool {
     matches!(
         w,
-        "additionally" | "again" | "also" | "and" | "and," | "but" | "earlier" | "finally"
-        | "first" | "furthermore" | "hence" | "here" | "however" | "indeed" | "initially"
-        | "instead" | "last" | "lastly" | "later" | "likewise" | "meanwhile" | "moreover"
-        | "nevertheless" | "nonetheless" | "notably" | "now" | "or" | "otherwise" | "overall"
-        | "plus" | "previously" | "privately" | "publicly" | "recently" | "second" | "separately"
-        | "similarly" | "so" | "still" | "then" | "there" | "therefore" | "third" | "thus"
-        | "today" | "tonight" | "too" | "ultimately" | "yesterday" | "yet"
+        "additionally" | "again" | "also" | "and" | "and," | "but" | "earlier" | "even"
+        | "finally" | "first" | "furthermore" | "hence" | "here" | "however" | "indeed"
+        | "initially" | "instead" | "last" | "lastly" | "later" | "likewise" | "maybe"
+        | "meanwhile" | "moreover" | "nevertheless" | "nonetheless" | "notably" | "now" | "or"
+        | "otherwise" | "overall" | "perhaps" | "plus" | "previously" | "privately"
+        | "publicly" | "recently" | "second" | "separately" | "similarly" | "so" | "still"
+        | "then" | "there" | "therefore" | "third" | "thus" | "today" | "tonight" | "too"
+        | "ultimately" | "yesterday" | "yet"
     )
 }
 

@@ -98,7 +98,53 @@ fn ends_at_comma(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
     let clause_appositive = matches!(n.lower.as_str(), "a" | "an")
         && (k + 2..(k + 5).min(sent.end))
             .any(|m| matches!(cx.lower(m), "that" | "which") && m > k + 2);
-    n.lower == "according" || participle || inverted || conjunction || clause_appositive
+    n.lower == "according" || participle || inverted || conjunction || clause_appositive || {
+        trailing_tag(cx, sent, k)
+    }
+}
+
+/// The most words of a trailing tag's subject (`, the agency's two harbor inspectors said.`).
+const MAX_TAG_SUBJECT: usize = 7;
+
+/// A trailing tag after the comma `k` that ends the sentence: a short subject, a finite
+/// reporting verb and at most a short adjunct (`, the report said.`, `, insiders say:`, `, the
+/// agency reported on Tuesday.`). The clause before the comma is what the tag reports; a
+/// reported clause that reaches the comma ends there.
+fn trailing_tag(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
+    let mut m = k + 1;
+    while m < sent.end && m <= k + MAX_TAG_SUBJECT {
+        let t = cx.t(m);
+        if !t.is_word() || (is_auxiliary(&t.lower) && !t.capitalized) || opens_clause(&t.lower) {
+            return false;
+        }
+        let finite = m > k + 1
+            && !t.capitalized
+            && cx.lex.verb(&t.lower).is_some_and(|v| {
+                matches!(v.form, VerbForm::Past | VerbForm::Third)
+                    && (v.frames.clause || v.frames.tell)
+            });
+        if finite {
+            return tag_ends_sentence(cx, sent, m + 1);
+        }
+        m += 1;
+    }
+    false
+}
+
+/// From `m`, at most a short adjunct without a verb (`on Tuesday`, `in a statement`), then the
+/// sentence end, a colon, a semicolon or a dash.
+fn tag_ends_sentence(cx: &Ctx, sent: &Range<usize>, m: usize) -> bool {
+    for j in m..(m + 6).min(sent.end) {
+        let t = cx.t(j);
+        if t.is_terminal() || matches!(t.kind, TokenKind::Punct(':' | ';' | '—' | '–' | '-')) {
+            return true;
+        }
+        // `, the first time the two men spoke since May.`: a clause, not a tag.
+        if !t.is_word() || cx.is_verb_token(j) || is_auxiliary(&t.lower) || opens_clause(&t.lower) {
+            return false;
+        }
+    }
+    m + 6 >= sent.end
 }
 
 /// A second report coordinated at `k` without a comma: `... and warned that ...`,
@@ -152,7 +198,23 @@ pub(super) fn content_before(
     {
         return cue_start..cue_start;
     }
-    trim_content(cx, sent.start..cue_start)
+    trim_content(cx, clause_start_before(cx, sent, cue_start)..cue_start)
+}
+
+/// Where the clause ending before `end` starts: the sentence start, or just inside a
+/// parenthesis left open before `end` (`... (the real figure is lower, a monitor said).`).
+pub(super) fn clause_start_before(cx: &Ctx, sent: &Range<usize>, end: usize) -> usize {
+    let mut depth = 0usize;
+    // A bounded walk, as for a clause after its cue.
+    for k in (sent.start.max(end.saturating_sub(MAX_CLAUSE))..end).rev() {
+        match cx.t(k).kind {
+            TokenKind::Punct(')') => depth += 1,
+            TokenKind::Punct('(') if depth == 0 => return k + 1,
+            TokenKind::Punct('(') => depth -= 1,
+            _ => {}
+        }
+    }
+    sent.start
 }
 
 /// Drops leading `that` and punctuation, trailing punctuation, from a token range.

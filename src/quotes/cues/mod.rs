@@ -10,10 +10,11 @@
 //! One file per rule family: [`source`] (`according to X`), [`verb`] (a reporting verb's cue,
 //! built from the others), [`verb_use`] (whether the word is a reporting verb where it stands),
 //! [`subject`] (who the cue names: the subject before the verb, the main clause's subject for a
-//! participle), [`inverted`] (the speaker after an inverted verb), [`complement`] (where the
+//! participle), [`asides`] (asides and relative clauses inside a subject), [`inverted`] (the speaker after an inverted verb), [`complement`] (where the
 //! reported clause starts), [`clause`] (whether words form a clause) and [`extent`] (where the
 //! reported clause ends).
 
+mod asides;
 mod clause;
 mod complement;
 mod extent;

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::extent::{content_to_end, trim_content};
+use super::extent::{clause_start_before, content_to_end, trim_content};
 use super::{Ctx, Cue, Orientation, SpeakerRole};
 use crate::lexicon::Frames;
 
@@ -16,7 +16,12 @@ pub(super) fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize
     let mut k = after;
     while k < sent.end && k < after + 16 {
         let t = cx.t(k);
-        if t.is_punct(',') || t.is_terminal() || t.is_punct(';') || t.is_quote() || t.is_punct('(')
+        if t.is_punct(',')
+            || t.is_terminal()
+            || t.is_punct(';')
+            || t.is_quote()
+            || t.is_punct('(')
+            || t.is_punct(')')
         {
             break;
         }
@@ -35,7 +40,10 @@ pub(super) fn according_to(cx: &Ctx, sent: &Range<usize>, i: usize, after: usize
         if !clause_before && k < sent.end && cx.t(k).is_punct(',') && k + 1 < sent.end {
             (Orientation::After, content_to_end(cx, sent, k + 1))
         } else if i > sent.start && (cx.t(i - 1).is_punct(',') || cx.t(i - 1).is_quote()) {
-            (Orientation::Before, trim_content(cx, sent.start..i - 1))
+            (
+                Orientation::Before,
+                trim_content(cx, clause_start_before(cx, sent, i - 1)..i - 1),
+            )
         } else {
             return None;
         };

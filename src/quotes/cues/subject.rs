@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
+use super::asides::{relative_clause_before, skip_asides};
 use super::Ctx;
 use crate::segment::TokenKind;
 
@@ -59,7 +60,23 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             if t.capitalized {
                 return is_sentence_conjunction(w);
             }
-            let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of");
+            // `the report of`, `the state officials`: a noun after `of` or a determiner.
+            let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of")
+                || (k > sent_start && {
+                    let p = cx.t(k - 1);
+                    is_determiner(&p.lower) || p.is_possessive()
+                })
+                // `federal and state officials`: a modifier joined to another before a plural.
+                || (k > sent_start
+                    && matches!(cx.lower(k - 1), "and" | "or")
+                    && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.capitalized
+                            && n.lower.ends_with('s')
+                            && !n.lower.ends_with("ss")
+                            && !cx.is_verb_token(k + 1)
+                            && !is_function_word(&n.lower)
+                    }));
             if w == "who"
                 || opens_clause(w)
                 || is_auxiliary(w)
@@ -145,6 +162,10 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
     if last.lower == "who" || last.lower == "which" {
         return Some(end - 1..end);
     }
+    // `Farmers who watched the debate said`: the subject is the head with its relative clause.
+    if let Some(r) = relative_clause_before(cx, sent, end) {
+        return subject_start(cx, sent, r).map(|start| start..end);
+    }
     let start = subject_start(cx, sent, end)?;
     let first = cx.t(start);
     if !first.capitalized && first.lower.ends_with("ing") && first.lower.len() > 5 {
@@ -165,123 +186,6 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         return None;
     }
     Some(start..end)
-}
-
-/// Where the subject left of `end` stops: after the asides, what is left of the subject.
-struct Asides {
-    /// One past the subject proper (before the first aside's comma when there are asides).
-    end: usize,
-    /// The comma closing the last aside, when there is one.
-    close: Option<usize>,
-    /// Every aside is adverbial (`Varga, though, said`): the mention keeps none of them.
-    adverbial_only: bool,
-}
-
-/// The longest aside between two commas, in tokens.
-const MAX_ASIDE: usize = 24;
-
-/// Whether the tokens `k..c` between two commas, after the word `k - 2`, are an aside in a
-/// subject: `Some(true)` for an adverbial one (`though`, `in a memo`), `Some(false)` for an
-/// appositive (`a nurse`, `61`, `who farms near the river`, `harbor director at the agency` after
-/// a name, `Ines Dahl` after a role), `None` when they are not an aside (a clause of their own).
-fn aside_kind(cx: &Ctx, k: usize, c: usize) -> Option<bool> {
-    let first = cx.t(k);
-    let before = cx.t(k - 2);
-    // `Rep. Ines Dahl (D-Ore.), a critic, said`: a parenthesis may end the name before.
-    if !(before.is_word() || before.is_punct(')')) || (k..c).any(|m| cx.t(m).is_quote()) {
-        return None;
-    }
-    let adverbial = is_adverb(first)
-        || matches!(
-            first.lower.as_str(),
-            "though" | "however" | "too" | "meanwhile" | "like"
-        )
-        || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
-    let relative = matches!(
-        first.lower.as_str(),
-        "who" | "which" | "including" | "whose"
-    );
-    // A clause is no aside: `In the end, the plan is dead, said Dahl`; a relative clause inside
-    // an appositive is (`the mayor who has led the town`).
-    let mut finite = false;
-    for m in k..c {
-        let t = cx.t(m);
-        if matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
-            break;
-        }
-        finite |= !t.capitalized && t.is_word() && is_auxiliary(&t.lower);
-    }
-    if finite && !relative && !adverbial {
-        return None;
-    }
-    // `Ines Dahl`, `Ines Dahl of the Harbor Institute`: small words only inside the name.
-    let name = c - k <= 8
-        && first.capitalized
-        && (k..c).all(|m| {
-            let t = cx.t(m);
-            t.capitalized
-                || t.is_punct('.')
-                || (matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
-                    && m + 1 < c
-                    && cx.t(m + 1).is_word())
-        })
-        && cx.t(c - 1).capitalized
-        && !is_function_word(&first.lower);
-    // `Ines Dahl, harbor director at the agency, said`: a role after a name.
-    let role = before.capitalized
-        && !is_function_word(&before.lower)
-        && first.is_word()
-        && !first.capitalized
-        && !is_subject_pronoun(&first.lower)
-        && !is_auxiliary(&first.lower)
-        && !opens_clause(&first.lower)
-        && !is_preposition(&first.lower)
-        && !cx.is_verb_token(k);
-    let appositive = is_determiner(&first.lower)
-        || relative
-        || first.kind == TokenKind::Number
-        || (c - k <= 6 && first.capitalized && before.capitalized)
-        || name
-        || role;
-    (adverbial || appositive).then_some(adverbial)
-}
-
-/// Asides between subject and verb: `Elias Brandt, a nurse, said`, `Varga, though, said`,
-/// `Nadia Corvin, 61, who farms near the river, says`. The mention keeps appositives (the news
-/// convention) but not adverbial asides. `None` when the words before the verb end in a comma
-/// that opens no aside.
-fn skip_asides(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Asides> {
-    let mut end = j; // exclusive
-    let mut close: Option<usize> = None;
-    let mut adverbial_only = true;
-    let mut asides = 0;
-    while end > sent.start && cx.t(end - 1).is_punct(',') && asides < 4 {
-        asides += 1;
-        let c = end - 1;
-        let mut k = c;
-        while k > sent.start && !cx.t(k - 1).is_punct(',') && c - k < MAX_ASIDE {
-            k -= 1;
-        }
-        let has_open = k > sent.start + 1 && cx.t(k - 1).is_punct(',');
-        if !has_open || k >= c {
-            close?;
-            end = c;
-            break;
-        }
-        let Some(adverbial) = aside_kind(cx, k, c) else {
-            close?;
-            end = c;
-            break;
-        };
-        close.get_or_insert(c);
-        adverbial_only &= adverbial;
-        end = k; // the comma before the aside is now last
-    }
-    Some(Asides {
-        end,
-        close,
-        adverbial_only,
-    })
 }
 
 /// The first token of the subject phrase ending at `end`: back to a boundary word, then past
@@ -330,7 +234,22 @@ fn subject_start(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
     if end - start > 16 {
         start = core_phrase_start(cx, start, end);
     }
-    Some(start)
+    Some(inner_phrase_start(cx, start, end))
+}
+
+/// An article right after a noun of time starts a clause of its own (`the first time the two
+/// men`, `the day the mayor`): the subject is the phrase after it.
+fn inner_phrase_start(cx: &Ctx, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .rev()
+        .find(|&m| {
+            matches!(cx.lower(m), "the" | "a" | "an")
+                && matches!(
+                    cx.lower(m - 1),
+                    "time" | "moment" | "day" | "night" | "week" | "month" | "year"
+                )
+        })
+        .unwrap_or(start)
 }
 
 /// The trailing capitalised phrase of an over-long subject, with its determiner.
@@ -356,6 +275,28 @@ fn core_phrase_start(cx: &Ctx, floor: usize, end: usize) -> usize {
     } else {
         k
     }
+}
+
+/// `Rep. Ines Dahl (D-Ore.) said`: the end of a parenthesis at `j`, after the name and before
+/// the verb at `v`, which is part of the mention.
+pub(super) fn with_parenthesis(cx: &Ctx, j: usize, v: usize) -> Option<usize> {
+    cx.t(j)
+        .is_punct('(')
+        .then(|| (j + 1..v).find(|&k| cx.t(k).is_punct(')')))
+        .flatten()
+        .map(|close| close + 1)
+}
+
+/// `with` a few words before the phrase `np` (`with over $20 million`), nothing verb-like
+/// between.
+pub(super) fn after_with(cx: &Ctx, sent: &Range<usize>, np: &Range<usize>) -> bool {
+    (np.start.saturating_sub(3).max(sent.start)..np.start).any(|k| {
+        cx.lower(k) == "with"
+            && (k + 1..np.start).all(|m| {
+                let t = cx.t(m);
+                !cx.is_verb_token(m) && (t.is_word() || t.is_punct('$'))
+            })
+    })
 }
 
 /// The subject of a sentence's main clause, for participial cues (`The ministry has welcomed the

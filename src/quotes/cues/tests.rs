@@ -268,6 +268,74 @@ const CASES: &[(&str, &[&str])] = &[
         "It angered farmers who say the levy is a money pit.",
         &["who | say | the levy is a money pit"],
     ),
+    // A verb that doubles its last consonant.
+    (
+        "The mayor admitted the city made a mistake.",
+        &["The mayor | admitted | the city made a mistake"],
+    ),
+    // A trailing tag ends the clause of a report before it, and reports that report.
+    (
+        "A clerk said the chief was wrong, the inspector's report said.",
+        &[
+            "A clerk | said | the chief was wrong",
+            "the inspector's report | said | A clerk said the chief was wrong",
+        ],
+    ),
+    (
+        "He said he met the mayor on Tuesday, the first time the two men spoke since May.",
+        &[
+            "He | said | he met the mayor on Tuesday, the first time the two men spoke since May",
+            "the two men | spoke | ",
+        ],
+    ),
+    // A source inside a parenthesis reports the words inside it.
+    (
+        "The pier cost more than planned (the real figure is twice as high, according to a harbor monitor).",
+        &["a harbor monitor | according to | the real figure is twice as high"],
+    ),
+    // A subject with a relative clause, a subject between dashes, an appositive of a plural.
+    (
+        "Farmers in the valley who watched the debate said they were unmoved.",
+        &["Farmers in the valley who watched the debate | said | they were unmoved"],
+    ),
+    (
+        "The port officials whose permits were revoked say the rules changed.",
+        &["The port officials whose permits were revoked | say | the rules changed"],
+    ),
+    (
+        "Most clerks at the port — and half of the pilots — said that the strike will go on.",
+        &["Most clerks at the port — and half of the pilots | said | the strike will go on"],
+    ),
+    (
+        "Both candidates for the seat, Ana Ruiz and Bo Lee, say they oppose the levy.",
+        &["Both candidates for the seat, Ana Ruiz and Bo Lee | say | they oppose the levy"],
+    ),
+    (
+        "Federal and state officials said the two clerks raised $5 million.",
+        &["Federal and state officials | said | the two clerks raised $5 million"],
+    ),
+    // A sentence adverb before the subject is not part of it.
+    (
+        "Perhaps the harbor pilots will say the plan failed.",
+        &["the harbor pilots | say | the plan failed"],
+    ),
+    // Not a subject with a relative clause: a clause of its own inside; a noun after an article.
+    (
+        "They split the town into camps that the mayor argued were unhealthy.",
+        &[],
+    ),
+    ("The mental and physical stress is constant.", &[]),
+    // A commitment reports speech with an infinitive or a clause, not with a noun phrase.
+    (
+        "The mayor pledged to rebuild the pier before winter.",
+        &["The mayor | pledged | to rebuild the pier before winter"],
+    ),
+    (
+        "The allies have pledged new aid to the port, with over $20 million in support confirmed for May.",
+        &[],
+    ),
+    ("She won most of the 20 pledged delegates in the valley.", &[]),
+    ("They joined a press call set up by the unions.", &[]),
 ];
 
 #[test]

@@ -13,7 +13,7 @@ use super::clause::{looks_like_clause, starts_clause};
 use super::complement::{complement_start, Start};
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
-use super::subject::{can_speak, main_subject, subject_before};
+use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
 use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
@@ -184,12 +184,11 @@ fn attach_speaker(
         return Some(Attached::Subject);
     }
     if let Some(mut np) = subject_before(cx, sent, j) {
-        // `Rep. Ines Dahl (D-Ore.) said`: the parenthesis after the name is part of the mention.
-        if cx.t(j).is_punct('(') {
-            if let Some(close) = (j + 1..v).find(|&k| cx.t(k).is_punct(')')) {
-                np.end = close + 1;
-            }
+        // `with $20 million in aid confirmed for May`: a participle after `with`, no verb.
+        if form == VerbForm::Past && after_with(cx, sent, &np) {
+            return None;
         }
+        np.end = with_parenthesis(cx, j, v).unwrap_or(np.end);
         cue.extent.start = np.start;
         cue.speaker = Some(np);
         return Some(Attached::Subject);
@@ -329,6 +328,15 @@ fn attach_complement(
     };
     let clause_follows = modifier_start
         || (starts_clause(cx, cue.content.start) && (said || looks_like_clause(cx, &cue.content)));
+    // `pledged $5 million`, `the 20 pledged delegates`: a commitment with a noun phrase.
+    let infinitive = cx
+        .seg
+        .tokens
+        .get(cue.content.start)
+        .is_some_and(|t| t.lower == "to");
+    if cue.frames.commit && !cue.introduced && !clause_follows && !infinitive {
+        return None;
+    }
     complement_fits(cue, object_only, weak, clause_follows)
 }
 

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
+use super::asides::head_word;
 use super::subject::subject_before;
 use super::Ctx;
 use crate::lexicon::{Frames, VerbForm};
@@ -162,23 +163,7 @@ pub(super) fn subject_fits_form(
     form: VerbForm,
 ) -> Fit {
     let next = (after < sent.end).then(|| cx.t(after));
-    // "Ines Dahl and Elias Brandt say": a coordinated subject is plural.
-    let coordinated = || {
-        left.is_some_and(|t| {
-            t.is_word()
-                && t.capitalized
-                && cx.lex.demonym(&t.lower).is_none()
-                && !is_time_word(&t.lower)
-        }) && subject_before(cx, sent, l.j)
-            .is_some_and(|np| np.clone().any(|k| cx.lower(k) == "and"))
-    };
-    // "a media call", "a 2019 estimate": a collective noun or a year after an article is a
-    // modifier of the noun that follows.
-    let article_before = l.j >= sent.start + 2
-        && matches!(cx.lower(l.j - 2), "a" | "an")
-        && left.is_some_and(|t| is_collective_noun(&t.lower) || t.kind == TokenKind::Number);
-    let subject_fits = left.is_some_and(base_subject) && !article_before;
-    if form == VerbForm::Base && !l.aux_any && !subject_fits && !coordinated() {
+    if form == VerbForm::Base && !l.aux_any && !base_subject_fits(cx, sent, l, left) {
         return Fit::No;
     }
     if matches!(form, VerbForm::Third | VerbForm::Base)
@@ -230,6 +215,47 @@ pub(super) fn subject_fits_form(
         }
     }
     Fit::Yes
+}
+
+/// A present-tense base form has a plural subject: the word before it ("officials say"), a
+/// coordinated name ("Ines Dahl and Elias Brandt say") or a plural head further left.
+fn base_subject_fits(cx: &Ctx, sent: &Range<usize>, l: &Left, left: Option<&Token>) -> bool {
+    // "Ines Dahl and Elias Brandt say": a coordinated subject is plural.
+    let coordinated = || {
+        left.is_some_and(|t| {
+            t.is_word()
+                && t.capitalized
+                && cx.lex.demonym(&t.lower).is_none()
+                && !is_time_word(&t.lower)
+        }) && subject_before(cx, sent, l.j)
+            .is_some_and(|np| np.clone().any(|k| cx.lower(k) == "and"))
+    };
+    // "a media call", "a 2019 estimate": a collective noun or a year after an article is a
+    // modifier of the noun that follows.
+    let article_before = l.j >= sent.start + 2
+        && matches!(cx.lower(l.j - 2), "a" | "an")
+        && left.is_some_and(|t| is_collective_noun(&t.lower) || t.kind == TokenKind::Number);
+    let subject_fits = left.is_some_and(base_subject) && !article_before;
+    subject_fits || coordinated() || plural_head(cx, sent, l.j)
+}
+
+/// A subject whose head is plural or that coordinates two heads, though the word before the
+/// verb is not (`Supporters who came to the rally say`, `Both candidates for the office, Ana
+/// Ruiz and Bo Lee, say`).
+fn plural_head(cx: &Ctx, sent: &Range<usize>, j: usize) -> bool {
+    subject_before(cx, sent, j).is_some_and(|np| {
+        let head = head_word(cx, &np);
+        // Two names or phrases joined: `Ana and Bo Lee`, `the mayor and the council`.
+        let joined =
+            (np.start..head).any(|k| {
+                cx.lower(k) == "and"
+                    && cx.seg.tokens.get(k + 1).is_some_and(|n| {
+                        n.capitalized || is_determiner(&n.lower) || n.is_possessive()
+                    })
+            });
+        // A head right before the verb is the word before it, already weighed.
+        head + 1 < j && (base_subject(cx.t(head)) || joined)
+    })
 }
 
 /// A word before a base-form verb that makes it a present tense with a subject: "officials
