@@ -119,6 +119,11 @@ fn resolve_mention(
     if words.is_empty() {
         return None;
     }
+    // A counted share or group (`Six in 10`, `Seven in 10 Avalon voters`, `Three Republicans`)
+    // is an unnamed source, never a person named by its last word.
+    if words.len() > 1 && is_count(&words[0].of(text).to_lowercase_fast()) {
+        return Some((tidy(mention), EntityKind::Anonymous));
+    }
     let (head_end, start) = head_phrase(text, &words);
     let body = &words[start..head_end];
     let last = body.last()?.of(text);
@@ -282,6 +287,37 @@ fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A number that counts people: digits (`61`, `1,200`) or a cardinal word from two on (`one`
+/// is left out: `One Nation`).
+fn is_count(w: &str) -> bool {
+    (w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::extract_text;
@@ -313,6 +349,11 @@ mod tests {
         (
             "“The dam is sound,” said Elias Brandt of the Council on Harbor Safety.",
             &[("Elias Brandt", "person")],
+        ),
+        // A counted share or group is an unnamed source, not a person named by its last word.
+        (
+            "Six in 10 said the levy was too high. Seven in 10 Avalon Republicans say it must go.",
+            &[("Six in 10", "anonymous"), ("Seven in 10 Avalon Republicans", "anonymous")],
         ),
         // A party-and-state parenthesis after the name.
         (
