@@ -260,6 +260,18 @@ fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) ->
                 | "anything"
                 | "nobody"
                 | "nothing"
+                | "between"
+                | "around"
+                | "until"
+                | "along"
+                | "alongside"
+                | "above"
+                | "below"
+                | "beneath"
+                | "onto"
+                | "except"
+                | "regarding"
+                | "concerning"
         )
     {
         return true;

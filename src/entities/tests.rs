@@ -140,10 +140,12 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ),
     // An organisation's name goes on through `for`; an indefinite pronoun names nobody.
     (
-        "The Kestrel Institute for Public Policy agreed. \"Everybody's worried,\" Lena Abrams said.",
+        "The Kestrel Institute for Public Policy agreed. \"Everybody's worried,\" Lena Abrams \
+         said. Between Abrams and the institute, little is settled.",
         &[
             ("Kestrel Institute for Public Policy", "org"),
             ("Lena Abrams", "person"),
+            ("Abrams", "person"),
         ],
     ),
     // Groups of people are no person; a place after a locative preposition.
