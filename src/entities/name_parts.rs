@@ -1,8 +1,12 @@
 //! What continues a name past its capitalised words: alphanumeric parts (`49ers`, `G7`), a
-//! product's model number (`Volta 8800`), hyphens a text writes spaced (`T - Mobile`).
+//! product's model number (`Volta 8800`), hyphens a text writes spaced (`T - Mobile`), `and`
+//! inside an organisation's `of` name (`Department of Health and Human Services`).
 //!
 //! Takes tokens; gives yes or no for one place. Never decides what the name names.
 
+use super::runs::Run;
+use crate::lexicon::Lexicon;
+use crate::quotes::words;
 use crate::segment::{Token, TokenKind};
 
 fn is_cap_word(t: &Token) -> bool {
@@ -52,4 +56,44 @@ pub(super) fn is_spaced_hyphen(before: &Token, hyphen: &Token, after: &Token) ->
     hyphen.is_punct('-')
         && hyphen.span.start == before.span.end + 1
         && after.span.start == hyphen.span.end + 1
+}
+
+/// Whether the `and` at token `j` joins two parts of the organisation name `run` has begun
+/// with `of` or `for`: the words since that `of`/`for` and the one to three capitalised words
+/// after `and` (ending the run) are no given names, titles, places or known names, so two
+/// people (`Ana Ruiz and Tom Berg`) or two names (`Bank of Avalon and Port Merrow`) stay apart.
+pub(super) fn and_inside_org(toks: &[Token], run: &Run, j: usize, lex: &Lexicon) -> bool {
+    if toks[j].lower != "and" || toks[j].capitalized {
+        return false;
+    }
+    let plain = |t: &Token| {
+        let w = t.lower.as_str();
+        lex.first_name(w).is_none()
+            && !lex.is_title_word(w)
+            && lex.known(w).is_none()
+            && lex.demonym(w).is_none()
+            && !super::classify::is_place_word(w)
+            && !words::is_month(w)
+            && !words::is_weekday(w)
+    };
+    let since = run
+        .tokens
+        .iter()
+        .rposition(|&k| matches!(toks[k].lower.as_str(), "of" | "for" | "the"))
+        .map_or(&run.tokens[..0], |p| &run.tokens[p + 1..]);
+    let known = |ks: &[&Token]| {
+        let words: Vec<&str> = ks.iter().map(|t| t.lower.as_str()).collect();
+        lex.known(&words.join(" ")).is_some()
+    };
+    let since: Vec<&Token> = since.iter().map(|&k| &toks[k]).collect();
+    if since.is_empty() || !since.iter().all(|t| plain(t)) || known(&since) {
+        return false;
+    }
+    let after = toks[j + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| is_cap_word(t) && t.paragraph == toks[j].paragraph)
+        .count();
+    let after: Vec<&Token> = toks[j + 1..j + 1 + after].iter().collect();
+    (1..=3).contains(&after.len()) && after.iter().all(|t| plain(t)) && !known(&after)
 }

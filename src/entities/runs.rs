@@ -10,7 +10,7 @@
 //! decides what a run names (see [`super::classify()`]).
 
 pub use super::capitals::Capitals;
-use super::name_parts::{is_alnum_name_part, is_model_number, is_spaced_hyphen};
+use super::name_parts::{and_inside_org, is_alnum_name_part, is_model_number, is_spaced_hyphen};
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
 use crate::segment::{Segments, Token, TokenKind};
@@ -130,6 +130,8 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
         initial: false,
     };
     let mut j = i + 1;
+    // Whether an organisation word took an `of` or `for` (`Department of Health`).
+    let mut org_joint = false;
     let cap_at = |k: usize| toks.get(k).is_some_and(is_cap_word);
     let push = |run: &mut Run, k: usize| {
         run.words.push(toks[k].span);
@@ -173,6 +175,7 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
         {
             // "Bank of Avalon", "Secretary of State", "Church of the Open Door".
+            org_joint |= lex.is_org_word(&prev.lower);
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
                 push(&mut run, k);
@@ -185,11 +188,16 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             && (cap_at(j + 1) || toks.get(j + 1).is_some_and(|n| n.lower == "the") && cap_at(j + 2))
         {
             // "Center for Avalon Studies", "Committee for the Open Door": one organisation.
+            org_joint = true;
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
                 push(&mut run, k);
             }
             j += skip;
+        } else if org_joint && and_inside_org(toks, &run, j, lex) {
+            // "Department of Health and Human Services": `and` inside one organisation.
+            push(&mut run, j);
+            j += 1;
         } else if u.is_punct('.')
             && u.span.start == prev.span.end
             && (lex.is_abbreviation(&prev.lower)

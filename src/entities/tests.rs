@@ -148,6 +148,19 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Abrams", "person"),
         ],
     ),
+    // `and` inside an organisation's `of`/`for` name joins it; never before a given name.
+    (
+        "The Council for Rural Housing and Transport met Ana Ruiz and Tom Berg. The Bank of \
+         Kestrel and Ana Varga agreed. The Kestrel Ministry of Fisheries and Coastal Works left.",
+        &[
+            ("Council for Rural Housing and Transport", "org"),
+            ("Ana Ruiz", "person"),
+            ("Tom Berg", "person"),
+            ("Bank of Kestrel", "org"),
+            ("Ana Varga", "person"),
+            ("Kestrel Ministry of Fisheries and Coastal Works", "org"),
+        ],
+    ),
     // Groups of people are no person; a place after a locative preposition.
     (
         "Sunni Muslims marched in Kestrelvale.",
