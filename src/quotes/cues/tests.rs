@@ -266,6 +266,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["Oduya | said | the rules were fair", "Oduya | warned | growers would suffer"],
     ),
     ("Oduya was all but certain that growers would suffer.", &[]),
+    // A word for the whole answer after `say`.
+    ("Asked about the tolls, Oduya said no.", &["Oduya | said | no"]),
+    ("Half of the growers said so in March.", &["Half of the growers | said | so"]),
+    ("The growers said yes again.", &["The growers | said | yes"]),
     (
         "Oduya said she was proud of the crews, but warned that fires would return.",
         &[

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::super::words::*;
 use super::clause::{looks_like_clause, starts_clause};
-use super::complement::{complement_start, Start};
+use super::complement::{answer_word, complement_start, Start};
 use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
@@ -279,6 +279,10 @@ fn attach_complement(
         how,
         Start::That | Start::Colon | Start::Quote | Start::Comma
     );
+    if let Some(k) = answer_word(cx, sent, cue, start, how) {
+        cue.content = k..k + 1;
+        return Some(());
+    }
     let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
     cue.content = content_to_end(cx, sent, start);
     if subordinate {
