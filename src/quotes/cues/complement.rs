@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::super::words::*;
 use super::Ctx;
 use crate::lexicon::{Frames, VerbForm};
+use crate::segment::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Start {
@@ -177,4 +178,40 @@ pub(super) fn skip_addressee(cx: &Ctx, k: usize, end: usize) -> usize {
         }
     }
     m
+}
+
+/// `said so`, `said yes`, `says no`: a word that stands for the whole answer, right after `say`
+/// and before the end of its clause (a punctuation mark or a preposition: `said so in May`);
+/// not `said no to the plan`, `said so far`.
+pub(super) fn answer_word(
+    cx: &Ctx,
+    sent: &Range<usize>,
+    cue: &super::Cue,
+    start: usize,
+    how: Start,
+) -> Option<usize> {
+    let word = cx.seg.tokens.get(start)?;
+    let ends = |k: usize| {
+        k >= sent.end
+            || cx.seg.tokens.get(k).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Punct(_))
+                    || matches!(
+                        t.lower.as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "when"
+                            | "too"
+                            | "again"
+                            | "publicly"
+                    )
+            })
+    };
+    (cue.lemma == "say"
+        && how == Start::Plain
+        && start == cue.verb.end
+        && matches!(word.lower.as_str(), "so" | "yes" | "no")
+        && ends(start + 1))
+    .then_some(start)
 }

@@ -17,6 +17,7 @@
 mod asides;
 mod clause;
 mod complement;
+mod coordinated;
 mod extent;
 mod inverted;
 mod source;

@@ -243,6 +243,44 @@ const CASES: &[(&str, &[&str])] = &[
         "Dahl says the levy is fair, while others say it is a tax on the poor.",
         &["Dahl | says | the levy is fair", "others | say | it is a tax on the poor"],
     ),
+    // `but` joins verbs, never subjects; a day ends a time phrase, not a name.
+    (
+        "Governor Ada Quillon praised the volunteers but lamented that the county had cut its budget.",
+        &["Governor Ada Quillon | lamented | the county had cut its budget"],
+    ),
+    (
+        "Senator Lina Oduya met Brevik but said the new rules would hurt small growers.",
+        &["Senator Lina Oduya | said | the new rules would hurt small growers"],
+    ),
+    (
+        "Senator Lina Oduya met the farmers on Tuesday and said the new rules would hurt growers.",
+        &["Senator Lina Oduya | said | the new rules would hurt growers"],
+    ),
+    ("Oduya met Ines May and said the rules would hurt growers.", &[]),
+    (
+        "Oduya and Brevik said the new rules would hurt small growers.",
+        &["Oduya and Brevik | said | the new rules would hurt small growers"],
+    ),
+    (
+        "Oduya said the rules were fair but warned that growers would suffer.",
+        &["Oduya | said | the rules were fair", "Oduya | warned | growers would suffer"],
+    ),
+    ("Oduya was all but certain that growers would suffer.", &[]),
+    // A word for the whole answer after `say`.
+    ("Asked about the tolls, Oduya said no.", &["Oduya | said | no"]),
+    ("Half of the growers said so in March.", &["Half of the growers | said | so"]),
+    ("The growers said yes again.", &["The growers | said | yes"]),
+    (
+        "Oduya said she was proud of the crews, but warned that fires would return.",
+        &[
+            "Oduya | said | she was proud of the crews",
+            "Oduya | warned | fires would return",
+        ],
+    ),
+    (
+        "The deal was signed by the end of June and suggested that tolls would fall.",
+        &[],
+    ),
     (
         "The mayor later changed course and said the pier would stay open.",
         &["The mayor | said | the pier would stay open"],

@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use super::super::words::*;
 use super::clause::{looks_like_clause, starts_clause};
-use super::complement::{complement_start, Start};
+use super::complement::{answer_word, complement_start, Start};
+use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
 use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
@@ -177,7 +178,7 @@ fn attach_speaker(
     if let Some(np) = coordinated_subject(cx, sent, left, j, form, || {
         in_sentence()
             .find(|c| c.verb.start < v && c.speaker.is_some())
-            .and_then(|c| c.speaker.clone())
+            .and_then(|c| Some((c.speaker.clone()?, c.verb.end)))
     }) {
         cue.speaker = Some(np);
         cue.speaker_role = SpeakerRole::MainClause;
@@ -210,26 +211,6 @@ fn attach_speaker(
     cue.orientation = Orientation::Before;
     cue.content = content_before(cx, sent, v, j);
     Some(Attached::Inverted)
-}
-
-/// A second verb of the same subject: `The mayor said A and warned that B` (the earlier cue's
-/// speaker), `The mayor changed course and said ...` (the main clause's subject).
-fn coordinated_subject(
-    cx: &Ctx,
-    sent: &Range<usize>,
-    left: Option<&Token>,
-    j: usize,
-    form: VerbForm,
-    earlier: impl FnOnce() -> Option<Range<usize>>,
-) -> Option<Range<usize>> {
-    let coordinated = matches!(form, VerbForm::Past | VerbForm::Third)
-        && left.is_some_and(|l| matches!(l.lower.as_str(), "and" | "but") && !l.capitalized)
-        && j >= sent.start + 2
-        && !cx.t(j - 2).capitalized;
-    if !coordinated {
-        return None;
-    }
-    earlier().or_else(|| main_subject(cx, sent, j - 1))
 }
 
 /// Gives the cue its content: the complement after the verb, or the clause before the cue
@@ -298,6 +279,10 @@ fn attach_complement(
         how,
         Start::That | Start::Colon | Start::Quote | Start::Comma
     );
+    if let Some(k) = answer_word(cx, sent, cue, start, how) {
+        cue.content = k..k + 1;
+        return Some(());
+    }
     let subordinate = clause_is_subordinate(cx, sent, cue.extent.start);
     cue.content = content_to_end(cx, sent, start);
     if subordinate {

@@ -50,6 +50,11 @@ pub(super) fn scan_left(cx: &Ctx, sent: &Range<usize>, v: usize) -> Left {
             left.j = start;
             continue;
         }
+        // `praised the crews but warned that`: a conjunction, not an adverb, before a verb
+        // (after a comma, the clause before it finds the subject as it did).
+        if t.lower == "but" && j >= sent.start + 2 && cx.t(j - 2).is_word() {
+            break;
+        }
         if is_adverb(t) || (t.is_word() && is_auxiliary(&t.lower) && !t.capitalized) {
             left.aux_be |= is_be(&t.lower);
             left.aux_any |= is_auxiliary(&t.lower);
