@@ -220,7 +220,7 @@ fn insert_sights(
             s.item,
             kind.as_str(),
             s.name,
-            s.alias,
+            (s.alias != s.name).then_some(&s.alias),
             s.role,
             (!s.affiliations.is_empty())
                 .then(|| serde_json::to_string(&s.affiliations).unwrap_or_default()),
@@ -237,7 +237,7 @@ fn insert_sights(
             s.linked.as_ref().filter(|l| *l != &s.key),
             s.cand,
             s.entity,
-            s.read.as_str(),
+            (s.read != kind).then(|| s.read.as_str()),
             s.gender.map(super::pool::gender_str),
             s.named,
         ])?;

@@ -198,10 +198,12 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 
 /// The columns [`sight_from_row`] reads, in order.
 /// `key` is stored only where it can differ from `entity_id` (last names, nominals) and
-/// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
-pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
+/// `linked` only where it differs from `key`, `alias` where it differs from `name` and
+/// `read_kind` where it differs from `kind`: the rest reads back through `coalesce`.
+pub(super) const SIGHT_COLUMNS: &str =
+    "article_id, slot, item, name, coalesce(alias, name), role, \
      affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
-     coalesce(linked, key, entity_id), cand, entity_id, read_kind, gender, named";
+     coalesce(linked, key, entity_id), cand, entity_id, coalesce(read_kind, kind), gender, named";
 
 fn split_words(s: Option<String>) -> Vec<String> {
     s.map(|s| {

@@ -383,7 +383,7 @@ fn moved(conn: &Connection, changed: &[Decision], lex: &Lexicon) -> rusqlite::Re
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1 \
-         AND coalesce(gender, '') = ?2 AND read_kind = ?3"
+         AND coalesce(gender, '') = ?2 AND coalesce(read_kind, kind) = ?3"
     ))?;
     for (sig, now) in changed {
         for before in stmt.query_map(params![sig.last, sig.gender, sig.kind], sight_from_row)? {
