@@ -229,7 +229,7 @@ fn insert_sights(
             span.and_then(|x| x.2).map(int),
             span.and_then(|x| x.3).map(int),
             (s.key != s.entity).then_some(&s.key),
-            s.key_kind.as_str(),
+            s.key_kind.code(),
             s.first,
             s.last,
             join(&s.words),

@@ -4,7 +4,7 @@
 //! `meta` holds `application = quotegraph` and `schema_version`; a file whose version is not
 //! [`SCHEMA_VERSION`] is refused with a typed error (`build` makes its own store again).
 //! Version 2: `mentions.alias` and `mentions.read_kind` are NULL where they equal `name` and
-//! `kind` (most rows).
+//! `kind` (most rows); `mentions.key_kind` is a small integer (`KeyKind::code`).
 
 use std::path::Path;
 
@@ -70,7 +70,7 @@ CREATE TABLE mentions (
     affiliations TEXT,
     byte_start INTEGER, byte_end INTEGER, char_start INTEGER, char_end INTEGER,
     key TEXT,
-    key_kind TEXT NOT NULL,
+    key_kind INTEGER NOT NULL,
     first TEXT,
     last TEXT,
     words TEXT,
@@ -83,8 +83,8 @@ CREATE TABLE mentions (
     named TEXT,
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
-CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 'named';
+CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 2;
+CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 1;
 
 CREATE TABLE entity_articles (
     entity_id TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL,

@@ -382,8 +382,9 @@ fn signatures_of(
 fn moved(conn: &Connection, changed: &[Decision], lex: &Lexicon) -> rusqlite::Result<Vec<Moved>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1 \
-         AND coalesce(gender, '') = ?2 AND coalesce(read_kind, kind) = ?3"
+        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = {} AND last = ?1 \
+         AND coalesce(gender, '') = ?2 AND coalesce(read_kind, kind) = ?3",
+        KeyKind::LAST_NAME
     ))?;
     for (sig, now) in changed {
         for before in stmt.query_map(params![sig.last, sig.gender, sig.kind], sight_from_row)? {
