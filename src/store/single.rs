@@ -359,20 +359,13 @@ fn signatures_of(
         ))
     };
     let mut out = Vec::new();
-    let mut by_last = conn.prepare_cached(
-        "SELECT last, gender, kind, roles, entity FROM word_links WHERE last = ?1",
-    )?;
-    for w in words {
-        for r in by_last.query_map([w], row)? {
-            out.push(r?);
-        }
-    }
-    let mut by_given = conn.prepare_cached(
-        "SELECT last, gender, kind, roles, entity FROM word_links WHERE given = ?1",
-    )?;
-    for g in givens {
-        for r in by_given.query_map([g], row)? {
-            out.push(r?);
+    let select = "SELECT last, gender, kind, roles, entity FROM word_links WHERE";
+    for (column, keys) in [("last", words), ("given", givens)] {
+        let mut stmt = conn.prepare_cached(&format!("{select} {column} = ?1"))?;
+        for k in keys {
+            for r in stmt.query_map([k], row)? {
+                out.push(r?);
+            }
         }
     }
     Ok(out)
