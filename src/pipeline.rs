@@ -221,7 +221,14 @@ fn store_all(
     }
     let (tx, rx) = sync_channel::<Batch>(1);
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write(&mut store, rx, run, progress));
+        // Named, so profilers can tell the writer (`perf stat -t`, `top -H`).
+        let writer = std::thread::Builder::new()
+            .name("quotegraph-writer".into())
+            .spawn_scoped(scope, move || write(&mut store, rx, run, progress))
+            .map_err(|source| StoreError::Io {
+                path: db.to_path_buf(),
+                source,
+            })?;
         let mut read = 0;
         let mut failed = None;
         for b in batches {

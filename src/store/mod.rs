@@ -61,7 +61,7 @@ pub enum StoreError {
     Missing { path: PathBuf },
     #[error("{}: not a quotegraph store", path.display())]
     NotAStore { path: PathBuf },
-    #[error("{}: store schema_version {found} is not one this quotegraph reads (it reads {SCHEMA_VERSION}); use the quotegraph that wrote it, or a newer one", path.display())]
+    #[error("{}: store schema_version {found} is not one this quotegraph reads (it reads {SCHEMA_VERSION}); use the quotegraph that wrote it, or ingest the articles again into a new store", path.display())]
     Version { path: PathBuf, found: u32 },
     #[error("{}: damaged store: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },

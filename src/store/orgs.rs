@@ -315,8 +315,9 @@ fn redecide(conn: &Connection, key: &str, out: &mut Linked) -> rusqlite::Result<
         out.keys.insert(t.id(), t.clone());
     }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'named' AND named = \
-         (SELECT name FROM org_keys WHERE key = ?1)"
+        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = {} AND named = \
+         (SELECT name FROM org_keys WHERE key = ?1)",
+        KeyKind::NAMED
     ))?;
     let entity = now.as_ref().map_or_else(|| key.to_string(), Key::id);
     for before in stmt.query_map([key], sight_from_row)? {

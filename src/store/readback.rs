@@ -97,7 +97,7 @@ fn fill(conn: &Connection, article: i64, f: &mut ArticleFacts) -> rusqlite::Resu
         })?
         .collect::<Result<_, _>>()?;
     let mut m = conn.prepare_cached(
-        "SELECT kind, name, alias, role, affiliations, byte_start, byte_end, char_start, char_end \
+        "SELECT kind, name, coalesce(alias, name), role, affiliations, byte_start, byte_end, char_start, char_end \
          FROM mentions WHERE article_id = ?1 AND slot = 'text' ORDER BY item",
     )?;
     f.mentions = m

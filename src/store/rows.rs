@@ -220,7 +220,7 @@ fn insert_sights(
             s.item,
             kind.as_str(),
             s.name,
-            s.alias,
+            (s.alias != s.name).then_some(&s.alias),
             s.role,
             (!s.affiliations.is_empty())
                 .then(|| serde_json::to_string(&s.affiliations).unwrap_or_default()),
@@ -229,7 +229,7 @@ fn insert_sights(
             span.and_then(|x| x.2).map(int),
             span.and_then(|x| x.3).map(int),
             (s.key != s.entity).then_some(&s.key),
-            s.key_kind.as_str(),
+            s.key_kind.code(),
             s.first,
             s.last,
             join(&s.words),
@@ -237,7 +237,7 @@ fn insert_sights(
             s.linked.as_ref().filter(|l| *l != &s.key),
             s.cand,
             s.entity,
-            s.read.as_str(),
+            (s.read != kind).then(|| s.read.as_str()),
             s.gender.map(super::pool::gender_str),
             s.named,
         ])?;

@@ -2,8 +2,9 @@
 //!
 //! The tables are documented for people in `docs/STORE.md`; this file is the definition.
 //! `meta` holds `application = quotegraph` and `schema_version`; a file whose version is not
-//! [`SCHEMA_VERSION`] is refused with a typed error (a newer one) or migrated (an older one:
-//! there is none yet, version 1 is the first).
+//! [`SCHEMA_VERSION`] is refused with a typed error (`build` makes its own store again).
+//! Version 2: `mentions.alias` and `mentions.read_kind` are NULL where they equal `name` and
+//! `kind` (most rows); `mentions.key_kind` is a small integer (`KeyKind::code`).
 
 use std::path::Path;
 
@@ -12,12 +13,12 @@ use rusqlite::{Connection, OptionalExtension};
 use super::StoreError;
 
 /// The version of the tables this quotegraph writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `PRAGMA application_id` of a store (`QGRF` in ASCII), so `file` and other tools can tell it.
 pub const APPLICATION_ID: i32 = 0x5147_5246;
 
-/// The tables, indexes and views of version 1.
+/// The tables, indexes and views of version 2.
 pub const SCHEMA: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -64,12 +65,12 @@ CREATE TABLE mentions (
     item INTEGER NOT NULL,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
-    alias TEXT NOT NULL,
+    alias TEXT,
     role TEXT,
     affiliations TEXT,
     byte_start INTEGER, byte_end INTEGER, char_start INTEGER, char_end INTEGER,
     key TEXT,
-    key_kind TEXT NOT NULL,
+    key_kind INTEGER NOT NULL,
     first TEXT,
     last TEXT,
     words TEXT,
@@ -77,13 +78,13 @@ CREATE TABLE mentions (
     linked TEXT,
     cand INTEGER,
     entity_id TEXT NOT NULL,
-    read_kind TEXT NOT NULL,
+    read_kind TEXT,
     gender TEXT,
     named TEXT,
     PRIMARY KEY (article_id, slot, item)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 'last_name';
-CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 'named';
+CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 2;
+CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 1;
 
 CREATE TABLE entity_articles (
     entity_id TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL,

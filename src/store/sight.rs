@@ -11,7 +11,9 @@ use crate::facts::ArticleFacts;
 use crate::graph::{quote_key, quote_links};
 use crate::lexicon::{EntityKind, Gender, Lexicon};
 
-/// The kind of a sighting's own key, as stored in `mentions.key_kind`.
+/// The kind of a sighting's own key, as stored in `mentions.key_kind`: a small integer (the
+/// most frequent kinds, 0 and 1, take no bytes in a row). The partial indexes of `schema`
+/// and the queries that use them name [`KeyKind::LAST_NAME`] and [`KeyKind::NAMED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum KeyKind {
     Person,
@@ -22,22 +24,27 @@ pub(super) enum KeyKind {
 }
 
 impl KeyKind {
-    pub(super) fn as_str(self) -> &'static str {
+    /// `mentions.key_kind` of a last name alone (in SQL text).
+    pub(super) const LAST_NAME: &'static str = "2";
+    /// `mentions.key_kind` of an organisation's or place's name (in SQL text).
+    pub(super) const NAMED: &'static str = "1";
+
+    pub(super) fn code(self) -> i64 {
         match self {
-            KeyKind::Person => "person",
-            KeyKind::LastName => "last_name",
-            KeyKind::Nominal => "nominal",
-            KeyKind::Local => "local",
-            KeyKind::Named => "named",
+            KeyKind::Person => 0,
+            KeyKind::Named => 1,
+            KeyKind::LastName => 2,
+            KeyKind::Local => 3,
+            KeyKind::Nominal => 4,
         }
     }
 
-    fn parse(s: &str) -> KeyKind {
-        match s {
-            "person" => KeyKind::Person,
-            "last_name" => KeyKind::LastName,
-            "nominal" => KeyKind::Nominal,
-            "local" => KeyKind::Local,
+    fn from_code(c: i64) -> KeyKind {
+        match c {
+            0 => KeyKind::Person,
+            2 => KeyKind::LastName,
+            3 => KeyKind::Local,
+            4 => KeyKind::Nominal,
             _ => KeyKind::Named,
         }
     }
@@ -198,10 +205,12 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 
 /// The columns [`sight_from_row`] reads, in order.
 /// `key` is stored only where it can differ from `entity_id` (last names, nominals) and
-/// `linked` only where it differs from `key`: the rest reads back through `coalesce`.
-pub(super) const SIGHT_COLUMNS: &str = "article_id, slot, item, name, alias, role, \
+/// `linked` only where it differs from `key`, `alias` where it differs from `name` and
+/// `read_kind` where it differs from `kind`: the rest reads back through `coalesce`.
+pub(super) const SIGHT_COLUMNS: &str =
+    "article_id, slot, item, name, coalesce(alias, name), role, \
      affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
-     coalesce(linked, key, entity_id), cand, entity_id, read_kind, gender, named";
+     coalesce(linked, key, entity_id), cand, entity_id, coalesce(read_kind, kind), gender, named";
 
 fn split_words(s: Option<String>) -> Vec<String> {
     s.map(|s| {
@@ -223,7 +232,7 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
     };
     let alias: String = r.get(4)?;
     let affiliations: Option<String> = r.get(6)?;
-    let key_kind = KeyKind::parse(&r.get::<_, String>(8)?);
+    let key_kind = KeyKind::from_code(r.get(8)?);
     let people = matches!(
         key_kind,
         KeyKind::Person | KeyKind::LastName | KeyKind::Named
@@ -257,4 +266,32 @@ pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
         cand: r.get(14)?,
         entity: r.get(15)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeyKind;
+
+    #[test]
+    fn key_kinds_read_back_from_their_codes_and_the_partial_indexes_name_them() {
+        let all = [
+            KeyKind::Person,
+            KeyKind::LastName,
+            KeyKind::Nominal,
+            KeyKind::Local,
+            KeyKind::Named,
+        ];
+        for k in all {
+            assert_eq!(KeyKind::from_code(k.code()), k);
+        }
+        let cases = [
+            (KeyKind::LastName, KeyKind::LAST_NAME, "mentions(last)"),
+            (KeyKind::Named, KeyKind::NAMED, "mentions(named)"),
+        ];
+        for (kind, sql, index) in cases {
+            assert_eq!(kind.code().to_string(), sql);
+            let line = format!("{index} WHERE key_kind = {sql};");
+            assert!(super::super::schema::SCHEMA.contains(&line), "{line}");
+        }
+    }
 }

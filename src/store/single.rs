@@ -359,20 +359,13 @@ fn signatures_of(
         ))
     };
     let mut out = Vec::new();
-    let mut by_last = conn.prepare_cached(
-        "SELECT last, gender, kind, roles, entity FROM word_links WHERE last = ?1",
-    )?;
-    for w in words {
-        for r in by_last.query_map([w], row)? {
-            out.push(r?);
-        }
-    }
-    let mut by_given = conn.prepare_cached(
-        "SELECT last, gender, kind, roles, entity FROM word_links WHERE given = ?1",
-    )?;
-    for g in givens {
-        for r in by_given.query_map([g], row)? {
-            out.push(r?);
+    let select = "SELECT last, gender, kind, roles, entity FROM word_links WHERE";
+    for (column, keys) in [("last", words), ("given", givens)] {
+        let mut stmt = conn.prepare_cached(&format!("{select} {column} = ?1"))?;
+        for k in keys {
+            for r in stmt.query_map([k], row)? {
+                out.push(r?);
+            }
         }
     }
     Ok(out)
@@ -382,8 +375,9 @@ fn signatures_of(
 fn moved(conn: &Connection, changed: &[Decision], lex: &Lexicon) -> rusqlite::Result<Vec<Moved>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = 'last_name' AND last = ?1 \
-         AND coalesce(gender, '') = ?2 AND read_kind = ?3"
+        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE key_kind = {} AND last = ?1 \
+         AND coalesce(gender, '') = ?2 AND coalesce(read_kind, kind) = ?3",
+        KeyKind::LAST_NAME
     ))?;
     for (sig, now) in changed {
         for before in stmt.query_map(params![sig.last, sig.gender, sig.kind], sight_from_row)? {
