@@ -91,13 +91,14 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
     let mut out = NameIndex::default();
     for (run, mut m, evident) in read {
         let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
-        let surname = surnames.contains(&last_name_key(&m.canonical));
+        let key = last_name_key(&m.canonical);
+        let surname = surnames.contains(&key);
         let lone_initial = run.initial
             && run.words.len() == 1
             && !caps.inside.contains(lower)
             && lex.known(lower).is_none()
             && !surname
-            && !said.contains(&last_name_key(&m.canonical))
+            && !said.contains(&key)
             && !looks_like_a_name(run.words[0].of(text))
             && !evident;
         // A letter in parentheses after a name is a party or a state (`Ana Ruiz (R)`, `(D-Avalon)`).
