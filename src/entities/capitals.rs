@@ -52,8 +52,11 @@ impl<'t> Capitals<'t> {
         let mut lowercase = FxHashSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
         for (k, t) in toks.iter().enumerate() {
             if t.capitalized && !initial[k] && !title[k] && !url[k] {
+                let bare = without_possessive(&t.lower);
                 inside.insert(t.lower.as_str());
-                inside.insert(without_possessive(&t.lower));
+                if bare.len() != t.lower.len() {
+                    inside.insert(bare);
+                }
             } else if t.kind == TokenKind::Word && !t.capitalized {
                 lowercase.insert(t.lower.as_str());
             }

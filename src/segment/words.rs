@@ -66,7 +66,21 @@ pub(super) fn word_end(s: &str, start: usize) -> usize {
     let mut at = start;
     let mut initialism = true; // so far only single letters separated by dots
     let mut run = 0usize; // letters since the last dot
-    while let Some(c) = char_at(s, at) {
+    loop {
+        // A run of ASCII letters and digits, byte by byte (most of every word).
+        let ascii = bytes[at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if ascii > 0 {
+            at += ascii;
+            end = at;
+            run += ascii;
+            if run > 1 {
+                initialism = false;
+            }
+        }
+        let Some(c) = char_at(s, at) else { break };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
             at += len;
