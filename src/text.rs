@@ -154,7 +154,9 @@ pub fn last_name_key(name: &str) -> String {
         let mut last: String = ascii_words(name).next_back().map_or_else(String::new, |w| {
             ascii_lower_undotted(w).map(char::from).collect()
         });
-        last.truncate(last.trim_end_matches("'s").len());
+        while last.ends_with("'s") {
+            last.truncate(last.len() - 2);
+        }
         last.retain(|c| c != '\'');
         last
     } else {
