@@ -44,13 +44,13 @@ fn run(article: &Article, with_entities: bool) -> Extraction {
     let seg = segment::segment(text, article.body, lex);
     let (mut found, quoted) = quotes::find(text, &seg, lex);
     attribution::attribute(&mut found, &quoted);
-    let names = entities::index(text, &seg, lex);
-    resolve::resolve(text, &names, &mut found, lex);
-    let mentions = if with_entities {
-        entities::find_mentions(text, &seg, &names, lex)
+    // Mentions do not depend on what `resolve` decides: both read the name index.
+    let (names, mentions) = if with_entities {
+        entities::index_and_mentions(text, &seg, lex)
     } else {
-        Vec::new()
+        (entities::index(text, &seg, lex), Vec::new())
     };
+    resolve::resolve(text, &names, &mut found, lex);
     let mut diagnostics = article.diagnostics.clone();
     for q in quoted.iter().filter(|q| q.unbalanced) {
         diagnostics.push(Diagnostic {

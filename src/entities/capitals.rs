@@ -47,17 +47,20 @@ impl<'t> Capitals<'t> {
         let url = url_lines(seg);
         // A possessive says the word is capitalised as much as the bare word does (`Acme's`).
         // A web address is no running text (`.../Ana_Ruiz_Checks_Into_Clinic/`).
-        let inside = toks
-            .iter()
-            .enumerate()
-            .filter(|&(k, t)| t.capitalized && !initial[k] && !title[k] && !url[k])
-            .flat_map(|(_, t)| [t.lower.as_str(), without_possessive(&t.lower)])
-            .collect();
-        let lowercase = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.capitalized)
-            .map(|t| t.lower.as_str())
-            .collect();
+        // Only ever probed, never iterated: their sizes do not change what they answer.
+        let mut inside = FxHashSet::with_capacity_and_hasher(toks.len() / 4, Default::default());
+        let mut lowercase = FxHashSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
+        for (k, t) in toks.iter().enumerate() {
+            if t.capitalized && !initial[k] && !title[k] && !url[k] {
+                let bare = without_possessive(&t.lower);
+                inside.insert(t.lower.as_str());
+                if bare.len() != t.lower.len() {
+                    inside.insert(bare);
+                }
+            } else if t.kind == TokenKind::Word && !t.capitalized {
+                lowercase.insert(t.lower.as_str());
+            }
+        }
         Capitals {
             initial,
             title,

@@ -12,7 +12,7 @@
 
 use super::Mention;
 use crate::lexicon::{is_title_joiner, EntityKind, KnownEntity, Lexicon};
-use crate::text::{LowercaseFast, Span};
+use crate::text::{lower, LowercaseFast, Span};
 
 pub fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
@@ -111,7 +111,7 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
 /// The gazetteer entry the words of `span` name as written: with the entry's capitals, so that
 /// an acronym matches only in capitals (`Doctor Who` names no `WHO`, `Is` no `IS`).
 fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l KnownEntity> {
-    let lower = span.of(text).to_lowercase_fast();
+    let lower = lower(span.of(text));
     let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
     let k = known_here(lex, stripped).or_else(|| known_here(lex, &lower))?;
     lex.gazetteer_match_at(text, span.start)
@@ -126,14 +126,14 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
     let mut titled = 0; // words up to and including the last title or demonym
     while split + 1 < words.len() {
         let w = words[split].of(text);
-        let wl = w.to_lowercase_fast();
+        let wl = lower(w);
         let title = lex.is_title_word(&wl) || lex.demonym(&wl).is_some();
         let prefix =
             is_acronym(w) || known_here(lex, &wl).is_some_and(|k| k.kind != EntityKind::Person);
         let joins_titles = is_title_joiner(&wl)
             && split > 0
             && split + 2 < words.len()
-            && lex.is_title_word(&words[split + 1].of(text).to_lowercase_fast());
+            && lex.is_title_word(&lower(words[split + 1].of(text)));
         if title {
             titled = split + 1;
         } else if !prefix && !joins_titles {
@@ -148,7 +148,7 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
 /// it: `Avalonian Embassy`, `U.S. Navy` name the institution whole, not an `Embassy` of an
 /// `Avalonian` (a title among them keeps the split: `Avalonian Navy Adm. Ruiz`).
 fn own_country(text: &str, words: &[Span], split: usize, lex: &Lexicon) -> usize {
-    let lower = |w: &Span| w.of(text).to_lowercase_fast();
+    let lower = |w: &Span| lower(w.of(text));
     let country = |w: &Span| {
         let wl = lower(w);
         !lex.is_title_word(&wl)
@@ -170,7 +170,7 @@ fn known_prefix(text: &str, words: &[Span], lex: &Lexicon) -> usize {
         .rev()
         .find(|&n| {
             let s = Span::new(words[0].start, words[n - 1].end).of(text);
-            known_here(lex, &s.to_lowercase_fast())
+            known_here(lex, &lower(s))
                 .is_some_and(|k| matches!(k.kind, EntityKind::Place | EntityKind::Org))
         })
         .unwrap_or(0)
@@ -192,7 +192,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         });
     }
     let is_role_word = |w: &Span| {
-        let wl = w.of(text).to_lowercase_fast();
+        let wl = lower(w.of(text));
         lex.is_title_word(&wl) || lex.demonym(&wl).is_some()
     };
     let prefix = known_prefix(text, words, lex);
@@ -203,7 +203,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     // `Director of Avalon Mills`: the name starts after the words that join it to the role.
     let joiners = words[split..]
         .iter()
-        .take_while(|w| is_title_joiner(&w.of(text).to_lowercase_fast()))
+        .take_while(|w| is_title_joiner(&lower(w.of(text))))
         .count();
     let name_words = &words[(split + joiners).min(words.len() - 1)..];
     let name = Span::new(name_words.first()?.start, last.end);
@@ -215,7 +215,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     let affiliations: Vec<String> = words[..split]
         .iter()
         .filter_map(|w| {
-            let wl = w.of(text).to_lowercase_fast();
+            let wl = lower(w.of(text));
             lex.demonym(&wl).map(str::to_string).or_else(|| {
                 known_here(lex, &wl)
                     .filter(|k| matches!(k.kind, EntityKind::Org | EntityKind::Place))
@@ -261,15 +261,13 @@ fn kind_of(
     lex: &Lexicon,
 ) -> EntityKind {
     let name_text = Span::new(name_words[0].start, name_words[name_words.len() - 1].end).of(text);
-    let head = name_words[name_words.len() - 1]
-        .of(text)
-        .to_lowercase_fast();
+    let head = lower(name_words[name_words.len() - 1].of(text));
     let org_word_inside = name_words.len() > 1
         && name_words.iter().any(|w| {
             let s = w.of(text);
-            s.len() > 3 && lex.is_org_word(&s.to_lowercase_fast())
+            s.len() > 3 && lex.is_org_word(&lower(s))
         });
-    let first = name_words[0].of(text).to_lowercase_fast();
+    let first = lower(name_words[0].of(text));
     if lex.is_org_word(&head) || org_word_inside {
         EntityKind::Org
     } else if name_words.len() > 1

@@ -7,11 +7,13 @@
 //! alone borrows the evidence of the full name the article gives ([`super::index()`] does that).
 //! Never looks beyond the article.
 
+use compact_str::CompactString;
+
 use super::runs::{Capitals, Run};
 use super::Mention;
 use crate::lexicon::{Lexicon, VerbForm};
 use crate::segment::{Segments, TokenKind};
-use crate::text::LowercaseFast;
+use crate::text::{lower, LowercaseFast};
 
 /// Whether a role, as classified, holds a title or honorific (not only an affiliation).
 pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
@@ -25,42 +27,41 @@ pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
 /// initial, particle, title or gazetteer entry, when a last name follows it (`W. Mark Felt` ->
 /// `mark`).
 pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
-    let words: Vec<&str> = name
+    // Each word with its lowercase form, made once.
+    let words: Vec<(&str, CompactString)> = name
         .split_whitespace()
-        .filter(|w| !lex.is_name_suffix(&w.to_lowercase_fast()))
+        .map(|w| (w, lower(w)))
+        .filter(|(_, lower)| !lex.is_name_suffix(lower))
         .collect();
     let last = words.len().checked_sub(1)?;
-    let given = |w: &&str| lex.first_name(&w.to_lowercase_fast()).is_some();
+    let given: Vec<bool> = words
+        .iter()
+        .map(|(_, lower)| lex.first_name(lower).is_some())
+        .collect();
     // Words before a title are its affiliation (`Avalon Sen. Ana Ruiz`), not the name.
     let from = (0..last)
-        .rfind(|&k| lex.is_title_word(&words[k].to_lowercase_fast()))
+        .rfind(|&k| lex.is_title_word(&words[k].1))
         .map_or(0, |k| k + 1);
     (from..last)
         .find(|&k| {
-            let w = words[k];
-            let lower = w.to_lowercase_fast();
+            let (w, lower) = (words[k].0, words[k].1.as_str());
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             // A noun of what someone is or does before a given name (`Coroner Ana Ruiz`,
             // `Englishman Tom Berg`) is no given name.
-            let role_noun = !given(&w)
-                && words[k + 1..last].iter().any(given)
+            let role_noun = !given[k]
+                && given[k + 1..last].iter().any(|&g| g)
                 && ["man", "men", "er", "or", "ist", "ian", "ant", "ent"]
                     .iter()
                     .any(|s| lower.ends_with(s));
             w.chars().next().is_some_and(char::is_uppercase)
                 && letters > 1
                 && !role_noun
-                && !super::runs::is_name_particle(&lower)
-                && !lex.is_title_word(&lower)
-                && lex.demonym(&lower).is_none()
-                && lex.known(&lower).is_none()
+                && !super::runs::is_name_particle(lower)
+                && !lex.is_title_word(lower)
+                && lex.demonym(lower).is_none()
+                && lex.known(lower).is_none()
         })
-        .map(|k| {
-            words[k]
-                .to_lowercase_fast()
-                .trim_end_matches('.')
-                .to_string()
-        })
+        .map(|k| words[k].1.trim_end_matches('.').to_string())
 }
 
 /// Whether the name starts with a given name from the general list (and is not itself a place

@@ -176,16 +176,17 @@ pub fn equipment(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        // Cheap test first: an equipment word must follow.
-        let equipment_next = toks.get(i + 1).is_some_and(|n| {
-            n.is_word()
-                && !n.capitalized
-                && (lex.is_equipment_head(&n.lower) || lex.is_equipment_modifier(&n.lower))
-        });
-        let namelike = equipment_next
-            && t.is_word()
+        // Cheapest tests first: a word shaped like a name, then an equipment word after it.
+        let shaped = t.is_word()
             && (t.capitalized
-                || (t.lower.contains('-') && t.lower.chars().any(|c| c.is_ascii_digit())))
+                || (t.lower.contains('-') && t.lower.chars().any(|c| c.is_ascii_digit())));
+        let equipment_next = shaped
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.capitalized
+                    && (lex.is_equipment_head(&n.lower) || lex.is_equipment_modifier(&n.lower))
+            });
+        let namelike = equipment_next
             && !is_function_word(&t.lower)
             && lex.demonym(&t.lower).is_none()
             && lex.known(&t.lower).is_none()

@@ -57,6 +57,14 @@ pub fn index(text: &str, seg: &Segments, lex: &Lexicon) -> NameIndex {
     index_with(text, seg, &caps, lex)
 }
 
+/// [`index`] and then [`find_mentions`] over it, reading the article's capitals once.
+pub fn index_and_mentions(text: &str, seg: &Segments, lex: &Lexicon) -> (NameIndex, Vec<Mention>) {
+    let caps = Capitals::of(seg);
+    let names = index_with(text, seg, &caps, lex);
+    let mentions = mentions_with(text, seg, &caps, &names, lex);
+    (names, mentions)
+}
+
 fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> NameIndex {
     let runs = runs::runs(text, seg, caps, lex);
     let mut read: Vec<(Run, Mention, bool)> = Vec::with_capacity(runs.len());
@@ -83,13 +91,14 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
     let mut out = NameIndex::default();
     for (run, mut m, evident) in read {
         let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
-        let surname = surnames.contains(&last_name_key(&m.canonical));
+        let key = last_name_key(&m.canonical);
+        let surname = surnames.contains(&key);
         let lone_initial = run.initial
             && run.words.len() == 1
             && !caps.inside.contains(lower)
             && lex.known(lower).is_none()
             && !surname
-            && !said.contains(&last_name_key(&m.canonical))
+            && !said.contains(&key)
             && !looks_like_a_name(run.words[0].of(text))
             && !evident;
         // A letter in parentheses after a name is a party or a state (`Ana Ruiz (R)`, `(D-Avalon)`).
@@ -168,11 +177,20 @@ fn unevidenced_kind(
 /// earlier in that list wins. Mentions inside quotations are included: what a speaker talks
 /// about is exactly what stance needs.
 pub fn find_mentions(text: &str, seg: &Segments, names: &NameIndex, lex: &Lexicon) -> Vec<Mention> {
+    mentions_with(text, seg, &Capitals::of(seg), names, lex)
+}
+
+fn mentions_with(
+    text: &str,
+    seg: &Segments,
+    caps: &Capitals,
+    names: &NameIndex,
+    lex: &Lexicon,
+) -> Vec<Mention> {
     let Some(last) = seg.tokens.last() else {
         return Vec::new();
     };
-    let caps = Capitals::of(seg);
-    let cx = Context::new(text, seg, &caps, names);
+    let cx = Context::new(text, seg, caps, names);
     let mut out: Vec<Mention> = Vec::new();
     let mut cover = Cover::new(last.span.end);
     // A web address names nothing: its bytes are taken before any reading.

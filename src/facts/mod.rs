@@ -186,12 +186,10 @@ fn display_role(text: &str, m: &Mention) -> Option<String> {
 
 /// The line (paragraph) holding `span`, clipped to about 400 bytes around it.
 fn context(text: &str, span: Span) -> String {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let mut a = start.max(span.start.saturating_sub(200));
-    let mut b = end.min(span.end + 200);
+    let (lo, hi) = (span.start.saturating_sub(200), span.end + 200);
+    let (start, end) = line_around(text, span, lo, hi);
+    let mut a = start.max(lo);
+    let mut b = end.min(hi);
     while !text.is_char_boundary(a) {
         a -= 1;
     }
@@ -206,4 +204,80 @@ fn context(text: &str, span: Span) -> String {
         s.push('…');
     }
     s
+}
+
+/// The start and end of the line holding `span`, looked for only a few bytes beyond `lo` and
+/// `hi` (the cut of the context) so that a long line costs no more than a short one: a line
+/// start before that window is given as 0 and a line end after it as the text's end, which
+/// cut the context the same way.
+fn line_around(text: &str, span: Span, lo: usize, hi: usize) -> (usize, usize) {
+    const CHAR: usize = 4; // the most bytes of one character
+    let mut from = lo.saturating_sub(CHAR);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (hi + CHAR).min(text.len()).max(span.end);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = text[from..span.start]
+        .rfind('\n')
+        .map_or(0, |i| from + i + 1);
+    let end = text[span.end..to]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod context_tests {
+    use proptest::prelude::*;
+
+    use super::context;
+    use crate::text::Span;
+
+    /// The context as it was computed before, from the whole line.
+    fn context_reference(text: &str, span: Span) -> String {
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i);
+        let mut a = start.max(span.start.saturating_sub(200));
+        let mut b = end.min(span.end + 200);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        let mut s = text[a..b].trim().to_string();
+        if a > start {
+            s.insert(0, '…');
+        }
+        if b < end {
+            s.push('…');
+        }
+        s
+    }
+
+    proptest! {
+        #[test]
+        fn the_context_is_the_one_the_whole_line_gives(
+            parts in proptest::collection::vec(r"[a-z ]{0,150}|é|“|\n|\PC{1,3}", 0..12),
+            at in 0usize..2000,
+            len in 0usize..300,
+        ) {
+            let text = parts.concat();
+            let mut start = at.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let span = Span::new(start, end.max(start));
+            prop_assert_eq!(context(&text, span), context_reference(&text, span));
+        }
+    }
 }

@@ -61,26 +61,40 @@ pub(super) fn quote_mark(
 /// End of the word starting at `i`: letters and digits joined by apostrophes, hyphens, dots of
 /// initialisms (`U.S.`), and separators inside numbers (`1,000`, `3.1`).
 pub(super) fn word_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut end = start;
-    let mut chars = s[start..].char_indices().peekable();
+    let mut at = start;
     let mut initialism = true; // so far only single letters separated by dots
     let mut run = 0usize; // letters since the last dot
-    while let Some((off, c)) = chars.next() {
-        let at = start + off;
+    loop {
+        // A run of ASCII letters and digits, byte by byte (most of every word).
+        let ascii = bytes[at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if ascii > 0 {
+            at += ascii;
+            end = at;
+            run += ascii;
+            if run > 1 {
+                initialism = false;
+            }
+        }
+        let Some(c) = char_at(s, at) else { break };
+        let len = c.len_utf8();
         if c.is_alphanumeric() {
-            end = at + c.len_utf8();
+            at += len;
+            end = at;
             run += 1;
             if run > 1 {
                 initialism = false;
             }
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = char_at(s, at + len);
         let joins = next.is_some_and(char::is_alphanumeric);
-        let prev_digit = s[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit());
+        // The character before is an ASCII digit exactly when the byte before is one.
+        let prev_digit = at.checked_sub(1).is_some_and(|p| bytes[p].is_ascii_digit());
         match c {
             '\'' | '’' | '-' | '‐' | '&' if joins => {}
             '.' if joins && !initialism && is_domain_suffix(&s[at + 1..]) => {
@@ -99,9 +113,19 @@ pub(super) fn word_end(s: &str, start: usize) -> usize {
             }
             _ => break,
         }
-        end = at + c.len_utf8();
+        at += len;
+        end = at;
     }
     end
+}
+
+/// The character starting at byte `at` of `s` (a character boundary), without decoding for
+/// ASCII.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(at..)?.chars().next(),
+    }
 }
 
 /// Whether `rest` (after a dot) starts with a common top-level domain that ends the word.
@@ -113,4 +137,83 @@ pub fn is_domain_suffix(rest: &str) -> bool {
         rest.strip_prefix(tld)
             .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{is_domain_suffix, word_end};
+
+    /// `word_end` as it was written over a peekable `char_indices`, before the byte-wise reading.
+    fn word_end_reference(s: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = s[start..].char_indices().peekable();
+        let mut initialism = true;
+        let mut run = 0usize;
+        while let Some((off, c)) = chars.next() {
+            let at = start + off;
+            if c.is_alphanumeric() {
+                end = at + c.len_utf8();
+                run += 1;
+                if run > 1 {
+                    initialism = false;
+                }
+                continue;
+            }
+            let next = chars.peek().map(|&(_, n)| n);
+            let joins = next.is_some_and(char::is_alphanumeric);
+            let prev_digit = s[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit());
+            match c {
+                '\'' | '’' | '-' | '‐' | '&' if joins => {}
+                '.' if joins && !initialism && is_domain_suffix(&s[at + 1..]) => {}
+                '.' if joins
+                    && (initialism || (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))) =>
+                {
+                    run = 0;
+                }
+                ',' if prev_digit && joins && next.is_some_and(|n| n.is_ascii_digit()) => {}
+                '.' if initialism && s[start..at].contains('.') => {
+                    end = at + 1;
+                    break;
+                }
+                _ => break,
+            }
+            end = at + c.len_utf8();
+        }
+        end
+    }
+
+    #[test]
+    fn words_end_where_they_did() {
+        for (text, start, end) in [
+            ("U.S. troops", 0, 4),
+            ("1,000.5 miles", 0, 7),
+            ("Harborpost.com said", 0, 14),
+            ("O’Neill-Berg said", 0, 14),
+            ("rock-’n’-roll", 0, 4),
+            ("a.m.", 0, 4),
+            ("9,x", 0, 1),
+            ("Zoë’s café.", 0, 8),
+            ("Zoë’s café.", 9, 14),
+            ("", 0, 0),
+        ] {
+            assert_eq!(word_end(text, start), end, "{text}");
+            assert_eq!(word_end_reference(text, start), end, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_reading_agrees_with_the_char_reading(
+            s in "[a-zA-Z0-9.,'’&‐ -]{0,12}(é|ß|ī|\\.com|\\.fr|[0-9]|[.,-]|\\PC){0,6}[a-zA-Z0-9.,' ]{0,8}",
+            cut in 0usize..40,
+        ) {
+            let start = (0..=cut.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            prop_assert_eq!(word_end(&s, start), word_end_reference(&s, start));
+        }
+    }
 }

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::extract::Extraction;
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::Token;
-use crate::text::fold_name;
+use crate::text::{fold_name, folds_to};
 
 /// A target named at tokens `start..end` of a quote; `entity` numbers the distinct names of the
 /// quote (0, 1, ... in order of first appearance).
@@ -40,7 +40,7 @@ pub fn find<'a>(
     };
     let (lo, hi) = (first.span.start, last.span.end);
     let speaker_key = fold_name(speaker);
-    let is_speaker = |name: &str| fold_name(name) == speaker_key;
+    let is_speaker = |name: &str| folds_to(name, &speaker_key);
     let mut covered = vec![false; toks.len()];
     // Mentions are in text order: those inside the quote are one contiguous run.
     let first_inside = x.mentions.partition_point(|m| m.span.start < lo);
