@@ -166,6 +166,11 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Sunni Muslims marched in Kestrelvale.",
         &[("Sunni Muslims", "org"), ("Kestrelvale", "place")],
     ),
+    // A designator before `of` or after the name says it is a place.
+    (
+        "Rain fell on the province of Merrowin and on Tarsk island.",
+        &[("Merrowin", "place"), ("Tarsk island", "place")],
+    ),
 ];
 
 #[test]
