@@ -231,6 +231,11 @@ fn a_country_before_its_institution_is_part_of_the_name() {
             "Kenyan Adm. Ana Ruiz",
             "Ana Ruiz",
         ),
+        (
+            "Crowds thanked the Merrowvale Police Department on Friday.",
+            "Merrowvale Police Department",
+            "Merrowvale Police Department",
+        ),
     ];
     for (text, words, name) in table {
         let x = extract_with_entities(&Article::new("t", text.to_string(), None));
