@@ -51,7 +51,9 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
             };
             let kind_ok = match s.kind {
                 Some(EntityKind::Person) => is_person(i) || !any_person,
-                Some(EntityKind::Place) => !is_person(i),
+                // A place's name inside an organisation's longer name (`Bank of Avalon`,
+                // `North Avalon`) is not that organisation.
+                Some(EntityKind::Place) => !is_person(i) && !is_longer_org(c.key),
                 _ => true,
             };
             gender_ok && kind_ok
@@ -90,6 +92,16 @@ pub fn decide(s: &Unlinked, candidates: &[Candidate]) -> Option<usize> {
     let top = *left.iter().max_by_key(|&&i| candidates[i].sightings)?;
     let rest = total - candidates[top].sightings;
     (candidates[top].sightings >= 5 * rest.max(1)).then_some(top)
+}
+
+fn is_longer_org(k: &Key) -> bool {
+    matches!(
+        k,
+        Key::Named {
+            kind: EntityKind::Org | EntityKind::Outlet,
+            name,
+        } if name.contains(' ')
+    )
 }
 
 fn is_place(k: &Key) -> bool {

@@ -184,7 +184,11 @@ pub(super) fn pool_of<'a>(
                 out.extend(p.persons_by_given.get(formal).into_iter().flatten());
             }
             out.extend(p.orgs.get(last.as_str()));
-            out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
+            if !lex.is_org_word(last) {
+                // An organisation word alone (`Department`) names none of the organisations
+                // ending in it.
+                out.extend(p.orgs_by_last_word.get(last.as_str()).into_iter().flatten());
+            }
             out.extend(p.orgs_by_brand.get(last.as_str()).into_iter().flatten());
             out.extend(p.places_by_core.get(last.as_str()).into_iter().flatten());
         }
@@ -202,12 +206,14 @@ pub(super) fn pool_of<'a>(
             }
             let last = words[words.len() - 1];
             let suffix = format!(" {name}");
+            // An organisation word alone (`Department`) names none of those ending in it.
+            let generic = words.len() == 1 && lex.is_org_word(name);
             out.extend(
                 p.orgs_by_last_word
                     .get(last)
                     .into_iter()
                     .flatten()
-                    .filter(|o| org_name(o).is_some_and(|n| n.ends_with(&suffix))),
+                    .filter(|o| !generic && org_name(o).is_some_and(|n| n.ends_with(&suffix))),
             );
             if words.len() >= 2 && words.iter().all(|w| !lex.is_org_word(w)) {
                 // A name read as an organisation for want of evidence: the person it names.

@@ -278,3 +278,22 @@ fn a_place_after_of_is_no_short_name_of_the_organisation() {
     assert!(ids.iter().all(Option::is_some), "{ids:?}");
     assert_ne!(ids[0], ids[1]);
 }
+
+#[test]
+fn an_organisation_word_alone_joins_no_organisation_ending_in_it() {
+    let ids = resolve(
+        &[
+            (
+                "a",
+                "The Avalon Harbour Department said the pier was closed.",
+            ),
+            ("b", "The Department said the pier was closed."),
+            ("c", "Dock workers in Merrowvale met the Harbour Authority."),
+            ("d", "The Authority said it would reopen the dock."),
+        ],
+        &["Avalon Harbour Department", "Department", "Authority"],
+    );
+    assert!(ids[0].is_some(), "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
+    assert_ne!(ids[2], Some("org:harbour-authority".to_string()));
+}

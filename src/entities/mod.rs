@@ -21,6 +21,7 @@ pub mod index;
 mod name_parts;
 pub mod nominals;
 pub mod runs;
+mod towns;
 
 pub use classify::classify;
 pub use index::NameIndex;
@@ -136,8 +137,9 @@ fn looks_like_a_name(w: &str) -> bool {
 }
 
 /// What a name read as a person's but without evidence names: a place after a locative
-/// preposition (`in Avalon`) or when it ends in a known place (`Northern Avalonia`), else an
-/// organisation or another named thing.
+/// preposition (`in Avalon`), with a designator (`the province of Avalon`, `Avalon province`) or
+/// when it ends in a known place (`Northern Avalonia`), else an organisation or another named
+/// thing.
 fn unevidenced_kind(
     text: &str,
     seg: &Segments,
@@ -153,6 +155,16 @@ fn unevidenced_kind(
         before,
         Some("in" | "near" | "at" | "outside" | "across" | "throughout" | "into")
     );
+    // `the province of Avalon`, `Avalon province`: a designator says it is a place.
+    let lower_at = |k: usize| seg.tokens.get(k).map(|t| t.lower.as_str());
+    let designated = run.first().checked_sub(2).is_some_and(|k| {
+        before == Some("of")
+            && matches!(
+                lower_at(k),
+                Some("province" | "region" | "island" | "city" | "town" | "village")
+            )
+    }) || matches!(lower_at(run.end()), Some("province" | "region" | "island"))
+        && seg.tokens.get(run.end()).is_some_and(|t| !t.capitalized);
     let last = m.name.of(text).split_whitespace().last().unwrap_or("");
     let org_word = m
         .name
@@ -164,7 +176,7 @@ fn unevidenced_kind(
         && lex
             .known(&last.to_lowercase())
             .is_some_and(|k| k.kind == EntityKind::Place);
-    if (locative && !org_word) || ends_in_place {
+    if ((locative || designated) && !org_word) || ends_in_place {
         EntityKind::Place
     } else {
         EntityKind::Org
@@ -235,7 +247,7 @@ fn mentions_with(
         out.push(m);
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    out
+    towns::with_regions(text, lex, out)
 }
 
 fn dates_and_money(text: &str, seg: &Segments, cover: &mut Cover, out: &mut Vec<Mention>) {

@@ -325,7 +325,8 @@ fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
 }
 
 /// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:
-/// the organisation and the titled person.
+/// the organisation and the titled person; not when only organisation words follow the title
+/// (`Avalon Police Department`).
 fn split_at_title(toks: &[Token], run: Run, lex: &Lexicon, out: &mut Vec<Run>) {
     let role = |k: usize| {
         let w = toks[k].lower.as_str();
@@ -342,7 +343,11 @@ fn split_at_title(toks: &[Token], run: Run, lex: &Lexicon, out: &mut Vec<Run>) {
                 let words: Vec<&str> = (first..=last).map(|k| toks[k].lower.as_str()).collect();
                 lex.known(&words.join(" ")).is_some()
             };
-            if known_before || !lex.is_title_word(&toks[run.tokens[c]].lower) {
+            // A title word that begins an institution's name (`Avalon Police Department`).
+            let institution = run.tokens[c..]
+                .iter()
+                .all(|&k| lex.is_org_word(&toks[k].lower));
+            if known_before || institution || !lex.is_title_word(&toks[run.tokens[c]].lower) {
                 out.push(run);
                 return;
             }

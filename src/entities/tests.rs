@@ -166,6 +166,11 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Sunni Muslims marched in Kestrelvale.",
         &[("Sunni Muslims", "org"), ("Kestrelvale", "place")],
     ),
+    // A designator before `of` or after the name says it is a place.
+    (
+        "Rain fell on the province of Merrowin and on Tarsk island.",
+        &[("Merrowin", "place"), ("Tarsk island", "place")],
+    ),
 ];
 
 #[test]
@@ -225,6 +230,11 @@ fn a_country_before_its_institution_is_part_of_the_name() {
             "Kenyan Adm. Ana Ruiz said it would help.",
             "Kenyan Adm. Ana Ruiz",
             "Ana Ruiz",
+        ),
+        (
+            "Crowds thanked the Merrowvale Police Department on Friday.",
+            "Merrowvale Police Department",
+            "Merrowvale Police Department",
         ),
     ];
     for (text, words, name) in table {

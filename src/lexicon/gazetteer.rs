@@ -15,6 +15,7 @@ const OUTLETS: &str = include_str!("../../data/outlets.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
 const PLACES: &str = include_str!("../../data/places.txt");
 const EQUIPMENT: &str = include_str!("../../data/equipment.txt");
+const REGIONS: &str = include_str!("../../data/regions.txt");
 
 /// A gazetteer entry.
 #[derive(Debug, Clone)]
@@ -68,6 +69,7 @@ impl Lexicon {
                 kind: EntityKind::Place,
             };
             self.add_name(&mut entries, canonical, &place, true);
+            self.region_forms.push(canonical);
             if let Some(adjs) = f.get(1) {
                 for a in adjs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
                     self.demonyms.insert(a.to_lowercase(), canonical);
@@ -84,6 +86,9 @@ impl Lexicon {
             if let Some(others) = f.get(3) {
                 for o in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
                     self.add_name(&mut entries, o, &place, true);
+                    if !o.starts_with("the ") {
+                        self.region_forms.push(o);
+                    }
                 }
             }
         }
@@ -94,6 +99,14 @@ impl Lexicon {
             self.load_names(&mut entries, data, kind);
         }
         self.build_automaton(entries);
+        for line in lines(REGIONS) {
+            self.region_forms
+                .extend(fields(line).into_iter().filter(|f| !f.is_empty()));
+        }
+        self.region_forms
+            .sort_by_key(|f| (std::cmp::Reverse(f.len()), *f));
+        self.region_forms.dedup();
+        self.regions = self.region_forms.iter().map(|f| f.to_lowercase()).collect();
     }
 
     /// Matches bare forms, so that "the U.S." does not hide "U.S. Department of Defense"; a
@@ -216,6 +229,20 @@ impl Lexicon {
         let start = if article { a - 4 } else { a };
         (after_ok && e.case_fits(&text[a..b]) && (article || !e.needs_article))
             .then_some((start..b, e))
+    }
+
+    /// The longest form of a country or first-level division (`Calif.`, `Germany`, `N.Y.`) that
+    /// `rest` starts with, as written (capitals and full stop included).
+    pub fn region_at(&self, rest: &str) -> Option<&'static str> {
+        self.region_forms
+            .iter()
+            .copied()
+            .find(|f| rest.starts_with(f))
+    }
+
+    /// Whether a lowercase name is a country or a first-level division (`texas`, `calif.`).
+    pub fn is_region(&self, name: &str) -> bool {
+        self.regions.contains(name)
     }
 
     pub fn is_equipment_head(&self, word: &str) -> bool {

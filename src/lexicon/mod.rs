@@ -72,6 +72,10 @@ pub struct Lexicon {
     known: HashMap<String, KnownEntity>,
     demonyms: HashMap<String, &'static str>,
     capitals: HashMap<String, &'static str>,
+    /// Forms of countries and first-level divisions as they follow a town after a comma
+    /// (`Calif.`, `Germany`), longest first; and the same forms lowercase.
+    region_forms: Vec<&'static str>,
+    regions: HashSet<String>,
     /// Every surface form of every gazetteer entry, matched over raw text in one pass.
     gazetteer: Option<AhoCorasick>,
     gazetteer_entries: Vec<GazetteerEntry>,

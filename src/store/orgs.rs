@@ -241,9 +241,11 @@ fn candidates(conn: &Connection, key: &str) -> rusqlite::Result<Vec<(Key, usize)
     let suffix = format!(" {name}");
     let mut q =
         conn.prepare_cached("SELECT key, name, n FROM named_keys WHERE word = ?1 AND m > 0")?;
+    // An organisation word alone (`Department`) names none of those ending in it (canon).
+    let generic = !name.contains(' ') && Lexicon::builtin().is_org_word(&name);
     for r in q.query_map([last], row3)? {
         let (k, nm, n): (String, String, i64) = r?;
-        if matches!(kind_of_id(&k), "org" | "outlet") && nm.ends_with(&suffix) {
+        if !generic && matches!(kind_of_id(&k), "org" | "outlet") && nm.ends_with(&suffix) {
             out.insert(named(kind_of_id(&k), nm), count(n));
         }
     }

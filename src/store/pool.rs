@@ -146,6 +146,9 @@ fn load_pool(conn: &Connection, word: &str) -> rusqlite::Result<Vec<Cand>> {
             "place" => EntityKind::Place,
             _ => continue,
         };
+        if kind != EntityKind::Place && name != word && lex.is_org_word(word) {
+            continue; // an organisation word alone names none of those ending in it (canon)
+        }
         found.push((Key::Named { kind, name }, count(n)));
     }
     let set: BTreeMap<Key, usize> = found.into_iter().collect();

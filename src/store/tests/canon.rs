@@ -171,3 +171,14 @@ fn organisations_named_in_part_join_the_one_they_abbreviate_or_end() {
     assert_eq!(orgs, ["org:avalon-valley-bank"]);
     assert!(got.entities["org:avalon-valley-bank"].contains("\"AVB\", \"Valley Bank\""));
 }
+
+#[test]
+fn an_organisation_word_alone_is_linked_as_canon_links_it() {
+    let (got, want) = both(&[
+        &["The Avalon Harbour Department said the pier was closed."],
+        &["The Department said the pier was closed, Varnholt said."],
+        &["Dock workers met the Merrow Harbour Authority on Friday."],
+        &["The Authority said it would reopen the dock."],
+    ]);
+    assert_eq!(got, want);
+}
