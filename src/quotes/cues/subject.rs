@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::super::words::*;
 use super::asides::{relative_clause_before, skip_asides};
-use super::Ctx;
+use super::{Ctx, Cue, Orientation};
 use crate::segment::TokenKind;
 
 /// Whether a subject phrase can be a source: demonstrative phrases about things ("This stance")
@@ -20,10 +20,15 @@ pub(super) fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool
     let first = cx.t(np.start);
     let head = cx.t(np.end - 1);
     let person_head = cx.lex.is_anonymous_head(&head.lower) || cx.lex.is_title_word(&head.lower);
-    if matches!(
-        first.lower.as_str(),
-        "this" | "these" | "that" | "those" | "it" | "which"
-    ) && !person_head
+    // A bare `it` names an organisation or a document (`"…," it said`); `it` before more words
+    // is a dummy or a thing (`it seems`, `it appears that`).
+    let bare_it = np.len() == 1 && first.lower == "it";
+    if !bare_it
+        && matches!(
+            first.lower.as_str(),
+            "this" | "these" | "that" | "those" | "it" | "which"
+        )
+        && !person_head
         && !head.capitalized
     {
         return false;
@@ -37,6 +42,22 @@ pub(super) fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool
             "he" | "she" | "they" | "we" | "i" | "who"
         )
         || person_head
+}
+
+/// Whether a cue whose subject is a bare `it` inside its sentence reports speech: after a quote
+/// (`"…," it said`), before `that`, a colon or a quote, or with a verb that takes only a clause
+/// (`, and it said the fund was closing`); not `because it threatens the plan` or `if it
+/// encourages them to stay`. A sentence's first `It` is read like any capitalised subject.
+pub(super) fn it_reports(cx: &Ctx, cue: &Cue) -> bool {
+    let Some(sp) = &cue.speaker else {
+        return true;
+    };
+    let t = cx.t(sp.start);
+    if !(sp.len() == 1 && t.lower == "it" && !t.capitalized) {
+        return true;
+    }
+    let f = cue.frames;
+    cue.orientation == Orientation::Before || cue.introduced || (f.clause && !f.object && !f.commit)
 }
 
 /// Whether token `k` (left of a subject) ends the subject phrase.
