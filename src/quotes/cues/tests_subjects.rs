@@ -32,6 +32,20 @@ const CASES: &[(&str, &[&str])] = &[
         "It accused the harbor board of hiding the losses.",
         &["It | accused | the harbor board of hiding the losses"],
     ),
+    // A topic after `said of` / `said about` is the content, unless a quote follows a comma.
+    (
+        "Tomas Hale said of the levy, \"I support families making their own choices.\"",
+        &["Tomas Hale | said | \"I support families making their own choices.\""],
+    ),
+    (
+        "Tomas Hale said about the levy, \"I support families making their own choices.\"",
+        &["Tomas Hale | said | \"I support families making their own choices.\""],
+    ),
+    // A quote ending in its own comma ends the report before a participial cue.
+    (
+        "Tomas Hale said, \"I don't like it,\" adding that the levy was unfair.",
+        &["Tomas Hale | said | \"I don't like it,\""],
+    ),
 ];
 
 #[test]
