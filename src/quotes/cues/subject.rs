@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::super::words::*;
 use super::asides::{relative_clause_before, skip_asides};
-use super::{Ctx, Cue, Orientation};
+use super::Ctx;
 use crate::segment::TokenKind;
 
 /// Whether a subject phrase can be a source: demonstrative phrases about things ("This stance")
@@ -44,27 +44,11 @@ pub(super) fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool
         || person_head
 }
 
-/// Whether a cue whose subject is a bare `it` inside its sentence reports speech: after a quote
-/// (`"…," it said`), before `that`, a colon or a quote, or with a verb that takes only a clause
-/// (`, and it said the fund was closing`); not `because it threatens the plan` or `if it
-/// encourages them to stay`. A sentence's first `It` is read like any capitalised subject.
-pub(super) fn it_reports(cx: &Ctx, cue: &Cue) -> bool {
-    let Some(sp) = &cue.speaker else {
-        return true;
-    };
-    let t = cx.t(sp.start);
-    if !(sp.len() == 1 && t.lower == "it" && !t.capitalized) {
-        return true;
-    }
-    let f = cue.frames;
-    cue.orientation == Orientation::Before || cue.introduced || (f.clause && !f.object && !f.commit)
-}
-
 /// Whether token `k` (left of a subject) ends the subject phrase.
 fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
     let t = cx.t(k);
     match t.kind {
-        TokenKind::Quote(..) => true,
+        TokenKind::Quote(..) => !possessive_apostrophe(cx, k, sent_start),
         TokenKind::Punct('.') => {
             // "Sen. Ines Dahl": the dot of an abbreviation.
             !(k > sent_start && {
@@ -118,6 +102,21 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             false
         }
     }
+}
+
+/// `Ortiz’ campaign`, `the Hales' lawyer`: an apostrophe glued to a word ending in `s` or `z`,
+/// followed by a word and closing no quoted span, is a possessive inside the subject.
+fn possessive_apostrophe(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    let t = cx.t(k);
+    let next = cx.seg.tokens.get(k + 1);
+    matches!(t.lower.as_str(), "'" | "’")
+        && !cx.closes_at(k)
+        && k > sent_start
+        && {
+            let p = cx.t(k - 1);
+            p.is_word() && p.span.end == t.span.start && p.lower.ends_with(['s', 'z'])
+        }
+        && next.is_some_and(|n| n.is_word() && n.span.start > t.span.end)
 }
 
 /// A past participle modifying the noun before it, with a time or agent after it: `a report

@@ -46,6 +46,19 @@ const CASES: &[(&str, &[&str])] = &[
         "Tomas Hale said, \"I don't like it,\" adding that the levy was unfair.",
         &["Tomas Hale | said | \"I don't like it,\""],
     ),
+    // A possessive apostrophe after `s` or `z` stays inside the subject.
+    (
+        "People with direct knowledge of Ruiz' work said the talks had failed.",
+        &["People with direct knowledge of Ruiz' work | said | the talks had failed"],
+    ),
+    (
+        "Ortiz’ campaign called the report a smear.",
+        &["Ortiz’ campaign | called | the report a smear"],
+    ),
+    (
+        "The ferry is late again, the Hales’ lawyer said.",
+        &["the Hales’ lawyer | said | The ferry is late again"],
+    ),
 ];
 
 #[test]

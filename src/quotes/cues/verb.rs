@@ -14,10 +14,8 @@ use super::complement::{answer_word, complement_start, Start};
 use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
-use super::subject::{
-    after_with, can_speak, it_reports, main_subject, subject_before, with_parenthesis,
-};
-use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
+use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
+use super::verb_use::{it_reports, scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
 };
