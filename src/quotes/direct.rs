@@ -70,22 +70,12 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
             after_cue.or(before_cue).filter(|&c| cues[c].inside_quote)
         };
         if let Some(ci) = owner {
-            d.consumed[ci] = true;
-            if let Some(b) = before_cue {
-                d.consumed[b] = true;
-            }
+            d.consume(ci, before_cue);
             let cue = &cues[ci];
             let confidence = if q.unbalanced { 0.5 } else { 0.9 };
-            let mut own = quote(speaker_of(text, seg, cue), Some(cue), Link::Cue, confidence);
-            // `The bridge will stay shut “until the spring,” Dahl said.`: the tag after the
-            // quote reports the whole sentence, which is then a mixed quote.
-            if after_cue == Some(ci) && q.depth == 0 && !q.unbalanced {
-                if let Some(start) = lead_in(seg, q) {
-                    own.content = Span::new(seg.tokens[start].span.start, inner.end);
-                    own.kind = QuoteKind::Mixed;
-                }
-            }
-            d.quotes.push(own);
+            let own = quote(speaker_of(text, seg, cue), Some(cue), Link::Cue, confidence);
+            d.quotes
+                .push(with_lead_in(seg, q, own, after_cue == Some(ci)));
             continue;
         }
         if q.depth > 0 {
@@ -104,6 +94,28 @@ pub(super) fn find(text: &str, seg: &Segments, quoted: &[QuotedSpan], cues: &[Cu
         }
     }
     d
+}
+
+impl Direct {
+    /// The cue `ci` (and the cue before the quote, if any) used up as a quote's tag.
+    fn consume(&mut self, ci: usize, before_cue: Option<usize>) {
+        self.consumed[ci] = true;
+        if let Some(b) = before_cue {
+            self.consumed[b] = true;
+        }
+    }
+}
+
+/// `The bridge will stay shut “until the spring,” Dahl said.`: the tag after the quote
+/// (`tag_after`) reports the whole sentence, which is then a mixed quote.
+fn with_lead_in(seg: &Segments, q: &QuotedSpan, mut own: Quote, tag_after: bool) -> Quote {
+    if tag_after && q.depth == 0 && !q.unbalanced {
+        if let Some(start) = lead_in(seg, q) {
+            own.content = Span::new(seg.tokens[start].span.start, own.content.end);
+            own.kind = QuoteKind::Mixed;
+        }
+    }
+    own
 }
 
 /// The cues by the token their extent starts at and by the token their content starts at, in

@@ -79,13 +79,17 @@ pub(super) fn complement_start(
                     && !is_object_pronoun(&n.lower)
                     && !matches!(n.lower.as_str(), "reporters" | "journalists")
             });
-        if is_preposition(w) && !matches!(w, "of" | "about" | "for") && !infinitive {
+        if is_preposition(w) && w != "for" && !infinitive {
+            // `said of the plan` / `said about the levy` name a topic, which is the content,
+            // unless a quote follows after a comma: `said of the plan, “It is late.”`
+            let topic = matches!(w, "of" | "about");
             match skip_adjunct(cx, k, end) {
-                Ok(m) => {
+                Ok(m) if !topic || comma_then_quote(cx, m, end) => {
                     k = m;
                     continue;
                 }
-                Err(found) => return found,
+                Err(found) if !topic => return found,
+                _ => return (k, Start::Plain),
             }
         }
         return (k, Start::Plain);
@@ -104,6 +108,11 @@ fn in_time_phrase(cx: &Ctx, k: usize) -> bool {
         .is_some_and(|n| n.is_word() && (is_time_word(&n.lower) || is_period_noun(&n.lower)));
     let after_time = k > 0 && matches!(cx.lower(k - 1), "last" | "this" | "next" | "past");
     (matches!(w, "late" | "early" | "past") && time_next) || (is_period_noun(w) && after_time)
+}
+
+/// A comma at `m` with a quotation mark opening right after it.
+fn comma_then_quote(cx: &Ctx, m: usize, end: usize) -> bool {
+    cx.t(m).is_punct(',') && m + 1 < end && cx.quote_opened_at(m + 1).is_some()
 }
 
 /// An adjunct phrase starting at the preposition `k` and reaching a comma, `that`, a colon or

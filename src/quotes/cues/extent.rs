@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
+use super::complement::is_clause_participle;
 use super::Ctx;
 use crate::lexicon::VerbForm;
 use crate::segment::TokenKind;
@@ -58,8 +59,17 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
         }
         if let Some(q) = cx.quote_opened_at(k) {
             if q.depth == 0 {
+                let own_comma = q.close.is_some()
+                    && q.inner.end > q.inner.start
+                    && cx.t(q.inner.end - 1).is_punct(',');
                 k = q.last().max(k) + 1;
                 end = end.max(k.min(cx.seg.paragraphs[q.paragraph].end));
+                // `“It is late,” adding that …`: the quote's own comma ends the clause
+                // before a participial cue.
+                if own_comma && k < sent.end && is_clause_participle(cx, &cx.t(k).lower) {
+                    end = k;
+                    break;
+                }
                 if k >= stop {
                     break;
                 }

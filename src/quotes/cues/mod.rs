@@ -297,3 +297,5 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_subjects;

@@ -20,10 +20,15 @@ pub(super) fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool
     let first = cx.t(np.start);
     let head = cx.t(np.end - 1);
     let person_head = cx.lex.is_anonymous_head(&head.lower) || cx.lex.is_title_word(&head.lower);
-    if matches!(
-        first.lower.as_str(),
-        "this" | "these" | "that" | "those" | "it" | "which"
-    ) && !person_head
+    // A bare `it` names an organisation or a document (`"…," it said`); `it` before more words
+    // is a dummy or a thing (`it seems`, `it appears that`).
+    let bare_it = np.len() == 1 && first.lower == "it";
+    if !bare_it
+        && matches!(
+            first.lower.as_str(),
+            "this" | "these" | "that" | "those" | "it" | "which"
+        )
+        && !person_head
         && !head.capitalized
     {
         return false;
@@ -43,7 +48,7 @@ pub(super) fn can_speak(cx: &Ctx, np: &Range<usize>, animate_only: bool) -> bool
 fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
     let t = cx.t(k);
     match t.kind {
-        TokenKind::Quote(..) => true,
+        TokenKind::Quote(..) => !possessive_apostrophe(cx, k, sent_start),
         TokenKind::Punct('.') => {
             // "Sen. Ines Dahl": the dot of an abbreviation.
             !(k > sent_start && {
@@ -97,6 +102,21 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             false
         }
     }
+}
+
+/// `Ortiz’ campaign`, `the Hales' lawyer`: an apostrophe glued to a word ending in `s` or `z`,
+/// followed by a word and closing no quoted span, is a possessive inside the subject.
+fn possessive_apostrophe(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    let t = cx.t(k);
+    let next = cx.seg.tokens.get(k + 1);
+    matches!(t.lower.as_str(), "'" | "’")
+        && !cx.closes_at(k)
+        && k > sent_start
+        && {
+            let p = cx.t(k - 1);
+            p.is_word() && p.span.end == t.span.start && p.lower.ends_with(['s', 'z'])
+        }
+        && next.is_some_and(|n| n.is_word() && n.span.start > t.span.end)
 }
 
 /// A past participle modifying the noun before it, with a time or agent after it: `a report

@@ -15,7 +15,7 @@ use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
 use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
-use super::verb_use::{scan_left, subject_fits_form, used_as_verb, Fit};
+use super::verb_use::{it_reports, scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
     closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
 };
@@ -90,6 +90,9 @@ pub(super) fn verb_cue(
         return None;
     }
     attach_content(cx, sent, &mut cue, after_quote, object_only, weak)?;
+    if !it_reports(cx, &cue) {
+        return None;
+    }
     cue.extent.end = cue.extent.end.max(after);
     Some(cue)
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::super::words::*;
 use super::asides::head_word;
 use super::subject::subject_before;
-use super::Ctx;
+use super::{Ctx, Cue, Orientation};
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::{Token, TokenKind};
 
@@ -275,4 +275,20 @@ fn base_subject(l: &Token) -> bool {
                 || is_quantity_word(&l.lower)
                 || is_collective_noun(&l.lower)
                 || (l.lower.ends_with('s') && !l.is_possessive() && !is_preposition(&l.lower)))
+}
+
+/// Whether a cue whose subject is a bare `it` inside its sentence reports speech: after a quote
+/// (`"…," it said`), before `that`, a colon or a quote, or with a verb that takes only a clause
+/// (`, and it said the fund was closing`); not `because it threatens the plan` or `if it
+/// encourages them to stay`. A sentence's first `It` is read like any capitalised subject.
+pub(super) fn it_reports(cx: &Ctx, cue: &Cue) -> bool {
+    let Some(sp) = &cue.speaker else {
+        return true;
+    };
+    let t = cx.t(sp.start);
+    if !(sp.len() == 1 && t.lower == "it" && !t.capitalized) {
+        return true;
+    }
+    let f = cue.frames;
+    cue.orientation == Orientation::Before || cue.introduced || (f.clause && !f.object && !f.commit)
 }

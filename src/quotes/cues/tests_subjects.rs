@@ -1,0 +1,74 @@
+//! Subject rules on invented sentences, as a table beside [`super::tests`]: sentence -> every
+//! cue as `speaker | verb | content`.
+
+use super::tests::check;
+
+/// (sentence, every cue as `speaker | verb | content`). Invented sentences.
+const CASES: &[(&str, &[&str])] = &[
+    // A bare `it` after a quote or with a clause-only verb is an organisation or a document.
+    (
+        "The harbor board met on Friday. \"Keep the night ferry running,\" it recommended.",
+        &["it | recommended | \"Keep the night ferry running,\""],
+    ),
+    (
+        "The harbor board met, and it said the night ferry would stop.",
+        &["it | said | the night ferry would stop"],
+    ),
+    (
+        "The harbor board met, and it warned that the night ferry would stop.",
+        &["it | warned | the night ferry would stop"],
+    ),
+    // Inside a sentence, `it` with an object verb is a thing acting, not a speaker.
+    (
+        "The levy worries farmers because it threatens the valley orchards.",
+        &[],
+    ),
+    (
+        "A slow count helps the mayor if it encourages all of her rivals to stay.",
+        &[],
+    ),
+    // A sentence's first `It` reads like any capitalised subject.
+    (
+        "It accused the harbor board of hiding the losses.",
+        &["It | accused | the harbor board of hiding the losses"],
+    ),
+    // A topic after `said of` / `said about` is the content, unless a quote follows a comma.
+    (
+        "Tomas Hale said of the levy, \"I support families making their own choices.\"",
+        &["Tomas Hale | said | \"I support families making their own choices.\""],
+    ),
+    (
+        "Tomas Hale said about the levy, \"I support families making their own choices.\"",
+        &["Tomas Hale | said | \"I support families making their own choices.\""],
+    ),
+    // A quote ending in its own comma ends the report before a participial cue.
+    (
+        "Tomas Hale said, \"I don't like it,\" adding that the levy was unfair.",
+        &["Tomas Hale | said | \"I don't like it,\""],
+    ),
+    // A possessive apostrophe after `s` or `z` stays inside the subject.
+    (
+        "People with direct knowledge of Ruiz' work said the talks had failed.",
+        &["People with direct knowledge of Ruiz' work | said | the talks had failed"],
+    ),
+    (
+        "Ortiz’ campaign called the report a smear.",
+        &["Ortiz’ campaign | called | the report a smear"],
+    ),
+    (
+        "The ferry is late again, the Hales’ lawyer said.",
+        &["the Hales’ lawyer | said | The ferry is late again"],
+    ),
+];
+
+#[test]
+fn subjects_of_cues() {
+    let failed: Vec<String> = CASES
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = check(text);
+            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
