@@ -1,0 +1,41 @@
+//! A quote's own tag on invented sentences (a table beside [`super::tests`]): an object verb,
+//! a lone pronoun-like subject or an infinitive phrase right before a quote tags it.
+//! sentence -> every cue as `speaker | verb | content`.
+
+use super::tests::check;
+
+/// (sentence, every cue as `speaker | verb | content`). Invented sentences.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "Morrow then asked, \"With what money?\"",
+        &["Morrow | asked | \"With what money?\""],
+    ),
+    (
+        "Another tweeted, \"This plan is a disaster for the harbor.\"",
+        &["Another | tweeted | \"This plan is a disaster for the harbor.\""],
+    ),
+    (
+        "Yet another said, \"The ferry will never run again.\"",
+        &["another | said | \"The ferry will never run again.\""],
+    ),
+    (
+        "The columnist Petra Lind went so far as to say: \"The council is finished.\"",
+        &["The columnist Petra Lind | went so far as to say | \"The council is finished.\""],
+    ),
+    // An object verb still needs a real object when no quote follows, and a short quote
+    // right after it is a name for something, not what was said.
+    ("Morrow asked the board.", &[]),
+    ("The levy is what the mayor called \"a farce.\"", &[]),
+];
+
+#[test]
+fn quote_tags() {
+    let failed: Vec<String> = CASES
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = check(text);
+            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
