@@ -67,7 +67,15 @@ pub(super) fn complement_start(
                 (end, Start::End)
             };
         }
-        if is_adverb(t) || is_time_word(w) || in_time_phrase(cx, k) {
+        // `said on Friday` skips a time; `wrote on Twitter:`, `said on Harbor TV that` name
+        // where it was said: an adjunct phrase.
+        let on_place = w == "on"
+            && cx
+                .seg
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.capitalized && !is_time_word(&n.lower));
+        if is_adverb(t) || (is_time_word(w) && !on_place) || in_time_phrase(cx, k) {
             k += 1;
             continue;
         }

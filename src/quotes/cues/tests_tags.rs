@@ -22,6 +22,28 @@ const CASES: &[(&str, &[&str])] = &[
         "The columnist Petra Lind went so far as to say: \"The council is finished.\"",
         &["The columnist Petra Lind | went so far as to say | \"The council is finished.\""],
     ),
+    // A colon ending the paragraph: the cue's report is the quote in the next paragraph.
+    (
+        "Morrow wrote on Twitter:\n\n\"The harbor board failed these sailors.\"",
+        &["Morrow | wrote | "],
+    ),
+    (
+        "Governor Ines Dahl issued the following statement:\n\n\"Our prayers are with the crew.\"",
+        &["Governor Ines Dahl | issued the following statement | "],
+    ),
+    (
+        "Asked about the levy, Dahl had this to say: \"It is a tax on farmers.\"",
+        &["Dahl | had this to say | \"It is a tax on farmers.\""],
+    ),
+    // `on Twitter` is a place to say things, `on Friday` a time.
+    (
+        "Morrow wrote on Twitter: \"The harbor board failed these sailors.\"",
+        &["Morrow | wrote | \"The harbor board failed these sailors.\""],
+    ),
+    (
+        "Morrow said on Friday the harbor board had failed the sailors.",
+        &["Morrow | said | the harbor board had failed the sailors"],
+    ),
     // An object verb still needs a real object when no quote follows, and a short quote
     // right after it is a name for something, not what was said.
     ("Morrow asked the board.", &[]),
