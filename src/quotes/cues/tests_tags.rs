@@ -44,6 +44,15 @@ const CASES: &[(&str, &[&str])] = &[
         "Morrow said on Friday the harbor board had failed the sailors.",
         &["Morrow | said | the harbor board had failed the sailors"],
     ),
+    // A span of time after the verb is no part of what was said.
+    (
+        "Dahl also stated a day earlier, \"If he wins, we will fight.\"",
+        &["Dahl | stated | \"If he wins, we will fight.\""],
+    ),
+    (
+        "Dahl said two weeks ago that the ferry would stop.",
+        &["Dahl | said | the ferry would stop"],
+    ),
     // An object verb still needs a real object when no quote follows, and a short quote
     // right after it is a name for something, not what was said.
     ("Morrow asked the board.", &[]),
