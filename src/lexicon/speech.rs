@@ -192,7 +192,16 @@ impl Lexicon {
             } else if first.ends_with("ed")
                 || matches!(
                     first,
-                    "made" | "went" | "told" | "was" | "is" | "were" | "put"
+                    "made"
+                        | "went"
+                        | "told"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "put"
+                        | "had"
+                        | "sent"
+                        | "gave"
                 )
             {
                 VerbForm::Past

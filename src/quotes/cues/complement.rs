@@ -67,7 +67,15 @@ pub(super) fn complement_start(
                 (end, Start::End)
             };
         }
-        if is_adverb(t) || is_time_word(w) || in_time_phrase(cx, k) {
+        // `said on Friday` skips a time; `wrote on Twitter:`, `said on Harbor TV that` name
+        // where it was said: an adjunct phrase.
+        let on_place = w == "on"
+            && cx
+                .seg
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.capitalized && !is_time_word(&n.lower));
+        if is_adverb(t) || (is_time_word(w) && !on_place) || in_time_phrase(cx, k) {
             k += 1;
             continue;
         }
@@ -107,7 +115,42 @@ fn in_time_phrase(cx: &Ctx, k: usize) -> bool {
         .get(k + 1)
         .is_some_and(|n| n.is_word() && (is_time_word(&n.lower) || is_period_noun(&n.lower)));
     let after_time = k > 0 && matches!(cx.lower(k - 1), "last" | "this" | "next" | "past");
-    (matches!(w, "late" | "early" | "past") && time_next) || (is_period_noun(w) && after_time)
+    (matches!(w, "late" | "early" | "past") && time_next)
+        || (is_period_noun(w) && after_time)
+        || in_span_of_time(cx, k)
+}
+
+/// A word of a span of time counted back or on: `said a day earlier`, `wrote two weeks ago`,
+/// `added hours later` (the count, the unit and the direction word).
+fn in_span_of_time(cx: &Ctx, k: usize) -> bool {
+    let word = |i: usize| {
+        cx.seg
+            .tokens
+            .get(i)
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+    };
+    let count = |i: usize| {
+        word(i).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || matches!(
+                    t.lower.as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "few"
+                )
+        })
+    };
+    let unit = |i: usize| {
+        word(i).is_some_and(|t| {
+            matches!(
+                t.lower.trim_end_matches('s'),
+                "minute" | "hour" | "day" | "week" | "month" | "year"
+            )
+        })
+    };
+    let direction =
+        |i: usize| word(i).is_some_and(|t| matches!(t.lower.as_str(), "earlier" | "later" | "ago"));
+    // The unit at `u`, with a count before it or standing bare (`hours later`).
+    let span_at = |u: usize| unit(u) && direction(u + 1);
+    (count(k) && span_at(k + 1)) || span_at(k) || (k > 0 && direction(k) && unit(k - 1))
 }
 
 /// A comma at `m` with a quotation mark opening right after it.

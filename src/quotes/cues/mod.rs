@@ -299,3 +299,5 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
 mod tests;
 #[cfg(test)]
 mod tests_subjects;
+#[cfg(test)]
+mod tests_tags;

@@ -192,7 +192,8 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         return None; // "describing a fund called ...": a participle phrase, not a subject
     }
     let last = cx.t(end - 1);
-    if is_determiner(&last.lower)
+    // `Another said`: `another` alone is a pronoun (the verb decides whether it may be one).
+    if (is_determiner(&last.lower) && last.lower != "another")
         || is_preposition(&last.lower)
         || matches!(last.lower.as_str(), "and" | "or")
         || (!last.capitalized

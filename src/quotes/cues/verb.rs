@@ -291,7 +291,12 @@ fn attach_complement(
     if subordinate {
         cue.content = cut_at_main_clause(cx, cue.content.clone());
     }
+    // `Morrow then asked, “With what money?”`: a quote after a comma or colon is what was
+    // said, however short.
+    let quoted = matches!(how, Start::Comma | Start::Colon)
+        && cx.quote_opened_at(cue.content.start).is_some();
     if object_only
+        && !quoted
         && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS
             || matches!(
                 cx.lower(cue.content.start),

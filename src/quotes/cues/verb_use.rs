@@ -104,8 +104,11 @@ pub(super) fn used_as_verb(
     frames: Frames,
 ) -> bool {
     if let Some(t) = left {
+        // `Another tweeted, “…”`: `another` stands alone as the subject before a quote.
+        let lone_another = t.lower == "another" && comma_and_quote(cx, sent, after);
         if t.is_word()
             && !l.aux_any
+            && !lone_another
             && (is_determiner(&t.lower)
                 || t.is_possessive()
                 || (t.lower == "to" && form == VerbForm::Base))
@@ -144,6 +147,13 @@ pub(super) fn used_as_verb(
         return false;
     }
     !(form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause)
+}
+
+/// A comma or colon right after the verb, then an opening quotation mark.
+fn comma_and_quote(cx: &Ctx, sent: &Range<usize>, after: usize) -> bool {
+    after + 1 < sent.end
+        && (cx.t(after).is_punct(',') || cx.t(after).is_punct(':'))
+        && cx.quote_opened_at(after + 1).is_some()
 }
 
 /// How well the subject fits a present-tense verb.

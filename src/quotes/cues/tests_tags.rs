@@ -1,0 +1,72 @@
+//! A quote's own tag on invented sentences (a table beside [`super::tests`]): an object verb,
+//! a lone pronoun-like subject or an infinitive phrase right before a quote tags it.
+//! sentence -> every cue as `speaker | verb | content`.
+
+use super::tests::check;
+
+/// (sentence, every cue as `speaker | verb | content`). Invented sentences.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "Morrow then asked, \"With what money?\"",
+        &["Morrow | asked | \"With what money?\""],
+    ),
+    (
+        "Another tweeted, \"This plan is a disaster for the harbor.\"",
+        &["Another | tweeted | \"This plan is a disaster for the harbor.\""],
+    ),
+    (
+        "Yet another said, \"The ferry will never run again.\"",
+        &["another | said | \"The ferry will never run again.\""],
+    ),
+    (
+        "The columnist Petra Lind went so far as to say: \"The council is finished.\"",
+        &["The columnist Petra Lind | went so far as to say | \"The council is finished.\""],
+    ),
+    // A colon ending the paragraph: the cue's report is the quote in the next paragraph.
+    (
+        "Morrow wrote on Twitter:\n\n\"The harbor board failed these sailors.\"",
+        &["Morrow | wrote | "],
+    ),
+    (
+        "Governor Ines Dahl issued the following statement:\n\n\"Our prayers are with the crew.\"",
+        &["Governor Ines Dahl | issued the following statement | "],
+    ),
+    (
+        "Asked about the levy, Dahl had this to say: \"It is a tax on farmers.\"",
+        &["Dahl | had this to say | \"It is a tax on farmers.\""],
+    ),
+    // `on Twitter` is a place to say things, `on Friday` a time.
+    (
+        "Morrow wrote on Twitter: \"The harbor board failed these sailors.\"",
+        &["Morrow | wrote | \"The harbor board failed these sailors.\""],
+    ),
+    (
+        "Morrow said on Friday the harbor board had failed the sailors.",
+        &["Morrow | said | the harbor board had failed the sailors"],
+    ),
+    // A span of time after the verb is no part of what was said.
+    (
+        "Dahl also stated a day earlier, \"If he wins, we will fight.\"",
+        &["Dahl | stated | \"If he wins, we will fight.\""],
+    ),
+    (
+        "Dahl said two weeks ago that the ferry would stop.",
+        &["Dahl | said | the ferry would stop"],
+    ),
+    // An object verb still needs a real object when no quote follows, and a short quote
+    // right after it is a name for something, not what was said.
+    ("Morrow asked the board.", &[]),
+    ("The levy is what the mayor called \"a farce.\"", &[]),
+];
+
+#[test]
+fn quote_tags() {
+    let failed: Vec<String> = CASES
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = check(text);
+            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
