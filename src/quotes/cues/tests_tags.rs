@@ -19,8 +19,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["another | said | \"The ferry will never run again.\""],
     ),
     (
-        "The columnist Petra Lind went so far as to say: \"The council is finished.\"",
-        &["The columnist Petra Lind | went so far as to say | \"The council is finished.\""],
+        "At the depot, Omar Vance went so far as to say: \"Nobody will ride this tram.\"",
+        &["Omar Vance | went so far as to say | \"Nobody will ride this tram.\""],
     ),
     // A colon ending the paragraph: the cue's report is the quote in the next paragraph.
     (
@@ -46,8 +46,8 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // A span of time after the verb is no part of what was said.
     (
-        "Dahl also stated a day earlier, \"If he wins, we will fight.\"",
-        &["Dahl | stated | \"If he wins, we will fight.\""],
+        "The bishop stated two days later, \"The bells stay silent.\"",
+        &["The bishop | stated | \"The bells stay silent.\""],
     ),
     (
         "Dahl said two weeks ago that the ferry would stop.",
