@@ -16,8 +16,8 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ),
     // The modifier is not the speaker: the aide spoke, not the former president.
     (
-        "“The pier is finished,” said a former aide to former Chilean President Pavel Orlov.",
-        &[("a former aide to former Chilean President Pavel Orlov", "anonymous")],
+        "“The pier is finished,” said a longtime driver for Chilean President Pavel Orlov.",
+        &[("a longtime driver for Chilean President Pavel Orlov", "anonymous")],
     ),
     // An appositive between name and verb.
     (

@@ -11,12 +11,12 @@
 //!   deliveries`), negators and contrast words.
 //! - **Scope**: a negator flips every evaluative word after it in its clause (`not only` is not
 //!   a negation); a reducer (unless a restorer cancels it) flips the words after it up to the
-//!   next comma (`the fewer weapons that are supplied to Ukraine` is help withheld from
-//!   Ukraine); a clause after `but` counts 1.5×.
+//!   next comma (`the fewer loans that reach Avalon` is help withheld from Avalon); a clause
+//!   after `but` counts 1.5×.
 //! - **The target's grammatical role**: recipient of a benefit or object of a harm word just
 //!   before it (`support for Kyiv`, `condemn Moscow`); owner of an agentive evaluative noun just
 //!   after it (`Russian aggression`); or subject of its clause, taking the evaluation of the
-//!   rest of the clause (`Russia is not interested in stopping the war`) — evaluative words
+//!   rest of the clause (`Avalon has no wish to lift the blockade`) — evaluative words
 //!   only: `X condemned Y` does not judge X, and `X said ...` reports rather than judges.
 
 use crate::lexicon::{Lexicon, StanceClass};

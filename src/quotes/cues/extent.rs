@@ -149,7 +149,7 @@ fn tag_ends_sentence(cx: &Ctx, sent: &Range<usize>, m: usize) -> bool {
         if t.is_terminal() || matches!(t.kind, TokenKind::Punct(':' | ';' | '—' | '–' | '-')) {
             return true;
         }
-        // `, the first time the two men spoke since May.`: a clause, not a tag.
+        // `, a week after the two rivals spoke at the gala.`: a clause, not a tag.
         if !t.is_word() || cx.is_verb_token(j) || is_auxiliary(&t.lower) || opens_clause(&t.lower) {
             return false;
         }
