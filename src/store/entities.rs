@@ -2,8 +2,8 @@
 //! names, aliases, roles and affiliations, and takes them away when it leaves (its article
 //! replaced, or linked to another entity). Only the entities a batch touches are refreshed:
 //! their shown name (mentions' names first, then canon's `entity_name` over the name counts),
-//! the kind of a `name:` entity (the kind its sightings are read as most often, from the
-//! counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
+//! the kind of a `name:` entity (a person when a sighting has an honorific, else the kind its
+//! sightings are read as most often, from the counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
 //! what [`crate::canon::Canon::find`] answers in memory.
 
 use std::collections::BTreeSet;
@@ -21,6 +21,10 @@ use crate::text::{fold_name, last_name_key};
 pub(super) fn kind_of_id(id: &str) -> &str {
     id.split_once(':').map_or("anonymous", |(k, _)| k)
 }
+
+/// The `entity_kinds` row that counts a `name:` entity's sightings with an honorific or a
+/// gendered title: any makes it a person.
+const HONORIFIC: &str = "honorific";
 
 #[derive(Default)]
 struct Counts {
@@ -67,6 +71,10 @@ impl Deltas {
         if kind_of_id(e) == "name" {
             let k = (e.clone(), s.read.as_str().to_string());
             *self.kinds.entry(k).or_default() += sign;
+            if s.gender.is_some() {
+                // An honorific or gendered title (`Mr. Berg`) says person, as canon's `kind_of`.
+                *self.kinds.entry((e.clone(), HONORIFIC.into())).or_default() += sign;
+            }
         }
         if s.is_alias {
             let alias = s.alias.trim().to_string();
@@ -208,8 +216,8 @@ fn names(
 }
 
 /// The kind of a `name:` entity (a single word no one claimed), as canon's `kind_of` gives it:
-/// the kind its sightings are read as most often, people first on a tie; other entities' kind
-/// is their id's.
+/// a person when a sighting has an honorific, else the kind its sightings are read as most
+/// often, people first on a tie; other entities' kind is their id's.
 fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     if kind_of_id(id) != "name" {
         return Ok(kind_of_id(id).to_string());
@@ -218,6 +226,9 @@ fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
         .prepare_cached("SELECT kind, n FROM entity_kinds WHERE entity_id = ?1 AND n > 0")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
+    if votes.iter().any(|(k, _)| k == HONORIFIC) {
+        return Ok(EntityKind::Person.as_str().to_string());
+    }
     let best = votes
         .into_iter()
         .filter_map(|(k, n)| Some((super::rows::parse::<EntityKind>(&k)?, n)))

@@ -182,3 +182,23 @@ fn an_organisation_word_alone_is_linked_as_canon_links_it() {
     ]);
     assert_eq!(got, want);
 }
+
+#[test]
+fn an_honorific_makes_a_single_word_a_person_in_both() {
+    let (got, want) = both(&[
+        &["“The budget is a disgrace,” Mr. Quellmark said on Tuesday."],
+        &["Crowds gathered in Quellmark on Sunday."],
+        &["Hundreds marched to Quellmark on Monday."],
+    ]);
+    assert_eq!(got, want);
+    let kinds: Vec<&String> = got
+        .entities
+        .iter()
+        .filter(|(id, _)| id.contains("quellmark"))
+        .map(|(_, e)| e)
+        .collect();
+    assert!(
+        !kinds.is_empty() && kinds.iter().all(|e| e.contains(" person ")),
+        "{kinds:?}"
+    );
+}
