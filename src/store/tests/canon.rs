@@ -202,3 +202,22 @@ fn an_honorific_makes_a_single_word_a_person_in_both() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_dateline_in_capitals_is_the_town_the_text_names() {
+    let (got, want) = both(&[
+        &[
+            "KESTRELTON, N.Y. — Firefighters fought a warehouse blaze on Tuesday.",
+            "“It spread fast,” said Fire Chief Dana Morrow.",
+        ],
+        &["Residents of Kestrelton went home on Wednesday after the fire."],
+    ]);
+    assert_eq!(got, want);
+    let towns: Vec<&String> = got
+        .entities
+        .keys()
+        .filter(|id| id.contains("kestrelton"))
+        .collect();
+    assert_eq!(towns, ["name:kestrelton"]);
+    assert!(got.entities["name:kestrelton"].starts_with("Kestrelton "));
+}
