@@ -69,7 +69,13 @@ impl Deltas {
             }
         }
         if kind_of_id(e) == "name" {
-            let k = (e.clone(), s.read.as_str().to_string());
+            // Mentions' readings plain, a speaker's or a target's under its slot (canon's
+            // voters: mentions first, then speakers, then all).
+            let read = match s.slot {
+                "text" => s.read.as_str().to_string(),
+                slot => format!("{slot}:{}", s.read.as_str()),
+            };
+            let k = (e.clone(), read);
             *self.kinds.entry(k).or_default() += sign;
             if s.gender.is_some() {
                 // An honorific or gendered title (`Mr. Berg`) says person, as canon's `kind_of`.
@@ -216,8 +222,9 @@ fn names(
 }
 
 /// The kind of a `name:` entity (a single word no one claimed), as canon's `kind_of` gives it:
-/// a person when a sighting has an honorific, else the kind its sightings are read as most
-/// often, people first on a tie; other entities' kind is their id's.
+/// a person when a sighting has an honorific, else the kind its mentions are read as most often
+/// (its speakers' readings only when no mention has one, its targets' last), people first on a
+/// tie; other entities' kind is their id's.
 fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     if kind_of_id(id) != "name" {
         return Ok(kind_of_id(id).to_string());
@@ -229,12 +236,30 @@ fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     if votes.iter().any(|(k, _)| k == HONORIFIC) {
         return Ok(EntityKind::Person.as_str().to_string());
     }
-    let best = votes
-        .into_iter()
-        .filter_map(|(k, n)| Some((super::rows::parse::<EntityKind>(&k)?, n)))
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(EntityKind::Person, |(k, _)| k);
-    Ok(best.as_str().to_string())
+    // The first tier with votes: mentions, then speakers too, then targets too.
+    let tier = |k: &str| match k.split_once(':') {
+        None => 0,
+        Some(("speaker", _)) => 1,
+        Some(_) => 2,
+    };
+    let mut best = None;
+    for upto in 0..3 {
+        let mut sums: std::collections::BTreeMap<EntityKind, i64> = Default::default();
+        for (k, n) in votes.iter().filter(|(k, _)| tier(k) <= upto) {
+            let kind = k.rsplit(':').next().unwrap_or(k);
+            if let Some(kind) = super::rows::parse::<EntityKind>(kind) {
+                *sums.entry(kind).or_default() += n;
+            }
+        }
+        best = sums
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k);
+        if best.is_some() {
+            break;
+        }
+    }
+    Ok(best.unwrap_or(EntityKind::Person).as_str().to_string())
 }
 
 /// The name shown for an entity, as `canon::build` chooses it: canon's `entity_name` over the

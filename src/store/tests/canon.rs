@@ -221,3 +221,14 @@ fn a_dateline_in_capitals_is_the_town_the_text_names() {
     assert_eq!(towns, ["name:kestrelton"]);
     assert!(got.entities["name:kestrelton"].starts_with("Kestrelton "));
 }
+
+#[test]
+fn a_single_word_s_mentions_decide_its_kind_before_speakers_words() {
+    let (got, want) = both(&[
+        &["Crowds gathered in Quellby on Sunday."],
+        &["“The bridge must reopen,” a Quellby spokesman said."],
+        &["“We were not consulted,” Quellby said on Monday."],
+        &["Trucks were stuck near Quellby for hours."],
+    ]);
+    assert_eq!(got, want);
+}
