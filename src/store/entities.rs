@@ -47,6 +47,9 @@ pub(super) struct Deltas {
     roles: HashMap<(String, String), i64>,
     affiliations: HashMap<(String, String), i64>,
     articles: HashMap<(String, i64), i64>,
+    /// `name:` entities the batch touches, with their word: a sighting's own, or the last name
+    /// of a person sighted (whether the corpus names people in full with it decides a kind).
+    lasts: HashMap<String, String>,
 }
 
 impl Deltas {
@@ -66,6 +69,14 @@ impl Deltas {
             n.0 += sign;
             if s.slot == "text" {
                 n.1 += sign;
+            }
+        }
+        if let Some(last) = &s.last {
+            if s.key_kind == KeyKind::Person {
+                let id = format!("name:{}", canon::keys::slug(last));
+                self.lasts.insert(id, last.clone());
+            } else if kind_of_id(e) == "name" {
+                self.lasts.insert(e.clone(), last.clone());
             }
         }
         if kind_of_id(e) == "name" {
@@ -138,7 +149,13 @@ impl Deltas {
             }
         }
         for (id, _) in &counts {
-            refresh(conn, id, renamed.contains(id))?;
+            refresh(conn, id, renamed.contains(id), self.lasts.get(id))?;
+        }
+        // A single word whose people changed: its kind may change with them.
+        for (id, last) in sorted(self.lasts) {
+            if counts.binary_search_by(|(c, _)| c.cmp(&id)).is_err() {
+                refresh(conn, &id, false, Some(&last))?;
+            }
         }
         Ok(())
     }
@@ -225,7 +242,7 @@ fn names(
 /// a person when a sighting has an honorific, else the kind its mentions are read as most often
 /// (its speakers' readings only when no mention has one, its targets' last), people first on a
 /// tie; other entities' kind is their id's.
-fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+fn entity_kind(conn: &Connection, id: &str, last: Option<&String>) -> rusqlite::Result<String> {
     if kind_of_id(id) != "name" {
         return Ok(kind_of_id(id).to_string());
     }
@@ -251,6 +268,14 @@ fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
                 *sums.entry(kind).or_default() += n;
             }
         }
+        if !sums.is_empty() && people_named(conn, last)? {
+            // Canon's rule for the last name of people named in full: a person unless read as
+            // a place most often.
+            let place = sums.get(&EntityKind::Place).copied().unwrap_or(0);
+            if sums.values().sum::<i64>() - place >= place {
+                return Ok(EntityKind::Person.as_str().to_string());
+            }
+        }
         best = sums
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -260,6 +285,16 @@ fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
         }
     }
     Ok(best.unwrap_or(EntityKind::Person).as_str().to_string())
+}
+
+/// Whether the corpus names people in full with this last name (canon's `person_lasts`).
+fn people_named(conn: &Connection, last: Option<&String>) -> rusqlite::Result<bool> {
+    let Some(last) = last else { return Ok(false) };
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM person_keys WHERE last = ?1 AND n > 0 LIMIT 1")?
+        .query_row([last], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The name shown for an entity, as `canon::build` chooses it: canon's `entity_name` over the
@@ -282,7 +317,12 @@ fn shown_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
 
 /// Recomputes an entity's shown name (and, when `renamed` or the name changed, its lookup rows),
 /// or removes it when nothing denotes it any more.
-fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
+fn refresh(
+    conn: &Connection,
+    id: &str,
+    renamed: bool,
+    last: Option<&String>,
+) -> rusqlite::Result<()> {
     let row: Option<(i64, String, String)> = conn
         .prepare_cached("SELECT sightings, name, kind FROM entities WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -300,7 +340,7 @@ fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
     };
     debug_assert!(sightings > 0);
     let name = shown_name(conn, id)?;
-    let kind = entity_kind(conn, id)?;
+    let kind = entity_kind(conn, id, last)?;
     if name == old_name && kind == old_kind && !renamed {
         return Ok(());
     }

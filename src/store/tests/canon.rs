@@ -232,3 +232,17 @@ fn a_single_word_s_mentions_decide_its_kind_before_speakers_words() {
     ]);
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_word_people_are_named_by_is_a_person_as_they_arrive() {
+    // Added last first: the people come after the single word.
+    let (got, want) = both(&[
+        &["Anna Berg said the cranes were old."],
+        &["Peter Berg said the catch had halved since the storm."],
+        &["Trucks were stuck near Berg for hours."],
+        &["Shares of Berg fell sharply on Monday."],
+        &["The deal between Berg and Norland collapsed."],
+    ]);
+    assert_eq!(got, want);
+    assert!(got.entities["name:berg"].contains(" person "), "{got:#?}");
+}
