@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::names::date_key;
-use super::names::{is_bare_word, join_initials, strip_legal_form};
+use super::names::{is_bare_word, is_capitals_place, join_initials, strip_legal_form};
 use crate::entities::index::given_key;
 use crate::facts::ArticleFacts;
 use crate::lexicon::{EntityKind, Lexicon};
@@ -305,6 +305,10 @@ pub fn key_of(kind: EntityKind, name: &str, doc: &str, nominal: bool) -> Key {
                 last: last_name_key(name),
             }
         }
+        // A dateline's town in capitals is the town the text names (`KESTRELTON, N.Y. —`).
+        EntityKind::Place if is_capitals_place(name, lex) => Key::LastName {
+            last: last_name_key(name),
+        },
         EntityKind::Org | EntityKind::Outlet => Key::Named {
             kind,
             // A possessive inside the name is the name (`Avalon's Armed Forces`).

@@ -11,7 +11,9 @@ use crate::lexicon::EntityKind;
 /// mentions are read as most often (people first on a tie; a stance target or a speaker's words
 /// vote only when no mention does). A word that is the last name of people the corpus names in
 /// full (`Berg` when `Ana Berg` and `Tom Berg` are both there) is a person unless it is read as
-/// a place most often: a name without evidence reads as an organisation by default.
+/// a place most often: a name without evidence reads as an organisation by default. A sighting
+/// with an honorific or a gendered title (`Mr. Berg`, `Councilwoman Berg`) makes it a person,
+/// whatever the other sightings say (`aimed at Berg` read as a place).
 pub(super) fn kind_of(
     key: &Key,
     members: &[(usize, usize)],
@@ -21,6 +23,13 @@ pub(super) fn kind_of(
     let Key::LastName { last } = key else {
         return key.kind();
     };
+    let lex = crate::lexicon::Lexicon::builtin();
+    if members
+        .iter()
+        .any(|&(d, i)| super::pools::sighting_gender(&per_doc[d][i], lex).is_some())
+    {
+        return EntityKind::Person;
+    }
     let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
     for slots in [Voters::Mentions, Voters::Speakers, Voters::All] {
         for &(d, i) in members {
@@ -57,4 +66,73 @@ enum Voters {
     Mentions,
     Speakers,
     All,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sighting(alias: &str, kind: EntityKind) -> Sighting {
+        Sighting {
+            slot: Slot::Mention(0),
+            key: Key::LastName {
+                last: "quillby".into(),
+            },
+            kind,
+            name: alias.into(),
+            alias: alias.into(),
+            role: None,
+            affiliations: Vec::new(),
+        }
+    }
+
+    /// Sightings as (alias, kind read).
+    type Reads = &'static [(&'static str, EntityKind)];
+
+    /// (sightings, whether the corpus names people with that last name in full, kind).
+    #[test]
+    fn an_honorific_makes_a_single_word_a_person() {
+        use EntityKind::{Org, Person, Place};
+        let table: &[(Reads, bool, EntityKind)] = &[
+            (&[("Quillby", Place), ("Quillby", Place)], false, Place),
+            (
+                &[("Mr. Quillby", Person), ("Quillby", Place)],
+                false,
+                Person,
+            ),
+            (
+                &[
+                    ("Mrs. Quillby", Person),
+                    ("Quillby", Place),
+                    ("Quillby", Place),
+                ],
+                false,
+                Person,
+            ),
+            (&[("Ms. Quillby", Org), ("Quillby", Place)], false, Person),
+            (&[("Quillby", Org), ("Quillby", Org)], false, Org),
+            (&[("Quillby", Org), ("Quillby", Place)], true, Person),
+            (&[("Quillby", Place), ("Quillby", Place)], true, Place),
+        ];
+        for (sightings, full, want) in table {
+            let docs = vec![sightings
+                .iter()
+                .map(|(a, k)| sighting(a, *k))
+                .collect::<Vec<_>>()];
+            let members: Vec<(usize, usize)> = (0..sightings.len()).map(|i| (0, i)).collect();
+            let lasts: HashSet<&str> = if *full {
+                ["quillby"].into_iter().collect()
+            } else {
+                HashSet::new()
+            };
+            let key = Key::LastName {
+                last: "quillby".into(),
+            };
+            assert_eq!(
+                kind_of(&key, &members, &docs, &lasts),
+                *want,
+                "{sightings:?}"
+            );
+        }
+    }
 }

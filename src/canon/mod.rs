@@ -268,8 +268,9 @@ pub fn build(docs: &[ArticleFacts]) -> Canon {
 
 /// The name shown for an entity, given how often each name (article-level, nominals left
 /// out) was used for it: one without a title inside (`Avalon Sen. Ana Ruiz`) when there is
-/// one, then the fullest (up to three words), then the most frequent, then the longest form;
-/// `None` when it has no such name (the caller then takes its first sighting's).
+/// one, then the fullest (up to three words), then the most frequent, then one not in
+/// capitals (`Kestrelton` over a dateline's `KESTRELTON`), then the longest form; `None` when
+/// it has no such name (the caller then takes its first sighting's).
 pub fn entity_name<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Option<String> {
     let lex = Lexicon::builtin();
     let plain = |s: &str| {
@@ -280,8 +281,15 @@ pub fn entity_name<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> Opt
         .into_iter()
         .max_by(|a, b| {
             let words = |s: &str| s.split_whitespace().count().min(3);
-            (plain(a.0), words(a.0), a.1, a.0.len())
-                .cmp(&(plain(b.0), words(b.0), b.1, b.0.len()))
+            // A word of five capitals or more is shouted (a dateline), not an acronym.
+            let usual = |s: &str| {
+                !s.split_whitespace().any(|w| {
+                    crate::entities::classify::is_acronym(w)
+                        && w.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                })
+            };
+            (plain(a.0), words(a.0), a.1, usual(a.0), a.0.len())
+                .cmp(&(plain(b.0), words(b.0), b.1, usual(b.0), b.0.len()))
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.to_string())

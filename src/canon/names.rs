@@ -39,6 +39,26 @@ pub fn is_bare_word(name: &str, lex: &Lexicon) -> bool {
         && !lex.is_org_word(&lower)
 }
 
+/// A place written in capitals, as a dateline writes it (`KESTRELTON, N.Y. —`): one word of at
+/// least four letters whose usual form (`Kestrelton`) is a bare word. It takes that form's key,
+/// so the dateline and the town in the text are one entity. Acronyms of places are known
+/// resources (`UAE`) or shorter.
+pub fn is_capitals_place(name: &str, lex: &Lexicon) -> bool {
+    let name = name.trim();
+    if !crate::entities::classify::is_acronym(name)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 4
+    {
+        return false;
+    }
+    let mut chars = name.chars();
+    let usual: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    is_bare_word(&usual, lex)
+}
+
 /// Letters spelled apart are one acronym (`h p` from `H-P` is `hp`).
 pub(crate) fn join_initials(folded: &str) -> String {
     if folded.contains(' ') && folded.split(' ').all(|w| w.chars().count() == 1) {
@@ -156,4 +176,28 @@ pub fn brand_of(folded: &str) -> Option<&str> {
         )
     };
     (first.chars().any(char::is_alphabetic) && rest.split(' ').all(business)).then_some(first)
+}
+
+#[cfg(test)]
+mod capitals_tests {
+    use super::*;
+
+    #[test]
+    fn a_place_in_capitals_is_keyed_as_its_usual_form() {
+        let lex = Lexicon::builtin();
+        let table = [
+            ("KESTRELTON", true),
+            ("BRAMMOCK", true),
+            ("QUELLBY", true),
+            ("Kestrelton", false),
+            ("AVB", false),
+            ("UAE", false),
+            ("WASHINGTON", false),
+            ("KESTREL-TON", false),
+            ("NEW KESTRELTON", false),
+        ];
+        for (name, want) in table {
+            assert_eq!(is_capitals_place(name, lex), want, "{name}");
+        }
+    }
 }

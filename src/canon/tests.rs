@@ -297,3 +297,20 @@ fn an_organisation_word_alone_joins_no_organisation_ending_in_it() {
     assert_ne!(ids[0], ids[1]);
     assert_ne!(ids[2], Some("org:harbour-authority".to_string()));
 }
+
+#[test]
+fn the_shown_name_prefers_the_usual_form_to_capitals_on_a_tie() {
+    let table: &[(&[(&str, usize)], &str)] = &[
+        (&[("KESTRELTON", 1), ("Kestrelton", 1)], "Kestrelton"),
+        (&[("KESTRELTON", 3), ("Kestrelton", 1)], "KESTRELTON"),
+        (&[("AVB", 1), ("Avb", 1)], "AVB"),
+        (&[("Ana Ruiz", 1), ("Ruiz", 4)], "Ana Ruiz"),
+    ];
+    for (names, want) in table {
+        assert_eq!(
+            super::entity_name(names.iter().copied()).as_deref(),
+            Some(*want),
+            "{names:?}"
+        );
+    }
+}

@@ -2,8 +2,8 @@
 //! names, aliases, roles and affiliations, and takes them away when it leaves (its article
 //! replaced, or linked to another entity). Only the entities a batch touches are refreshed:
 //! their shown name (mentions' names first, then canon's `entity_name` over the name counts),
-//! the kind of a `name:` entity (the kind its sightings are read as most often, from the
-//! counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
+//! the kind of a `name:` entity (a person when a sighting has an honorific, else the kind its
+//! sightings are read as most often, from the counts in `entity_kinds`), and their rows in the name lookup table `names`, which answers
 //! what [`crate::canon::Canon::find`] answers in memory.
 
 use std::collections::BTreeSet;
@@ -21,6 +21,10 @@ use crate::text::{fold_name, last_name_key};
 pub(super) fn kind_of_id(id: &str) -> &str {
     id.split_once(':').map_or("anonymous", |(k, _)| k)
 }
+
+/// The `entity_kinds` row that counts a `name:` entity's sightings with an honorific or a
+/// gendered title: any makes it a person.
+const HONORIFIC: &str = "honorific";
 
 #[derive(Default)]
 struct Counts {
@@ -43,6 +47,9 @@ pub(super) struct Deltas {
     roles: HashMap<(String, String), i64>,
     affiliations: HashMap<(String, String), i64>,
     articles: HashMap<(String, i64), i64>,
+    /// `name:` entities the batch touches, with their word: a sighting's own, or the last name
+    /// of a person sighted (whether the corpus names people in full with it decides a kind).
+    lasts: HashMap<String, String>,
 }
 
 impl Deltas {
@@ -64,9 +71,27 @@ impl Deltas {
                 n.1 += sign;
             }
         }
+        if let Some(last) = &s.last {
+            if s.key_kind == KeyKind::Person {
+                let id = format!("name:{}", canon::keys::slug(last));
+                self.lasts.insert(id, last.clone());
+            } else if kind_of_id(e) == "name" {
+                self.lasts.insert(e.clone(), last.clone());
+            }
+        }
         if kind_of_id(e) == "name" {
-            let k = (e.clone(), s.read.as_str().to_string());
+            // Mentions' readings plain, a speaker's or a target's under its slot (canon's
+            // voters: mentions first, then speakers, then all).
+            let read = match s.slot {
+                "text" => s.read.as_str().to_string(),
+                slot => format!("{slot}:{}", s.read.as_str()),
+            };
+            let k = (e.clone(), read);
             *self.kinds.entry(k).or_default() += sign;
+            if s.gender.is_some() {
+                // An honorific or gendered title (`Mr. Berg`) says person, as canon's `kind_of`.
+                *self.kinds.entry((e.clone(), HONORIFIC.into())).or_default() += sign;
+            }
         }
         if s.is_alias {
             let alias = s.alias.trim().to_string();
@@ -124,7 +149,13 @@ impl Deltas {
             }
         }
         for (id, _) in &counts {
-            refresh(conn, id, renamed.contains(id))?;
+            refresh(conn, id, renamed.contains(id), self.lasts.get(id))?;
+        }
+        // A single word whose people changed: its kind may change with them.
+        for (id, last) in sorted(self.lasts) {
+            if counts.binary_search_by(|(c, _)| c.cmp(&id)).is_err() {
+                refresh(conn, &id, false, Some(&last))?;
+            }
         }
         Ok(())
     }
@@ -208,9 +239,10 @@ fn names(
 }
 
 /// The kind of a `name:` entity (a single word no one claimed), as canon's `kind_of` gives it:
-/// the kind its sightings are read as most often, people first on a tie; other entities' kind
-/// is their id's.
-fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+/// a person when a sighting has an honorific, else the kind its mentions are read as most often
+/// (its speakers' readings only when no mention has one, its targets' last), people first on a
+/// tie; other entities' kind is their id's.
+fn entity_kind(conn: &Connection, id: &str, last: Option<&String>) -> rusqlite::Result<String> {
     if kind_of_id(id) != "name" {
         return Ok(kind_of_id(id).to_string());
     }
@@ -218,12 +250,51 @@ fn entity_kind(conn: &Connection, id: &str) -> rusqlite::Result<String> {
         .prepare_cached("SELECT kind, n FROM entity_kinds WHERE entity_id = ?1 AND n > 0")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let best = votes
-        .into_iter()
-        .filter_map(|(k, n)| Some((super::rows::parse::<EntityKind>(&k)?, n)))
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(EntityKind::Person, |(k, _)| k);
-    Ok(best.as_str().to_string())
+    if votes.iter().any(|(k, _)| k == HONORIFIC) {
+        return Ok(EntityKind::Person.as_str().to_string());
+    }
+    // The first tier with votes: mentions, then speakers too, then targets too.
+    let tier = |k: &str| match k.split_once(':') {
+        None => 0,
+        Some(("speaker", _)) => 1,
+        Some(_) => 2,
+    };
+    let mut best = None;
+    for upto in 0..3 {
+        let mut sums: std::collections::BTreeMap<EntityKind, i64> = Default::default();
+        for (k, n) in votes.iter().filter(|(k, _)| tier(k) <= upto) {
+            let kind = k.rsplit(':').next().unwrap_or(k);
+            if let Some(kind) = super::rows::parse::<EntityKind>(kind) {
+                *sums.entry(kind).or_default() += n;
+            }
+        }
+        if !sums.is_empty() && people_named(conn, last)? {
+            // Canon's rule for the last name of people named in full: a person unless read as
+            // a place most often.
+            let place = sums.get(&EntityKind::Place).copied().unwrap_or(0);
+            if sums.values().sum::<i64>() - place >= place {
+                return Ok(EntityKind::Person.as_str().to_string());
+            }
+        }
+        best = sums
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k);
+        if best.is_some() {
+            break;
+        }
+    }
+    Ok(best.unwrap_or(EntityKind::Person).as_str().to_string())
+}
+
+/// Whether the corpus names people in full with this last name (canon's `person_lasts`).
+fn people_named(conn: &Connection, last: Option<&String>) -> rusqlite::Result<bool> {
+    let Some(last) = last else { return Ok(false) };
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM person_keys WHERE last = ?1 AND n > 0 LIMIT 1")?
+        .query_row([last], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The name shown for an entity, as `canon::build` chooses it: canon's `entity_name` over the
@@ -246,7 +317,12 @@ fn shown_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
 
 /// Recomputes an entity's shown name (and, when `renamed` or the name changed, its lookup rows),
 /// or removes it when nothing denotes it any more.
-fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
+fn refresh(
+    conn: &Connection,
+    id: &str,
+    renamed: bool,
+    last: Option<&String>,
+) -> rusqlite::Result<()> {
     let row: Option<(i64, String, String)> = conn
         .prepare_cached("SELECT sightings, name, kind FROM entities WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -264,7 +340,7 @@ fn refresh(conn: &Connection, id: &str, renamed: bool) -> rusqlite::Result<()> {
     };
     debug_assert!(sightings > 0);
     let name = shown_name(conn, id)?;
-    let kind = entity_kind(conn, id)?;
+    let kind = entity_kind(conn, id, last)?;
     if name == old_name && kind == old_kind && !renamed {
         return Ok(());
     }

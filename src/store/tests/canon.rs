@@ -182,3 +182,67 @@ fn an_organisation_word_alone_is_linked_as_canon_links_it() {
     ]);
     assert_eq!(got, want);
 }
+
+#[test]
+fn an_honorific_makes_a_single_word_a_person_in_both() {
+    let (got, want) = both(&[
+        &["“The budget is a disgrace,” Mr. Quellmark said on Tuesday."],
+        &["Crowds gathered in Quellmark on Sunday."],
+        &["Hundreds marched to Quellmark on Monday."],
+    ]);
+    assert_eq!(got, want);
+    let kinds: Vec<&String> = got
+        .entities
+        .iter()
+        .filter(|(id, _)| id.contains("quellmark"))
+        .map(|(_, e)| e)
+        .collect();
+    assert!(
+        !kinds.is_empty() && kinds.iter().all(|e| e.contains(" person ")),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn a_dateline_in_capitals_is_the_town_the_text_names() {
+    let (got, want) = both(&[
+        &[
+            "KESTRELTON, N.Y. — Firefighters fought a warehouse blaze on Tuesday.",
+            "“It spread fast,” said Fire Chief Dana Morrow.",
+        ],
+        &["Residents of Kestrelton went home on Wednesday after the fire."],
+    ]);
+    assert_eq!(got, want);
+    let towns: Vec<&String> = got
+        .entities
+        .keys()
+        .filter(|id| id.contains("kestrelton"))
+        .collect();
+    assert_eq!(towns, ["name:kestrelton"]);
+    assert!(got.entities["name:kestrelton"].starts_with("Kestrelton "));
+}
+
+#[test]
+fn a_single_word_s_mentions_decide_its_kind_before_speakers_words() {
+    let (got, want) = both(&[
+        &["Crowds gathered in Quellby on Sunday."],
+        &["“The bridge must reopen,” a Quellby spokesman said."],
+        &["“We were not consulted,” Quellby said on Monday."],
+        &["Trucks were stuck near Quellby for hours."],
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_word_people_are_named_by_is_a_person_as_they_arrive() {
+    // Added last first: the people come after the single word.
+    let (got, want) = both(&[
+        &["Anna Berg said the cranes were old."],
+        &["Peter Berg said the catch had halved since the storm."],
+        &["Trucks were stuck near Berg for hours."],
+        &["Shares of Berg fell sharply on Monday."],
+        &["The deal between Berg and Norland collapsed."],
+    ]);
+    assert_eq!(got, want);
+    assert!(got.entities["name:berg"].contains(" person "), "{got:#?}");
+}
