@@ -124,6 +124,10 @@ fn resolve_mention(
     if words.len() > 1 && is_count(&words[0].of(text).to_lowercase_fast()) {
         return Some((tidy(mention), EntityKind::Anonymous));
     }
+    // An indefinite pronoun alone (`Another tweeted, "…"`, `Others said`) names no one.
+    if words.len() == 1 && is_indefinite(&lower) {
+        return Some((tidy(mention), EntityKind::Anonymous));
+    }
     let (head_end, start) = head_phrase(text, &words);
     let body = &words[start..head_end];
     let last = body.last()?.of(text);
@@ -294,6 +298,14 @@ fn names_same(a: &str, b: &str) -> bool {
 /// Collapses whitespace in a mention used as a canonical label.
 fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A pronoun that stands for people it does not name.
+fn is_indefinite(w: &str) -> bool {
+    matches!(
+        w,
+        "another" | "others" | "some" | "many" | "several" | "most" | "few" | "both" | "all"
+    )
 }
 
 /// A number that counts people: digits (`61`, `1,200`) or a cardinal word from two on (`one`

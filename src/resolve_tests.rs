@@ -35,6 +35,11 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Six in 10 said the levy was too high. Seven in 10 Avalon Republicans say it must go.",
         &[("Six in 10", "anonymous"), ("Seven in 10 Avalon Republicans", "anonymous")],
     ),
+    // An indefinite pronoun alone is an unnamed source.
+    (
+        "Residents of Kestrel Bay lined the road. One shouted at the convoy. Another tweeted, “The road is ours.”",
+        &[("Another", "anonymous")],
+    ),
     // A party-and-state parenthesis after the name.
     (
         "Rep. Ines Dahl (D-Ore.) said the count was rigged.",
