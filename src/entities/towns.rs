@@ -63,11 +63,8 @@ fn may_be_place(text: &str, lex: &Lexicon, m: &Mention) -> bool {
 /// Where a lowercase designator after a place's name ends (`Kestrel province`), unless the name
 /// already ends in a place word (`Merrow Bay region`).
 fn designator_after(text: &str, lex: &Lexicon, m: &Mention) -> Option<usize> {
-    let last = m.name.of(text).split_whitespace().last()?.to_lowercase();
-    if !may_be_place(text, lex, m) || super::classify::is_place_word(&last) {
-        return None;
-    }
-    let rest = text[m.span.end..].strip_prefix(' ')?;
+    // The words after the mention first: they rule out almost every mention at no cost.
+    let rest = text.get(m.span.end..)?.strip_prefix(' ')?;
     let word = ["province", "region", "island"]
         .into_iter()
         .find(|w| rest.starts_with(w))?;
@@ -75,17 +72,21 @@ fn designator_after(text: &str, lex: &Lexicon, m: &Mention) -> Option<usize> {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '-');
-    (!glued).then_some(m.span.end + 1 + word.len())
+    let last = m.name.of(text).split_whitespace().last()?.to_lowercase();
+    if glued || !may_be_place(text, lex, m) || super::classify::is_place_word(&last) {
+        return None;
+    }
+    Some(m.span.end + 1 + word.len())
 }
 
 /// Where the region after a town mention ends, if one follows it: `, ` and a country's or a
 /// first-level division's form, then a full stop, other punctuation or the end of the text (for a
 /// place already read as one, a lowercase word too: `in Merrow, Germany on Friday`).
 fn region_after(text: &str, lex: &Lexicon, m: &Mention) -> Option<usize> {
+    let rest = text.get(m.span.end..)?.strip_prefix(", ")?;
     if !may_be_place(text, lex, m) || lex.is_region(&m.name.of(text).to_lowercase()) {
         return None;
     }
-    let rest = text[m.span.end..].strip_prefix(", ")?;
     let form = lex.region_at(rest)?;
     let after = &rest[form.len()..];
     let next = after.chars().next();
