@@ -7,6 +7,19 @@ use crate::segment::segment;
 use crate::text::Span;
 
 /// Each cue as `speaker | verb | content`.
+/// Runs a table of (sentence, every cue as `speaker | verb | content`), reporting every row
+/// that differs.
+pub(super) fn check_table(cases: &[(&str, &[&str])]) {
+    let failed: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = check(text);
+            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
 pub(super) fn check(text: &str) -> Vec<String> {
     let lex = Lexicon::builtin();
     let seg = segment(text, Span::new(0, text.len()), lex);
@@ -378,12 +391,5 @@ const CASES: &[(&str, &[&str])] = &[
 
 #[test]
 fn cues_with_their_speakers_and_contents() {
-    let failed: Vec<String> = CASES
-        .iter()
-        .filter_map(|(text, want)| {
-            let got = check(text);
-            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
-        })
-        .collect();
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    check_table(CASES);
 }

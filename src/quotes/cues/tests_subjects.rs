@@ -1,7 +1,7 @@
 //! Subject rules on invented sentences, as a table beside [`super::tests`]: sentence -> every
 //! cue as `speaker | verb | content`.
 
-use super::tests::check;
+use super::tests::check_table;
 
 /// (sentence, every cue as `speaker | verb | content`). Invented sentences.
 const CASES: &[(&str, &[&str])] = &[
@@ -63,12 +63,5 @@ const CASES: &[(&str, &[&str])] = &[
 
 #[test]
 fn subjects_of_cues() {
-    let failed: Vec<String> = CASES
-        .iter()
-        .filter_map(|(text, want)| {
-            let got = check(text);
-            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
-        })
-        .collect();
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    check_table(CASES);
 }

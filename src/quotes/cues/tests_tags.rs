@@ -2,7 +2,7 @@
 //! a lone pronoun-like subject or an infinitive phrase right before a quote tags it.
 //! sentence -> every cue as `speaker | verb | content`.
 
-use super::tests::check;
+use super::tests::check_table;
 
 /// (sentence, every cue as `speaker | verb | content`). Invented sentences.
 const CASES: &[(&str, &[&str])] = &[
@@ -61,12 +61,5 @@ const CASES: &[(&str, &[&str])] = &[
 
 #[test]
 fn quote_tags() {
-    let failed: Vec<String> = CASES
-        .iter()
-        .filter_map(|(text, want)| {
-            let got = check(text);
-            (got != *want).then(|| format!("{text:?}\n  got  {got:?}\n  want {want:?}"))
-        })
-        .collect();
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    check_table(CASES);
 }
