@@ -24,7 +24,7 @@ pub(super) struct Asides {
 }
 
 /// The longest aside between two commas or dashes, in tokens.
-const MAX_ASIDE: usize = 24;
+pub(super) const MAX_ASIDE: usize = 24;
 
 /// A dash between words: `—`, `–`, `―`, or a spaced hyphen (one of the two of `--`).
 fn is_dash(t: &Token) -> bool {
@@ -62,7 +62,9 @@ fn aside_kind(cx: &Ctx, k: usize, c: usize, before: usize, dashed: bool) -> Opti
             first.lower.as_str(),
             "though" | "however" | "too" | "meanwhile" | "like"
         )
-        || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8);
+        || (is_preposition(&first.lower) && first.lower != "including" && c - k <= 8)
+        // `speaking on condition of anonymity`, `writing in the Harbor Post`: how it was said.
+        || (first.lower.ends_with("ing") && cx.is_verb_token(k));
     let relative = matches!(
         first.lower.as_str(),
         "who" | "which" | "including" | "whose"

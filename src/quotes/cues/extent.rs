@@ -168,7 +168,7 @@ fn second_report_at(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
 
 /// A finite reporting verb (past or present, not a participle) among the `n` tokens from `from`,
 /// after words that can be its subject.
-fn reporting_verb_within(cx: &Ctx, sent: &Range<usize>, from: usize, n: usize) -> bool {
+pub(super) fn reporting_verb_within(cx: &Ctx, sent: &Range<usize>, from: usize, n: usize) -> bool {
     for m in from..(from + n).min(sent.end) {
         let t = cx.t(m);
         if !t.is_word() {

@@ -46,6 +46,24 @@ const CASES: &[(&str, &[&str])] = &[
         "Tomas Hale said, \"I don't like it,\" adding that the levy was unfair.",
         &["Tomas Hale | said | \"I don't like it,\""],
     ),
+    // A participle of speaking between commas is an aside of the subject, not a report.
+    (
+        "A ferry captain, speaking on condition of anonymity, said the night crossings would end.",
+        &["A ferry captain | said | the night crossings would end"],
+    ),
+    (
+        "Tomas Hale, writing in the Kestrel Courier, said the levy was unfair.",
+        &["Tomas Hale | said | the levy was unfair"],
+    ),
+    (
+        "Tomas Hale, noting the late hour, said, \"We cannot wait.\"",
+        &["Tomas Hale | said | \"We cannot wait.\""],
+    ),
+    // Not when the participle reports after a clause of its own.
+    (
+        "Tomas Hale met the crews, saying the levy was unfair.",
+        &["Tomas Hale | saying | the levy was unfair"],
+    ),
     // A possessive apostrophe after `s` or `z` stays inside the subject.
     (
         "Two cousins of Elena Ruiz' tenants said the roof had leaked for years.",

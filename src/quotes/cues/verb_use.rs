@@ -103,6 +103,9 @@ pub(super) fn used_as_verb(
     form: VerbForm,
     frames: Frames,
 ) -> bool {
+    if form == VerbForm::Ing && left.is_some_and(|t| t.is_punct(',')) && aside_of(cx, sent, after) {
+        return false;
+    }
     if let Some(t) = left {
         // `Another tweeted, “…”`: `another` stands alone as the subject before a quote.
         let lone_another = t.lower == "another" && comma_and_quote(cx, sent, after);
@@ -147,6 +150,22 @@ pub(super) fn used_as_verb(
         return false;
     }
     !(form == VerbForm::Past && next.is_some_and(|n| n.lower == "as") && !frames.clause)
+}
+
+/// `Ana Ruiz, speaking on condition of anonymity, said …`: the participle's phrase closes with a
+/// comma before the sentence's own reporting verb, so it is an aside of the subject, not a report.
+fn aside_of(cx: &Ctx, sent: &Range<usize>, after: usize) -> bool {
+    let end = (after + super::asides::MAX_ASIDE).min(sent.end);
+    for m in after..end {
+        let t = cx.t(m);
+        if t.is_quote() || !(t.is_word() || t.is_punct(',') || t.is_punct('.')) {
+            return false;
+        }
+        if t.is_punct(',') {
+            return super::extent::reporting_verb_within(cx, sent, m + 1, 1);
+        }
+    }
+    false
 }
 
 /// A comma or colon right after the verb, then an opening quotation mark.
