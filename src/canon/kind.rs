@@ -24,45 +24,58 @@ pub(super) fn kind_of(
         return key.kind();
     };
     let lex = crate::lexicon::Lexicon::builtin();
-    if members
+    let honorific = members
         .iter()
-        .any(|&(d, i)| super::pools::sighting_gender(&per_doc[d][i], lex).is_some())
-    {
+        .any(|&(d, i)| super::pools::sighting_gender(&per_doc[d][i], lex).is_some());
+    let votes = members.iter().map(|&(d, i)| {
+        let s = &per_doc[d][i];
+        let tier = match s.slot {
+            Slot::Mention(_) => Voters::Mentions,
+            Slot::Speaker(_) => Voters::Speakers,
+            Slot::Target(_) => Voters::All,
+        };
+        (tier, s.kind, 1)
+    });
+    vote(honorific, person_lasts.contains(last.as_str()), votes)
+}
+
+/// A single name word's kind from its votes (who voted, the kind read, how many times): a person
+/// when a sighting has an honorific; else the first tier with votes decides (mentions, then
+/// speakers too, then targets too), most votes first and people on a tie; the last name of
+/// people named in full is a person unless read as a place most often. The store decides
+/// with this too, from its counted rows.
+pub(crate) fn vote<I>(honorific: bool, person_last: bool, votes: I) -> EntityKind
+where
+    I: Iterator<Item = (Voters, EntityKind, usize)> + Clone,
+{
+    if honorific {
         return EntityKind::Person;
     }
-    let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    for slots in [Voters::Mentions, Voters::Speakers, Voters::All] {
-        for &(d, i) in members {
-            let s = &per_doc[d][i];
-            let votes_now = match slots {
-                Voters::Mentions => matches!(s.slot, Slot::Mention(_)),
-                Voters::Speakers => !matches!(s.slot, Slot::Target(_)),
-                Voters::All => true,
-            };
-            if votes_now {
-                *votes.entry(s.kind).or_default() += 1;
+    for upto in [Voters::Mentions, Voters::Speakers, Voters::All] {
+        let mut sums: BTreeMap<EntityKind, usize> = BTreeMap::new();
+        for (_, kind, n) in votes.clone().filter(|v| v.0 <= upto) {
+            *sums.entry(kind).or_default() += n;
+        }
+        if sums.is_empty() {
+            continue;
+        }
+        if person_last {
+            let place = sums.get(&EntityKind::Place).copied().unwrap_or(0);
+            if sums.values().sum::<usize>() - place >= place {
+                return EntityKind::Person;
             }
         }
-        if !votes.is_empty() {
-            break;
-        }
+        return sums
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(EntityKind::Person, |(k, _)| k);
     }
-    if person_lasts.contains(last.as_str()) {
-        let place = votes.get(&EntityKind::Place).copied().unwrap_or(0);
-        let rest: usize = votes.values().sum::<usize>() - place;
-        if rest >= place {
-            return EntityKind::Person;
-        }
-    }
-    votes
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(EntityKind::Person, |(k, _)| k)
+    EntityKind::Person
 }
 
 /// Which sightings vote on a single word's kind, most telling first.
-#[derive(Clone, Copy)]
-enum Voters {
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Voters {
     Mentions,
     Speakers,
     All,

@@ -55,6 +55,7 @@ pub mod links;
 mod names;
 mod pools;
 pub use keys::{Key, Sighting, Slot};
+pub(crate) use kind::{vote as vote_kind, Voters};
 pub use names::{head_word, same_person_name};
 
 /// A real-world entity as the corpus knows it.

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{KeyKind, Sight};
-use crate::canon;
+use crate::canon::{self, Voters};
 use crate::lexicon::EntityKind;
 use crate::text::{fold_name, last_name_key};
 
@@ -250,41 +250,19 @@ fn entity_kind(conn: &Connection, id: &str, last: Option<&String>) -> rusqlite::
         .prepare_cached("SELECT kind, n FROM entity_kinds WHERE entity_id = ?1 AND n > 0")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    if votes.iter().any(|(k, _)| k == HONORIFIC) {
-        return Ok(EntityKind::Person.as_str().to_string());
-    }
-    // The first tier with votes: mentions, then speakers too, then targets too.
-    let tier = |k: &str| match k.split_once(':') {
-        None => 0,
-        Some(("speaker", _)) => 1,
-        Some(_) => 2,
-    };
-    let mut best = None;
-    for upto in 0..3 {
-        let mut sums: std::collections::BTreeMap<EntityKind, i64> = Default::default();
-        for (k, n) in votes.iter().filter(|(k, _)| tier(k) <= upto) {
-            let kind = k.rsplit(':').next().unwrap_or(k);
-            if let Some(kind) = super::rows::parse::<EntityKind>(kind) {
-                *sums.entry(kind).or_default() += n;
-            }
-        }
-        if !sums.is_empty() && people_named(conn, last)? {
-            // Canon's rule for the last name of people named in full: a person unless read as
-            // a place most often.
-            let place = sums.get(&EntityKind::Place).copied().unwrap_or(0);
-            if sums.values().sum::<i64>() - place >= place {
-                return Ok(EntityKind::Person.as_str().to_string());
-            }
-        }
-        best = sums
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(k, _)| k);
-        if best.is_some() {
-            break;
-        }
-    }
-    Ok(best.unwrap_or(EntityKind::Person).as_str().to_string())
+    let honorific = votes.iter().any(|(k, _)| k == HONORIFIC);
+    // Rows are `kind` for text mentions, `speaker:kind` and `target:kind` for the others.
+    let tiered = votes.iter().filter_map(|(k, n)| {
+        let (tier, kind) = match k.split_once(':') {
+            None => (Voters::Mentions, k.as_str()),
+            Some(("speaker", kind)) => (Voters::Speakers, kind),
+            Some((_, kind)) => (Voters::All, kind),
+        };
+        let kind = super::rows::parse::<EntityKind>(kind)?;
+        Some((tier, kind, usize::try_from(*n).unwrap_or(0)))
+    });
+    let kind = canon::vote_kind(honorific, people_named(conn, last)?, tiered);
+    Ok(kind.as_str().to_string())
 }
 
 /// Whether the corpus names people in full with this last name (canon's `person_lasts`).
