@@ -171,6 +171,26 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Rain fell on the province of Merrowin and on Tarsk island.",
         &[("Merrowin", "place"), ("Tarsk island", "place")],
     ),
+    // A name of several words without evidence takes the reading most of its uses give: a
+    // product found `in` once, a town named once without a preposition.
+    (
+        "Users of Orvano Navigator saw crashes. Orvano Navigator was patched. A flaw in Orvano \
+         Navigator stays. Floods hit Merrow Falls. Roads in Merrow Falls closed. Shops in \
+         Merrow Falls shut.",
+        &[
+            ("Orvano Navigator", "org"),
+            ("Orvano Navigator", "org"),
+            ("Orvano Navigator", "org"),
+            ("Merrow Falls", "place"),
+            ("Merrow Falls", "place"),
+            ("Merrow Falls", "place"),
+        ],
+    ),
+    // An even split keeps each reading.
+    (
+        "Fans of Tarsk Rovers cheered. Rain fell in Tarsk Rovers.",
+        &[("Tarsk Rovers", "org"), ("Tarsk Rovers", "place")],
+    ),
 ];
 
 #[test]
