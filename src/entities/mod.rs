@@ -291,7 +291,11 @@ fn dates_and_money(text: &str, seg: &Segments, cover: &mut Cover, out: &mut Vec<
                 _ => dates::money_at(toks, k),
             };
             let Some(end) = end else { continue };
-            let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+            let last = &toks[end - 1];
+            let span = Span::new(
+                toks[k].span.start,
+                last.span.end - dates::possessive_len(last),
+            );
             if !cover.taken(span) {
                 cover.take(span);
                 out.push(Mention {

@@ -263,3 +263,30 @@ fn a_country_before_its_institution_is_part_of_the_name() {
         assert_eq!(m.map(|m| m.canonical.as_str()), Some(name), "in {text:?}");
     }
 }
+
+/// (article, the dates read, as written); invented news.
+const DATES: &[(&str, &[&str])] = &[
+    (
+        "The vote on Feb. 22, 2025 was delayed to Monday night.",
+        &["Feb. 22, 2025", "Monday night"],
+    ),
+    // A weekday or a month with a possessive names its day; the `'s` is no part of the date.
+    (
+        "Friday's vote was close. Critics of February’s budget spoke. May's plan failed.",
+        &["Friday", "February"],
+    ),
+];
+
+#[test]
+fn dates_are_read_with_their_words() {
+    for (text, want) in DATES {
+        let x = extract_with_entities(&Article::new("t", text.to_string(), None));
+        let got: Vec<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.kind.as_str() == "date")
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(&got, want, "in {text:?}");
+    }
+}
