@@ -186,6 +186,15 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Merrow Falls", "place"),
         ],
     ),
+    // A numbered street is named with its number.
+    (
+        "Police closed 97th Avenue and 12th Street near the Kestrel Road depot.",
+        &[
+            ("97th Avenue", "place"),
+            ("12th Street", "place"),
+            ("Kestrel Road", "place"),
+        ],
+    ),
     // An even split keeps each reading.
     (
         "Fans of Tarsk Rovers cheered. Rain fell in Tarsk Rovers.",
