@@ -379,19 +379,21 @@ pub fn ids(articles: &[DatedArticle]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The entities an article is mostly about, from the ids of its mentions: people,
-/// organisations, outlets and single names (not places, which many stories share, nor the
-/// entities of one article), most mentioned first, at most [`ANCHORS`].
+/// The entities an article is mostly about, from the ids of its mentions in text order: people,
+/// organisations, outlets, places and single names (not the entities of one article), most
+/// mentioned first and, among as many mentions, the one named first (a headline and a lead
+/// name what a story is about), at most [`ANCHORS`].
 pub fn anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for id in ids {
+    // Per id: (mentions, position of the first).
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (at, id) in ids.into_iter().enumerate() {
         let kind = id.split(':').next().unwrap_or("");
         if matches!(kind, "person" | "org" | "outlet" | "name" | "place") && !id.contains('/') {
-            *count.entry(id).or_default() += 1;
+            count.entry(id).or_insert((0, at)).0 += 1;
         }
     }
-    let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut v: Vec<(&str, (usize, usize))> = count.into_iter().collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
     v.into_iter()
         .take(ANCHORS)
         .map(|(id, _)| id.to_string())

@@ -98,3 +98,34 @@ fn undated_relative_dates_belong_to_their_story() {
     assert_eq!(ids[1], ["date:2009-03-06"]);
     assert_eq!(ids[2], ["date:friday@ana-ruiz+eastvale"]);
 }
+
+#[test]
+fn a_story_is_its_most_mentioned_entities_then_the_first_named() {
+    // (mention ids in text order, anchors)
+    let many: Vec<String> = (0..9).map(|k| format!("org:mill-{k}")).collect();
+    let table: Vec<(Vec<&str>, Vec<&str>)> = vec![
+        // Most mentioned first; an entity of one article is none.
+        (
+            vec![
+                "place:eastvale",
+                "person:ana-ruiz",
+                "anonymous:d/a-source",
+                "person:ana-ruiz",
+            ],
+            vec!["person:ana-ruiz", "place:eastvale"],
+        ),
+        // Among as many mentions, the one named first, whatever its name.
+        (
+            vec!["org:zeta-mills", "person:ana-ruiz", "org:avalon-bank"],
+            vec!["org:zeta-mills", "person:ana-ruiz", "org:avalon-bank"],
+        ),
+        // At most ANCHORS.
+        (
+            many.iter().map(String::as_str).collect(),
+            many[..ANCHORS].iter().map(String::as_str).collect(),
+        ),
+    ];
+    for (ids, want) in table {
+        assert_eq!(anchors(ids.iter().copied()), want, "{ids:?}");
+    }
+}

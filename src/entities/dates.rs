@@ -4,6 +4,7 @@
 //! `14 July 2025`, `Feb. 22`, `Oct. 2011`, `June 2025`, `Monday night`, `2025`) and sums of money (`$20
 //! billion`, `€1.5bn`, `20 billion euros`). Knows nothing of what they are dates of.
 
+use super::runs::without_possessive;
 use crate::quotes::words;
 use crate::segment::{Token, TokenKind};
 
@@ -41,10 +42,18 @@ fn is_day_part(w: &str) -> bool {
     matches!(w, "morning" | "afternoon" | "evening" | "night")
 }
 
-/// A date starting at token `k`; returns the end token (exclusive).
+/// A date starting at token `k`; returns the end token (exclusive). A weekday or a month with
+/// a possessive (`Friday's vote`, `February's show`) names its day or month; its mention ends
+/// before the `'s` (see [`possessive_len`]).
 pub fn date_at(toks: &[Token], k: usize) -> Option<usize> {
     let t = &toks[k];
     let at = |i: usize| toks.get(i);
+    let bare = without_possessive(&t.lower);
+    if bare.len() < t.lower.len() {
+        // `May's` is a person's more often than the month's.
+        let named = is_month(bare) && bare != "may" || words::is_weekday(bare);
+        return (t.capitalized && named).then_some(k + 1);
+    }
     if t.capitalized && is_month(&t.lower) {
         let mut end = k + 1;
         // "Feb. 22": the abbreviation's full stop.
@@ -79,6 +88,11 @@ pub fn date_at(toks: &[Token], k: usize) -> Option<usize> {
         });
     }
     is_year(t).then_some(k + 1)
+}
+
+/// The bytes of a possessive ending a token (`'s`, `’s`), 0 without one.
+pub fn possessive_len(t: &Token) -> usize {
+    t.lower.len() - without_possessive(&t.lower).len()
 }
 
 fn is_scale(w: &str) -> bool {

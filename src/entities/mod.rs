@@ -90,6 +90,7 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         read.push((run, m, evident));
     }
     let mut out = NameIndex::default();
+    let mut readings: Vec<(usize, String, bool)> = Vec::new();
     for (run, mut m, evident) in read {
         let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
         let key = last_name_key(&m.canonical);
@@ -118,12 +119,43 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
             continue;
         }
         if m.kind == EntityKind::Person && !evident && !surname {
-            m.kind = unevidenced_kind(text, seg, &run, &m, lex);
+            let (kind, weak) = unevidenced_kind(text, seg, &run, &m, lex);
+            m.kind = kind;
+            if m.canonical.trim().contains(char::is_whitespace) {
+                readings.push((out.names.len(), m.canonical.to_lowercase(), weak));
+            }
         }
         out.push(m, lex);
     }
+    one_reading_per_name(&mut out, readings);
     out.finish();
     out
+}
+
+/// A name of several words read without evidence is one thing in its article: the weak
+/// readings (a place after `in`, an organisation for want of anything else) take the reading
+/// most of the name's uses give (`flaws in Avalon Navigator` is the product the article names
+/// four more times), and stay as they are on a tie. `readings`: (index in `out`, lowercase
+/// words, weak).
+fn one_reading_per_name(out: &mut NameIndex, readings: Vec<(usize, String, bool)>) {
+    let mut votes: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+    for (i, words, _) in &readings {
+        let v = votes.entry(words.as_str()).or_default();
+        match out.names[*i].kind {
+            EntityKind::Place => v.0 += 1,
+            _ => v.1 += 1,
+        }
+    }
+    for (i, words, weak) in &readings {
+        let (place, org) = votes[words.as_str()];
+        if *weak && place != org {
+            out.names[*i].kind = if place > org {
+                EntityKind::Place
+            } else {
+                EntityKind::Org
+            };
+        }
+    }
 }
 
 /// A word whose shape says it is a name wherever it stands: capitals inside (`McAvalon`,
@@ -139,14 +171,14 @@ fn looks_like_a_name(w: &str) -> bool {
 /// What a name read as a person's but without evidence names: a place after a locative
 /// preposition (`in Avalon`), with a designator (`the province of Avalon`, `Avalon province`) or
 /// when it ends in a known place (`Northern Avalonia`), else an organisation or another named
-/// thing.
+/// thing. Also whether the reading is weak (a locative preposition alone, or nothing at all).
 fn unevidenced_kind(
     text: &str,
     seg: &Segments,
     run: &Run,
     m: &Mention,
     lex: &Lexicon,
-) -> EntityKind {
+) -> (EntityKind, bool) {
     let before = run
         .first()
         .checked_sub(1)
@@ -177,9 +209,9 @@ fn unevidenced_kind(
             .known(&last.to_lowercase())
             .is_some_and(|k| k.kind == EntityKind::Place);
     if ((locative || designated) && !org_word) || ends_in_place {
-        EntityKind::Place
+        (EntityKind::Place, !designated && !ends_in_place)
     } else {
-        EntityKind::Org
+        (EntityKind::Org, !org_word)
     }
 }
 
@@ -259,7 +291,11 @@ fn dates_and_money(text: &str, seg: &Segments, cover: &mut Cover, out: &mut Vec<
                 _ => dates::money_at(toks, k),
             };
             let Some(end) = end else { continue };
-            let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+            let last = &toks[end - 1];
+            let span = Span::new(
+                toks[k].span.start,
+                last.span.end - dates::possessive_len(last),
+            );
             if !cover.taken(span) {
                 cover.take(span);
                 out.push(Mention {

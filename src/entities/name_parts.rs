@@ -1,6 +1,7 @@
 //! What continues a name past its capitalised words: alphanumeric parts (`49ers`, `G7`), a
 //! product's model number (`Volta 8800`), hyphens a text writes spaced (`T - Mobile`), `and`
-//! inside an organisation's `of` name (`Department of Health and Human Services`).
+//! inside an organisation's `of` name (`Department of Health and Human Services`), the ordinal
+//! of a numbered street (`117th Street`).
 //!
 //! Takes tokens; gives yes or no for one place. Never decides what the name names.
 
@@ -96,4 +97,29 @@ pub(super) fn and_inside_org(toks: &[Token], run: &Run, j: usize, lex: &Lexicon)
         .count();
     let after: Vec<&Token> = toks[j + 1..j + 1 + after].iter().collect();
     (1..=3).contains(&after.len()) && after.iter().all(|t| plain(t)) && !known(&after)
+}
+
+/// A numbered street is named by its number (`117th Street`, `5th Ave.`): the ordinal right
+/// before a run that ends with a street word joins it, so two streets are not one `Street`.
+pub(super) fn take_street_number(toks: &[Token], run: &mut Run) {
+    let Some(&last) = run.tokens.last() else {
+        return;
+    };
+    let street = matches!(
+        super::runs::without_possessive(toks[last].lower.trim_end_matches('.')),
+        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd"
+    );
+    let Some(k) = run.first().checked_sub(1) else {
+        return;
+    };
+    let t = &toks[k];
+    let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let ordinal = t.kind == TokenKind::Number
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th");
+    if street && ordinal {
+        run.words.insert(0, t.span);
+        run.tokens.insert(0, k);
+    }
 }

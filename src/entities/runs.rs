@@ -10,7 +10,9 @@
 //! decides what a run names (see [`super::classify()`]).
 
 pub use super::capitals::Capitals;
-use super::name_parts::{and_inside_org, is_alnum_name_part, is_model_number, is_spaced_hyphen};
+use super::name_parts::{
+    and_inside_org, is_alnum_name_part, is_model_number, is_spaced_hyphen, take_street_number,
+};
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
 use crate::segment::{Segments, Token, TokenKind};
@@ -103,6 +105,7 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
             run.words.remove(0);
             run.tokens.remove(0);
         }
+        take_street_number(toks, &mut run);
         let single_calendar = run.tokens.len() == 1 && is_calendar_word(&toks[run.first()].lower);
         if !run.words.is_empty() && !single_calendar {
             run.initial = caps.initial[run.first()] || caps.title[run.first()];

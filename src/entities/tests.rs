@@ -171,6 +171,35 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Rain fell on the province of Merrowin and on Tarsk island.",
         &[("Merrowin", "place"), ("Tarsk island", "place")],
     ),
+    // A name of several words without evidence takes the reading most of its uses give: a
+    // product found `in` once, a town named once without a preposition.
+    (
+        "Users of Orvano Navigator saw crashes. Orvano Navigator was patched. A flaw in Orvano \
+         Navigator stays. Floods hit Merrow Falls. Roads in Merrow Falls closed. Shops in \
+         Merrow Falls shut.",
+        &[
+            ("Orvano Navigator", "org"),
+            ("Orvano Navigator", "org"),
+            ("Orvano Navigator", "org"),
+            ("Merrow Falls", "place"),
+            ("Merrow Falls", "place"),
+            ("Merrow Falls", "place"),
+        ],
+    ),
+    // A numbered street is named with its number.
+    (
+        "Police closed 97th Avenue and 12th Street near the Kestrel Road depot.",
+        &[
+            ("97th Avenue", "place"),
+            ("12th Street", "place"),
+            ("Kestrel Road", "place"),
+        ],
+    ),
+    // An even split keeps each reading.
+    (
+        "Fans of Tarsk Rovers cheered. Rain fell in Tarsk Rovers.",
+        &[("Tarsk Rovers", "org"), ("Tarsk Rovers", "place")],
+    ),
 ];
 
 #[test]
@@ -241,5 +270,32 @@ fn a_country_before_its_institution_is_part_of_the_name() {
         let x = extract_with_entities(&Article::new("t", text.to_string(), None));
         let m = x.mentions.iter().find(|m| m.span.of(text) == words);
         assert_eq!(m.map(|m| m.canonical.as_str()), Some(name), "in {text:?}");
+    }
+}
+
+/// (article, the dates read, as written); invented news.
+const DATES: &[(&str, &[&str])] = &[
+    (
+        "The vote on Feb. 22, 2025 was delayed to Monday night.",
+        &["Feb. 22, 2025", "Monday night"],
+    ),
+    // A weekday or a month with a possessive names its day; the `'s` is no part of the date.
+    (
+        "Friday's vote was close. Critics of February’s budget spoke. May's plan failed.",
+        &["Friday", "February"],
+    ),
+];
+
+#[test]
+fn dates_are_read_with_their_words() {
+    for (text, want) in DATES {
+        let x = extract_with_entities(&Article::new("t", text.to_string(), None));
+        let got: Vec<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.kind.as_str() == "date")
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(&got, want, "in {text:?}");
     }
 }
