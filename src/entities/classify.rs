@@ -246,7 +246,13 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         role,
         kind,
         canonical: known.map_or_else(
-            || name_text.replace('’', "'").replace(" - ", "-"),
+            || {
+                if name_text.contains('’') || name_text.contains(" - ") {
+                    name_text.replace('’', "'").replace(" - ", "-")
+                } else {
+                    name_text.to_string()
+                }
+            },
             |k| k.canonical.to_string(),
         ),
         affiliations,

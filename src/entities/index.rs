@@ -72,15 +72,25 @@ fn which(gender: Option<Gender>) -> usize {
 impl NameIndex {
     /// Adds a name (in text order).
     pub fn push(&mut self, m: Mention, lex: &Lexicon) {
+        let key = if m.kind == EntityKind::Person {
+            last_name_key(&m.canonical)
+        } else {
+            String::new()
+        };
+        self.push_keyed(m, key, lex);
+    }
+
+    /// [`NameIndex::push`] with the name's `last_name_key` already made (read only for a
+    /// person's name).
+    pub(super) fn push_keyed(&mut self, m: Mention, key: String, lex: &Lexicon) {
         let k = self.names.len();
         if m.kind == EntityKind::Person {
-            self.index_person(k, &m, lex);
+            self.index_person(k, &m, key, lex);
         }
         self.names.push(m);
     }
 
-    fn index_person(&mut self, k: usize, m: &Mention, lex: &Lexicon) {
-        let key = last_name_key(&m.canonical);
+    fn index_person(&mut self, k: usize, m: &Mention, key: String, lex: &Lexicon) {
         let longer = self
             .by_last
             .get(&key)
@@ -173,7 +183,12 @@ impl NameIndex {
             .families
             .get(&last_name_key(name))
             .and_then(|fam| self.choose(fam, name, offset, lex));
-        chosen.unwrap_or(name).replace('’', "'")
+        let chosen = chosen.unwrap_or(name);
+        if chosen.contains('’') {
+            chosen.replace('’', "'")
+        } else {
+            chosen.to_string()
+        }
     }
 
     fn choose<'a>(

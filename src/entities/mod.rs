@@ -68,7 +68,8 @@ pub fn index_and_mentions(text: &str, seg: &Segments, lex: &Lexicon) -> (NameInd
 
 fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> NameIndex {
     let runs = runs::runs(text, seg, caps, lex);
-    let mut read: Vec<(Run, Mention, bool)> = Vec::with_capacity(runs.len());
+    // Each read run with its mention, its evidence and its last-name key (made once).
+    let mut read: Vec<(Run, Mention, bool, String)> = Vec::with_capacity(runs.len());
     let mut surnames = rustc_hash::FxHashSet::default();
     let mut said = rustc_hash::FxHashSet::default();
     for run in runs {
@@ -82,17 +83,17 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         // organisations say things too.
         let single = !m.name.of(text).trim().contains(char::is_whitespace)
             && !evidence::has_title(m.role.as_deref(), lex);
+        let key = last_name_key(&m.canonical);
         if evident && !single {
-            surnames.insert(last_name_key(&m.canonical));
+            surnames.insert(key.clone());
         } else if evident {
-            said.insert(last_name_key(&m.canonical));
+            said.insert(key.clone());
         }
-        read.push((run, m, evident));
+        read.push((run, m, evident, key));
     }
     let mut out = NameIndex::default();
-    for (run, mut m, evident) in read {
+    for (run, mut m, evident, key) in read {
         let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
-        let key = last_name_key(&m.canonical);
         let surname = surnames.contains(&key);
         let lone_initial = run.initial
             && run.words.len() == 1
@@ -120,7 +121,7 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         if m.kind == EntityKind::Person && !evident && !surname {
             m.kind = unevidenced_kind(text, seg, &run, &m, lex);
         }
-        out.push(m, lex);
+        out.push_keyed(m, key, lex);
     }
     out.finish();
     out
