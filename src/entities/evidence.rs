@@ -13,7 +13,7 @@ use super::runs::{Capitals, Run};
 use super::Mention;
 use crate::lexicon::{Lexicon, VerbForm};
 use crate::segment::{Segments, TokenKind};
-use crate::text::{lower, LowercaseFast};
+use crate::text::lower;
 
 /// Whether a role, as classified, holds a title or honorific (not only an affiliation).
 pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
@@ -167,12 +167,7 @@ fn is_group_word(w: &str) -> bool {
 /// Whether a name of several words reads like an organisation's: a plural last word (`Avalon
 /// Giants`, `Acme Industries`) or a word the article also writes in lowercase (`Avalon Survey`).
 fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
-    let words: Vec<String> = m
-        .name
-        .of(text)
-        .split_whitespace()
-        .map(|w| w.to_lowercase_fast())
-        .collect();
+    let words: Vec<CompactString> = m.name.of(text).split_whitespace().map(lower).collect();
     let plural = words
         .last()
         .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"));
@@ -208,7 +203,7 @@ pub fn is_person(
         .of(text)
         .split_whitespace()
         .last()
-        .is_some_and(|w| is_group_word(&w.to_lowercase_fast()));
+        .is_some_and(|w| is_group_word(&lower(w)));
     let context = || !reads_as_organisation(text, m, caps) && context_shows_person(seg, run, lex);
     !after_the && !group && (starts_with_given_name(text, m, lex) || context())
 }
@@ -230,8 +225,14 @@ mod tests {
             ("Kessler", None),
             ("", None),
             // More words than are read without a vector: the same reading.
-            ("Sen. Dana Lia Mora Vey Tilde Orn Ash Brook Kessler", Some("dana")),
-            ("Gen. Maj. Col. Sen. Rep. Gov. Amb. Dr. Tom Okafor", Some("tom")),
+            (
+                "Sen. Dana Lia Mora Vey Tilde Orn Ash Brook Kessler",
+                Some("dana"),
+            ),
+            (
+                "Gen. Maj. Col. Sen. Rep. Gov. Amb. Dr. Tom Okafor",
+                Some("tom"),
+            ),
         ] {
             assert_eq!(given_name(name, lex).as_deref(), given, "{name}");
         }

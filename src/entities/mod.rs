@@ -28,7 +28,7 @@ pub use index::NameIndex;
 
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::Segments;
-use crate::text::{last_name_key, Span};
+use crate::text::{last_name_key, lower, Span};
 use gazetteer::{token_at, Context, Cover};
 use runs::{Capitals, Run};
 
@@ -171,11 +171,11 @@ fn unevidenced_kind(
         .name
         .of(text)
         .split_whitespace()
-        .any(|w| lex.is_org_word(&w.to_lowercase()));
+        .any(|w| lex.is_org_word(&lower(w)));
     // `Avalon USA` is a company's branch: a place only when the last word is no acronym.
     let ends_in_place = !classify::is_acronym(last)
         && lex
-            .known(&last.to_lowercase())
+            .known(&lower(last))
             .is_some_and(|k| k.kind == EntityKind::Place);
     if ((locative || designated) && !org_word) || ends_in_place {
         EntityKind::Place
@@ -222,7 +222,7 @@ fn mentions_with(
         let name_text = n.name.of(text);
         if name_text
             .split(['-', ' '])
-            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+            .all(|w| lex.demonym(&lower(w)).is_some())
         {
             continue;
         }
