@@ -114,8 +114,10 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
 /// an acronym matches only in capitals (`Doctor Who` names no `WHO`, `Is` no `IS`).
 fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l KnownEntity> {
     let lower = lower(span.of(text));
-    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
-    let k = known_here(lex, stripped).or_else(|| known_here(lex, &lower))?;
+    let k = match lower.strip_prefix("the ") {
+        Some(stripped) => known_here(lex, stripped).or_else(|| known_here(lex, &lower)),
+        None => known_here(lex, &lower),
+    }?;
     lex.gazetteer_match_at(text, span.start)
         .is_some_and(|(r, _)| r.end >= span.end)
         .then_some(k)

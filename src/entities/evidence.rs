@@ -30,6 +30,11 @@ const NAME_WORDS: usize = 8;
 /// initial, particle, title or gazetteer entry, when a last name follows it (`W. Mark Felt` ->
 /// `mark`).
 pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
+    with_given_name(name, lex, str::to_string)
+}
+
+/// `f` of the given name of `name` (as [`given_name`] gives it), without copying it.
+fn with_given_name<R>(name: &str, lex: &Lexicon, f: impl FnOnce(&str) -> R) -> Option<R> {
     // Each word with its lowercase form, made once.
     let mut short: [(&str, CompactString); NAME_WORDS] = Default::default();
     let mut long: Vec<(&str, CompactString)> = Vec::new();
@@ -54,7 +59,7 @@ pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
     } else {
         &short[..n]
     };
-    given_word(words, lex).map(|k| words[k].1.trim_end_matches('.').to_string())
+    given_word(words, lex).map(|k| f(words[k].1.trim_end_matches('.')))
 }
 
 /// Which of a name's words (each with its lowercase form, name suffixes left out) is its given
@@ -91,7 +96,10 @@ fn given_word(words: &[(&str, CompactString)], lex: &Lexicon) -> Option<usize> {
 /// or an organisation that the gazetteer knows).
 fn starts_with_given_name(text: &str, m: &Mention, lex: &Lexicon) -> bool {
     let name = m.name.of(text);
-    given_name(name, lex).is_some_and(|g| lex.first_name(&g).is_some() && lex.known(&g).is_none())
+    with_given_name(name, lex, |g| {
+        lex.first_name(g).is_some() && lex.known(g).is_none()
+    })
+    .unwrap_or(false)
 }
 
 /// A reporting verb in a form that follows its subject (`said`, `says`, `told`).

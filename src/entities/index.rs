@@ -57,8 +57,14 @@ pub fn role_gender(role: Option<&str>, lex: &Lexicon) -> Option<Gender> {
 
 /// The folded, formal given name of a person's name (`Bill Ruiz` -> `william`).
 pub fn given_key(name: &str, lex: &Lexicon) -> Option<String> {
-    let g = fold_name(&given_name(name, lex)?);
-    Some(lex.formal_name(&g).to_string())
+    let g = given_name(name, lex)?;
+    // A lowercase ASCII word without dots or hyphens is folded already.
+    let plain = g
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'.' | b'-') && !b.is_ascii_whitespace());
+    let g = if plain { g } else { fold_name(&g) };
+    let formal = lex.formal_name(&g);
+    Some(if formal == g { g } else { formal.to_string() })
 }
 
 fn which(gender: Option<Gender>) -> usize {
@@ -248,5 +254,31 @@ impl NameIndex {
             .iter()
             .rev()
             .map(|&k| &self.names[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{given_key, given_name};
+    use crate::lexicon::Lexicon;
+    use crate::text::fold_name;
+
+    #[test]
+    fn the_given_key_is_the_formal_folded_given_name() {
+        let lex = Lexicon::builtin();
+        for name in [
+            "Dana Kessler",
+            "Bill Okafor",
+            "Jean-Luc Okafor",
+            "Sen. Tom Okafor Jr.",
+            "Zoë Kessler",
+            "Kessler",
+            "",
+        ] {
+            let reference =
+                given_name(name, lex).map(|g| lex.formal_name(&fold_name(&g)).to_string());
+            assert_eq!(given_key(name, lex), reference, "{name}");
+        }
+        assert_eq!(given_key("Bill Okafor", lex).as_deref(), Some("william"));
     }
 }
