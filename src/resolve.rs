@@ -12,7 +12,7 @@ use crate::entities::{classify, Mention, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
-use crate::text::{last_name_key, LowercaseFast, Span};
+use crate::text::{last_name_key, lower, LowercaseFast, Span};
 
 /// Resolves every quote's speaker in place.
 pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexicon) {
@@ -36,7 +36,7 @@ pub fn resolve(text: &str, names: &NameIndex, quotes: &mut [Quote], lex: &Lexico
 }
 
 fn is_pronoun(lex: &Lexicon, mention: &str) -> bool {
-    lex.pronoun(&mention.to_lowercase_fast()).is_some()
+    lex.pronoun(&lower(mention)).is_some()
 }
 
 /// The article's names, with the people among them listed once (nearest-first lookups by
@@ -67,7 +67,7 @@ fn resolve_mention(
     lex: &Lexicon,
 ) -> Option<(String, EntityKind)> {
     let mention = sp.mention.trim();
-    let lower = mention.to_lowercase_fast();
+    let lower = lower(mention);
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, ctx, earlier);
     }
@@ -79,7 +79,7 @@ fn resolve_mention(
         if head
             .split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && lex.pronoun(&head.to_lowercase_fast()).is_none()
+            && lex.pronoun(&crate::text::lower(head)).is_none()
         {
             let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
             let head_sp = Speaker {
@@ -121,7 +121,7 @@ fn resolve_mention(
     }
     // A counted share or group (`Six in 10`, `Seven in 10 Avalon voters`, `Three Republicans`)
     // is an unnamed source, never a person named by its last word.
-    if words.len() > 1 && is_count(&words[0].of(text).to_lowercase_fast()) {
+    if words.len() > 1 && is_count(&crate::text::lower(words[0].of(text))) {
         return Some((tidy(mention), EntityKind::Anonymous));
     }
     // An indefinite pronoun alone (`Another tweeted, "…"`, `Others said`) names no one.
@@ -158,7 +158,7 @@ fn resolve_name(
         .collect();
     // "an online poll out Thursday": a date is no name; the phrase names an unnamed source.
     if let [only] = run.as_slice() {
-        let w = only.of(text).to_lowercase_fast();
+        let w = lower(only.of(text));
         if crate::quotes::words::is_month(&w) || crate::quotes::words::is_weekday(&w) {
             return Some((tidy(mention), EntityKind::Anonymous));
         }
@@ -176,7 +176,7 @@ fn resolve_name(
 fn head_phrase(text: &str, words: &[Span]) -> (usize, usize) {
     let mut head_end = words.len();
     for (k, w) in words.iter().enumerate().skip(1) {
-        let wl = w.of(text).to_lowercase_fast();
+        let wl = lower(w.of(text));
         let prev = words[k - 1].of(text);
         let prev_common = prev.chars().next().is_some_and(|c| c.is_lowercase());
         if matches!(

@@ -151,9 +151,9 @@ pub fn stable_hash(s: &str) -> u64 {
 pub fn last_name_key(name: &str) -> String {
     let mut out = if name.is_ascii() {
         // The last word of the folded name, without folding the others.
-        let mut last: String = ascii_words(name).next_back().map_or_else(String::new, |w| {
-            ascii_lower_undotted(w).map(char::from).collect()
-        });
+        let w = ascii_words(name).next_back().unwrap_or("");
+        let mut last = String::with_capacity(w.len());
+        last.extend(ascii_lower_undotted(w).map(char::from));
         while last.ends_with("'s") {
             last.truncate(last.len() - 2);
         }
@@ -171,7 +171,8 @@ pub fn last_name_key(name: &str) -> String {
     for (variant, plain) in [("yy", "y"), ("iy", "y"), ("yi", "y"), ("ij", "y")] {
         if let Some(stem) = out.strip_suffix(variant) {
             if stem.chars().count() >= 3 {
-                out = format!("{stem}{plain}");
+                out.truncate(stem.len());
+                out.push_str(plain);
                 break;
             }
         }

@@ -12,6 +12,8 @@
 
 use super::Mention;
 use crate::lexicon::{is_title_joiner, EntityKind, KnownEntity, Lexicon};
+use compact_str::CompactString;
+
 use crate::text::{lower, LowercaseFast, Span};
 
 pub fn is_acronym(s: &str) -> bool {
@@ -112,8 +114,10 @@ fn known_here<'l>(lex: &'l Lexicon, lower: &str) -> Option<&'l KnownEntity> {
 /// an acronym matches only in capitals (`Doctor Who` names no `WHO`, `Is` no `IS`).
 fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l KnownEntity> {
     let lower = lower(span.of(text));
-    let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
-    let k = known_here(lex, stripped).or_else(|| known_here(lex, &lower))?;
+    let k = match lower.strip_prefix("the ") {
+        Some(stripped) => known_here(lex, stripped).or_else(|| known_here(lex, &lower)),
+        None => known_here(lex, &lower),
+    }?;
     lex.gazetteer_match_at(text, span.start)
         .is_some_and(|(r, _)| r.end >= span.end)
         .then_some(k)
@@ -121,19 +125,19 @@ fn known_as_written<'l>(lex: &'l Lexicon, text: &str, span: Span) -> Option<&'l 
 
 /// How many leading words are role words: titles, demonyms, and organisations, places or
 /// acronyms standing before a title (`NATO Secretary General`).
-fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
+fn role_words(text: &str, words: &[Span], lows: &[CompactString], lex: &Lexicon) -> usize {
     let mut split = known_prefix(text, words, lex);
     let mut titled = 0; // words up to and including the last title or demonym
     while split + 1 < words.len() {
         let w = words[split].of(text);
-        let wl = lower(w);
-        let title = lex.is_title_word(&wl) || lex.demonym(&wl).is_some();
+        let wl = &lows[split];
+        let title = lex.is_title_word(wl) || lex.demonym(wl).is_some();
         let prefix =
-            is_acronym(w) || known_here(lex, &wl).is_some_and(|k| k.kind != EntityKind::Person);
-        let joins_titles = is_title_joiner(&wl)
+            is_acronym(w) || known_here(lex, wl).is_some_and(|k| k.kind != EntityKind::Person);
+        let joins_titles = is_title_joiner(wl)
             && split > 0
             && split + 2 < words.len()
-            && lex.is_title_word(&lower(words[split + 1].of(text)));
+            && lex.is_title_word(&lows[split + 1]);
         if title {
             titled = split + 1;
         } else if !prefix && !joins_titles {
@@ -147,16 +151,14 @@ fn role_words(text: &str, words: &[Span], lex: &Lexicon) -> usize {
 /// The role words' count, or none when they are only a country before an institution of
 /// it: `Avalonian Embassy`, `U.S. Navy` name the institution whole, not an `Embassy` of an
 /// `Avalonian` (a title among them keeps the split: `Avalonian Navy Adm. Ruiz`).
-fn own_country(text: &str, words: &[Span], split: usize, lex: &Lexicon) -> usize {
-    let lower = |w: &Span| lower(w.of(text));
-    let country = |w: &Span| {
-        let wl = lower(w);
-        !lex.is_title_word(&wl)
-            && (lex.demonym(&wl).is_some()
-                || known_here(lex, &wl).is_some_and(|k| k.kind == EntityKind::Place))
+fn own_country(lows: &[CompactString], split: usize, lex: &Lexicon) -> usize {
+    let country = |wl: &CompactString| {
+        !lex.is_title_word(wl)
+            && (lex.demonym(wl).is_some()
+                || known_here(lex, wl).is_some_and(|k| k.kind == EntityKind::Place))
     };
-    let institution = words[split..].iter().all(|w| lex.is_org_word(&lower(w)));
-    if split > 0 && institution && words[..split].iter().all(country) {
+    let institution = lows[split..].iter().all(|wl| lex.is_org_word(wl));
+    if split > 0 && institution && lows[..split].iter().all(country) {
         0
     } else {
         split
@@ -191,33 +193,32 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
             affiliations: Vec::new(),
         });
     }
-    let is_role_word = |w: &Span| {
-        let wl = lower(w.of(text));
-        lex.is_title_word(&wl) || lex.demonym(&wl).is_some()
-    };
+    // Each word's lowercase form, made once.
+    let lows: Vec<CompactString> = words.iter().map(|w| lower(w.of(text))).collect();
+    let is_role_word = |wl: &CompactString| lex.is_title_word(wl) || lex.demonym(wl).is_some();
     let prefix = known_prefix(text, words, lex);
-    if prefix + 1 == words.len() && is_role_word(&words[prefix]) || words.iter().all(is_role_word) {
+    if prefix + 1 == words.len() && is_role_word(&lows[prefix]) || lows.iter().all(is_role_word) {
         return None; // "President", "Ukrainian", "New Avalon Republican": no name
     }
-    let split = own_country(text, words, role_words(text, words, lex), lex);
+    let split = own_country(&lows, role_words(text, words, &lows, lex), lex);
     // `Director of Avalon Mills`: the name starts after the words that join it to the role.
-    let joiners = words[split..]
+    let joiners = lows[split..]
         .iter()
-        .take_while(|w| is_title_joiner(&lower(w.of(text))))
+        .take_while(|wl| is_title_joiner(wl))
         .count();
-    let name_words = &words[(split + joiners).min(words.len() - 1)..];
+    let name_from = (split + joiners).min(words.len() - 1);
+    let name_words = &words[name_from..];
     let name = Span::new(name_words.first()?.start, last.end);
     let role = (split > 0).then(|| {
         Span::new(first.start, words[split - 1].end)
             .of(text)
             .to_lowercase_fast()
     });
-    let affiliations: Vec<String> = words[..split]
+    let affiliations: Vec<String> = lows[..split]
         .iter()
-        .filter_map(|w| {
-            let wl = lower(w.of(text));
-            lex.demonym(&wl).map(str::to_string).or_else(|| {
-                known_here(lex, &wl)
+        .filter_map(|wl| {
+            lex.demonym(wl).map(str::to_string).or_else(|| {
+                known_here(lex, wl)
                     .filter(|k| matches!(k.kind, EntityKind::Org | EntityKind::Place))
                     .map(|k| k.canonical.to_string())
             })
@@ -225,7 +226,7 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         .collect();
     let name_text = name.of(text);
     let known = known_as_written(lex, text, name);
-    let mut kind = kind_of(text, name_words, known, lex);
+    let mut kind = kind_of(text, name_words, &lows[name_from..], known, lex);
     if joiners > 0 {
         // The role is the unnamed holder's; what follows `of` is where or what they serve.
         if kind == EntityKind::Person {
@@ -246,7 +247,13 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
         role,
         kind,
         canonical: known.map_or_else(
-            || name_text.replace('’', "'").replace(" - ", "-"),
+            || {
+                if name_text.contains('’') || name_text.contains(" - ") {
+                    name_text.replace('’', "'").replace(" - ", "-")
+                } else {
+                    name_text.to_string()
+                }
+            },
             |k| k.canonical.to_string(),
         ),
         affiliations,
@@ -257,22 +264,23 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
 fn kind_of(
     text: &str,
     name_words: &[Span],
+    name_lows: &[CompactString],
     known: Option<&KnownEntity>,
     lex: &Lexicon,
 ) -> EntityKind {
     let name_text = Span::new(name_words[0].start, name_words[name_words.len() - 1].end).of(text);
-    let head = lower(name_words[name_words.len() - 1].of(text));
+    let head = &name_lows[name_lows.len() - 1];
     let org_word_inside = name_words.len() > 1
-        && name_words.iter().any(|w| {
-            let s = w.of(text);
-            s.len() > 3 && lex.is_org_word(&lower(s))
-        });
-    let first = lower(name_words[0].of(text));
-    if lex.is_org_word(&head) || org_word_inside {
+        && name_words
+            .iter()
+            .zip(name_lows)
+            .any(|(w, wl)| w.len() > 3 && lex.is_org_word(wl));
+    let first = &name_lows[0];
+    if lex.is_org_word(head) || org_word_inside {
         EntityKind::Org
     } else if name_words.len() > 1
-        && lex.first_name(&first).is_none()
-        && (is_place_word(&head) || is_place_word(first.trim_end_matches('.')))
+        && lex.first_name(first).is_none()
+        && (is_place_word(head) || is_place_word(first.trim_end_matches('.')))
     {
         EntityKind::Place
     } else if let Some(k) = known {

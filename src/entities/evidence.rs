@@ -13,7 +13,7 @@ use super::runs::{Capitals, Run};
 use super::Mention;
 use crate::lexicon::{Lexicon, VerbForm};
 use crate::segment::{Segments, TokenKind};
-use crate::text::{lower, LowercaseFast};
+use crate::text::lower;
 
 /// Whether a role, as classified, holds a title or honorific (not only an affiliation).
 pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
@@ -23,52 +23,83 @@ pub fn has_title(role: Option<&str>, lex: &Lexicon) -> bool {
     })
 }
 
+/// Most words of a name read without allocating; a longer name is read from a vector.
+const NAME_WORDS: usize = 8;
+
 /// The given name of a person's name as written: its first capitalised word that is no
 /// initial, particle, title or gazetteer entry, when a last name follows it (`W. Mark Felt` ->
 /// `mark`).
 pub fn given_name(name: &str, lex: &Lexicon) -> Option<String> {
+    with_given_name(name, lex, str::to_string)
+}
+
+/// `f` of the given name of `name` (as [`given_name`] gives it), without copying it.
+fn with_given_name<R>(name: &str, lex: &Lexicon, f: impl FnOnce(&str) -> R) -> Option<R> {
     // Each word with its lowercase form, made once.
-    let words: Vec<(&str, CompactString)> = name
-        .split_whitespace()
-        .map(|w| (w, lower(w)))
-        .filter(|(_, lower)| !lex.is_name_suffix(lower))
-        .collect();
+    let mut short: [(&str, CompactString); NAME_WORDS] = Default::default();
+    let mut long: Vec<(&str, CompactString)> = Vec::new();
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        let lower = lower(w);
+        if lex.is_name_suffix(&lower) {
+            continue;
+        }
+        if n < NAME_WORDS {
+            short[n] = (w, lower);
+        } else {
+            if long.is_empty() {
+                long.extend(short.iter().cloned());
+            }
+            long.push((w, lower));
+        }
+        n += 1;
+    }
+    let words = if n > NAME_WORDS {
+        &long[..]
+    } else {
+        &short[..n]
+    };
+    given_word(words, lex).map(|k| f(words[k].1.trim_end_matches('.')))
+}
+
+/// Which of a name's words (each with its lowercase form, name suffixes left out) is its given
+/// name.
+fn given_word(words: &[(&str, CompactString)], lex: &Lexicon) -> Option<usize> {
     let last = words.len().checked_sub(1)?;
-    let given: Vec<bool> = words
-        .iter()
-        .map(|(_, lower)| lex.first_name(lower).is_some())
-        .collect();
-    // Words before a title are its affiliation (`Avalon Sen. Ana Ruiz`), not the name.
+    let given = |k: usize| lex.first_name(&words[k].1).is_some();
+    // Words before a title are its affiliation (`Avalon Sen. Ana Ruiz`), not the name; so no
+    // word from `from` on (before the last) is a title word.
     let from = (0..last)
         .rfind(|&k| lex.is_title_word(&words[k].1))
         .map_or(0, |k| k + 1);
-    (from..last)
-        .find(|&k| {
-            let (w, lower) = (words[k].0, words[k].1.as_str());
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            // A noun of what someone is or does before a given name (`Coroner Ana Ruiz`,
-            // `Englishman Tom Berg`) is no given name.
-            let role_noun = !given[k]
-                && given[k + 1..last].iter().any(|&g| g)
-                && ["man", "men", "er", "or", "ist", "ian", "ant", "ent"]
-                    .iter()
-                    .any(|s| lower.ends_with(s));
-            w.chars().next().is_some_and(char::is_uppercase)
-                && letters > 1
-                && !role_noun
-                && !super::runs::is_name_particle(lower)
-                && !lex.is_title_word(lower)
-                && lex.demonym(lower).is_none()
-                && lex.known(lower).is_none()
-        })
-        .map(|k| words[k].1.trim_end_matches('.').to_string())
+    (from..last).find(|&k| {
+        let (w, lower) = (words[k].0, words[k].1.as_str());
+        // A noun of what someone is or does before a given name (`Coroner Ana Ruiz`,
+        // `Englishman Tom Berg`) is no given name.
+        let role_noun = || {
+            ["man", "men", "er", "or", "ist", "ian", "ant", "ent"]
+                .iter()
+                .any(|s| lower.ends_with(s))
+                && !given(k)
+                && (k + 1..last).any(given)
+        };
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && !super::runs::is_name_particle(lower)
+            && !role_noun()
+            && lex.demonym(lower).is_none()
+            && lex.known(lower).is_none()
+    })
 }
 
 /// Whether the name starts with a given name from the general list (and is not itself a place
 /// or an organisation that the gazetteer knows).
 fn starts_with_given_name(text: &str, m: &Mention, lex: &Lexicon) -> bool {
     let name = m.name.of(text);
-    given_name(name, lex).is_some_and(|g| lex.first_name(&g).is_some() && lex.known(&g).is_none())
+    with_given_name(name, lex, |g| {
+        lex.first_name(g).is_some() && lex.known(g).is_none()
+    })
+    .unwrap_or(false)
 }
 
 /// A reporting verb in a form that follows its subject (`said`, `says`, `told`).
@@ -144,12 +175,7 @@ fn is_group_word(w: &str) -> bool {
 /// Whether a name of several words reads like an organisation's: a plural last word (`Avalon
 /// Giants`, `Acme Industries`) or a word the article also writes in lowercase (`Avalon Survey`).
 fn reads_as_organisation(text: &str, m: &Mention, caps: &Capitals) -> bool {
-    let words: Vec<String> = m
-        .name
-        .of(text)
-        .split_whitespace()
-        .map(|w| w.to_lowercase_fast())
-        .collect();
+    let words: Vec<CompactString> = m.name.of(text).split_whitespace().map(lower).collect();
     let plural = words
         .last()
         .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"));
@@ -185,7 +211,38 @@ pub fn is_person(
         .of(text)
         .split_whitespace()
         .last()
-        .is_some_and(|w| is_group_word(&w.to_lowercase_fast()));
+        .is_some_and(|w| is_group_word(&lower(w)));
     let context = || !reads_as_organisation(text, m, caps) && context_shows_person(seg, run, lex);
     !after_the && !group && (starts_with_given_name(text, m, lex) || context())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::given_name;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn the_given_name_of_names_short_and_long() {
+        let lex = Lexicon::builtin();
+        for (name, given) in [
+            ("Dana Kessler", Some("dana")),
+            ("W. Tom Okafor", Some("tom")),
+            ("Tom Okafor Jr.", Some("tom")),
+            ("Independent Avalon Sen. Dana Kessler", Some("dana")),
+            ("Coroner Dana Kessler", Some("dana")),
+            ("Kessler", None),
+            ("", None),
+            // More words than are read without a vector: the same reading.
+            (
+                "Sen. Dana Lia Mora Vey Tilde Orn Ash Brook Kessler",
+                Some("dana"),
+            ),
+            (
+                "Gen. Maj. Col. Sen. Rep. Gov. Amb. Dr. Tom Okafor",
+                Some("tom"),
+            ),
+        ] {
+            assert_eq!(given_name(name, lex).as_deref(), given, "{name}");
+        }
+    }
 }

@@ -57,8 +57,14 @@ pub fn role_gender(role: Option<&str>, lex: &Lexicon) -> Option<Gender> {
 
 /// The folded, formal given name of a person's name (`Bill Ruiz` -> `william`).
 pub fn given_key(name: &str, lex: &Lexicon) -> Option<String> {
-    let g = fold_name(&given_name(name, lex)?);
-    Some(lex.formal_name(&g).to_string())
+    let g = given_name(name, lex)?;
+    // A lowercase ASCII word without dots or hyphens is folded already.
+    let plain = g
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'.' | b'-') && !b.is_ascii_whitespace());
+    let g = if plain { g } else { fold_name(&g) };
+    let formal = lex.formal_name(&g);
+    Some(if formal == g { g } else { formal.to_string() })
 }
 
 fn which(gender: Option<Gender>) -> usize {
@@ -72,15 +78,25 @@ fn which(gender: Option<Gender>) -> usize {
 impl NameIndex {
     /// Adds a name (in text order).
     pub fn push(&mut self, m: Mention, lex: &Lexicon) {
+        let key = if m.kind == EntityKind::Person {
+            last_name_key(&m.canonical)
+        } else {
+            String::new()
+        };
+        self.push_keyed(m, key, lex);
+    }
+
+    /// [`NameIndex::push`] with the name's `last_name_key` already made (read only for a
+    /// person's name).
+    pub(super) fn push_keyed(&mut self, m: Mention, key: String, lex: &Lexicon) {
         let k = self.names.len();
         if m.kind == EntityKind::Person {
-            self.index_person(k, &m, lex);
+            self.index_person(k, &m, key, lex);
         }
         self.names.push(m);
     }
 
-    fn index_person(&mut self, k: usize, m: &Mention, lex: &Lexicon) {
-        let key = last_name_key(&m.canonical);
+    fn index_person(&mut self, k: usize, m: &Mention, key: String, lex: &Lexicon) {
         let longer = self
             .by_last
             .get(&key)
@@ -173,7 +189,12 @@ impl NameIndex {
             .families
             .get(&last_name_key(name))
             .and_then(|fam| self.choose(fam, name, offset, lex));
-        chosen.unwrap_or(name).replace('’', "'")
+        let chosen = chosen.unwrap_or(name);
+        if chosen.contains('’') {
+            chosen.replace('’', "'")
+        } else {
+            chosen.to_string()
+        }
     }
 
     fn choose<'a>(
@@ -233,5 +254,31 @@ impl NameIndex {
             .iter()
             .rev()
             .map(|&k| &self.names[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{given_key, given_name};
+    use crate::lexicon::Lexicon;
+    use crate::text::fold_name;
+
+    #[test]
+    fn the_given_key_is_the_formal_folded_given_name() {
+        let lex = Lexicon::builtin();
+        for name in [
+            "Dana Kessler",
+            "Bill Okafor",
+            "Jean-Luc Okafor",
+            "Sen. Tom Okafor Jr.",
+            "Zoë Kessler",
+            "Kessler",
+            "",
+        ] {
+            let reference =
+                given_name(name, lex).map(|g| lex.formal_name(&fold_name(&g)).to_string());
+            assert_eq!(given_key(name, lex), reference, "{name}");
+        }
+        assert_eq!(given_key("Bill Okafor", lex).as_deref(), Some("william"));
     }
 }

@@ -28,7 +28,7 @@ pub use index::NameIndex;
 
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::Segments;
-use crate::text::{last_name_key, Span};
+use crate::text::{last_name_key, lower, Span};
 use gazetteer::{token_at, Context, Cover};
 use runs::{Capitals, Run};
 
@@ -68,7 +68,8 @@ pub fn index_and_mentions(text: &str, seg: &Segments, lex: &Lexicon) -> (NameInd
 
 fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> NameIndex {
     let runs = runs::runs(text, seg, caps, lex);
-    let mut read: Vec<(Run, Mention, bool)> = Vec::with_capacity(runs.len());
+    // Each read run with its mention, its evidence and its last-name key (made once).
+    let mut read: Vec<(Run, Mention, bool, String)> = Vec::with_capacity(runs.len());
     let mut surnames = rustc_hash::FxHashSet::default();
     let mut said = rustc_hash::FxHashSet::default();
     for run in runs {
@@ -82,18 +83,18 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         // organisations say things too.
         let single = !m.name.of(text).trim().contains(char::is_whitespace)
             && !evidence::has_title(m.role.as_deref(), lex);
+        let key = last_name_key(&m.canonical);
         if evident && !single {
-            surnames.insert(last_name_key(&m.canonical));
+            surnames.insert(key.clone());
         } else if evident {
-            said.insert(last_name_key(&m.canonical));
+            said.insert(key.clone());
         }
-        read.push((run, m, evident));
+        read.push((run, m, evident, key));
     }
     let mut out = NameIndex::default();
     let mut readings: Vec<(usize, String, bool)> = Vec::new();
-    for (run, mut m, evident) in read {
+    for (run, mut m, evident, key) in read {
         let lower = runs::without_possessive(&seg.tokens[run.first()].lower);
-        let key = last_name_key(&m.canonical);
         let surname = surnames.contains(&key);
         let lone_initial = run.initial
             && run.words.len() == 1
@@ -125,7 +126,7 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
                 readings.push((out.names.len(), m.canonical.to_lowercase(), weak));
             }
         }
-        out.push(m, lex);
+        out.push_keyed(m, key, lex);
     }
     one_reading_per_name(&mut out, readings);
     out.finish();
@@ -202,11 +203,11 @@ fn unevidenced_kind(
         .name
         .of(text)
         .split_whitespace()
-        .any(|w| lex.is_org_word(&w.to_lowercase()));
+        .any(|w| lex.is_org_word(&lower(w)));
     // `Avalon USA` is a company's branch: a place only when the last word is no acronym.
     let ends_in_place = !classify::is_acronym(last)
         && lex
-            .known(&last.to_lowercase())
+            .known(&lower(last))
             .is_some_and(|k| k.kind == EntityKind::Place);
     if ((locative || designated) && !org_word) || ends_in_place {
         (EntityKind::Place, !designated && !ends_in_place)
@@ -253,7 +254,7 @@ fn mentions_with(
         let name_text = n.name.of(text);
         if name_text
             .split(['-', ' '])
-            .all(|w| lex.demonym(&w.to_lowercase()).is_some())
+            .all(|w| lex.demonym(&lower(w)).is_some())
         {
             continue;
         }

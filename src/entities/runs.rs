@@ -127,11 +127,14 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
 /// The run starting at token `i`, and the token index after it.
 fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usize) {
     let t = &toks[i];
+    // Most runs are a few words: room for them from the start.
     let mut run = Run {
-        words: vec![t.span],
-        tokens: vec![i],
+        words: Vec::with_capacity(4),
+        tokens: Vec::with_capacity(4),
         initial: false,
     };
+    run.words.push(t.span);
+    run.tokens.push(i);
     let mut j = i + 1;
     // Whether an organisation word took an `of` or `for` (`Department of Health`).
     let mut org_joint = false;

@@ -212,20 +212,33 @@ pub fn is_title(seg: &Segments, q: &QuotedSpan) -> bool {
         && seg.tokens[q.open - 2].span.end == prev.span.start;
     let before =
         prev.is_possessive() || plural_possessive || matches!(prev.lower.as_str(), "on" | "in");
-    let words: Vec<&crate::segment::Token> = q
+    if !before {
+        return false;
+    }
+    // One to six words, the first capitalised, the others capitalised or small words.
+    let mut words = q
         .inner
         .clone()
         .map(|k| &seg.tokens[k])
-        .filter(|t| t.is_word())
-        .collect();
-    let title_case = words.iter().all(|t| {
+        .filter(|t| t.is_word());
+    let title_case = |t: &crate::segment::Token| {
         t.capitalized
             || matches!(
                 t.lower.as_str(),
                 "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
             )
-    });
-    before && !words.is_empty() && words.len() <= 6 && title_case && words[0].capitalized
+    };
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let mut n = 1;
+    for t in words {
+        n += 1;
+        if n > 6 || !title_case(t) {
+            return false;
+        }
+    }
+    first.capitalized
 }
 
 /// `the Calders’ plan`: a `’` after a word ending in s, followed by a lowercase word.
@@ -255,6 +268,27 @@ mod tests {
 
     fn inner(text: &str) -> Vec<String> {
         check(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn short_title_case_after_a_possessive_or_on_is_a_title() {
+        for (text, title) in [
+            ("Kestrel FM’s “Night Harbor” began.", true),
+            ("She spoke on “The Week in Avalon” then.", true),
+            ("Kestrel FM’s “Night of the Long Harbor Wall” began.", true),
+            (
+                "Kestrel FM’s “Night of the Long Cold Harbor Wall” began.",
+                false,
+            ),
+            ("Kestrel FM’s “night harbor” began.", false),
+            ("Kestrel FM’s “of Harbor” began.", false),
+            ("He said “Night Harbor” began.", false),
+            ("Kestrel FM’s “” began.", false),
+        ] {
+            let seg = segment(text, Span::new(0, text.len()), Lexicon::builtin());
+            let got = pair(&seg).iter().any(|q| is_title(&seg, q));
+            assert_eq!(got, title, "{text}");
+        }
     }
 
     #[test]

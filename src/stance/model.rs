@@ -163,6 +163,7 @@ impl Model {
     }
 
     /// The weights of the feature with key `key`.
+    #[inline]
     fn weights(&self, key: u64) -> Option<[f32; 3]> {
         let table = HEADER + self.vocab_slots * 8;
         let i = self.find(table, self.weight_slots, key)?;
@@ -257,6 +258,8 @@ struct Scorer<'m> {
 }
 
 impl Sink for Scorer<'_> {
+    // Called for every feature of every target: inlined into `features::extract`.
+    #[inline]
     fn add(&mut self, parts: &[Part], value: f32) {
         if self.model.weight_slots == 0 {
             return;
