@@ -57,6 +57,11 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
             end = k;
             break;
         }
+        // `calling it a feat — but he said ...`: a spaced dash ends the clause as a comma does.
+        if k > start && k + 1 < sent.end && spaced_dash(cx, k) && ends_at_comma(cx, sent, k) {
+            end = k;
+            break;
+        }
         if k > start && second_report_at(cx, sent, k) {
             end = k;
             break;
@@ -117,7 +122,13 @@ fn ends_at_comma(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
     }
 }
 
-/// `said she called her niece, who had just landed`: a relative clause after a comma that
+/// A dash with space before it (`—`, `–`, or ` - `), not a hyphen inside a word.
+fn spaced_dash(cx: &Ctx, k: usize) -> bool {
+    let t = cx.t(k);
+    (t.is_punct('—') || t.is_punct('–') || t.is_punct('-')) && cx.t(k - 1).span.end < t.span.start
+}
+
+/// `said she had met her niece, who had just landed`: a relative clause after a comma that
 /// follows a whole clause glosses its last noun; the report ends before it (`the tax, which
 /// passed, was unfair` keeps it: no clause before the comma).
 fn trailing_relative(cx: &Ctx, start: usize, k: usize) -> bool {

@@ -15,6 +15,31 @@ const CASES: &[(&str, &[&str])] = &[
         "Marta Quill said the levy, which passed in June, was unfair.",
         &["Marta Quill | said | the levy, which passed in June, was unfair"],
     ),
+    // A spaced dash before a second report ends the first, as a comma does.
+    (
+        "Quill called the ferry service a disgrace — but she said the crews were not to blame.",
+        &[
+            "Quill | called | the ferry service a disgrace",
+            "she | said | the crews were not to blame",
+        ],
+    ),
+    // An object verb's participle reports after a report in its sentence, with its speaker;
+    // without one it is an act.
+    (
+        "Quill said the ferry was late, citing the storm and the high winds on the coast.",
+        &[
+            "Quill | said | the ferry was late",
+            "Quill | citing | the storm and the high winds on the coast",
+        ],
+    ),
+    (
+        "The crews worked through the night, praising the new cranes at the harbor.",
+        &[],
+    ),
+    (
+        "The ministry announced a pause in grain exports, citing the poor harvest in the north.",
+        &["The ministry | announced | a pause in grain exports"],
+    ),
 ];
 
 #[test]

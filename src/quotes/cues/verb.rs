@@ -158,7 +158,22 @@ fn attach_speaker(
         });
     // The cues found so far in this sentence (the end of `done`), latest first.
     let in_sentence = || done.iter().rev().take_while(|c| c.verb.start >= sent.start);
-    if participial && (object_only || in_sentence().any(|c| c.content.start == v)) {
+    // An object verb's participle reports only after speech reported in its sentence (`X
+    // said the ferry was late, citing the storm`, `"...," X said, citing ...`); after an act
+    // or an announcement of one (`..., attacking the convoy`, `X announced a halt, citing
+    // ...`) it gives reasons, not words.
+    let after_report = || {
+        in_sentence()
+            .find(|c| c.verb.start < v && c.speaker.is_some())
+            .is_some_and(|c| {
+                c.introduced
+                    || c.orientation == Orientation::Before
+                    || looks_like_clause(cx, &c.content)
+            })
+    };
+    if participial
+        && ((object_only && !after_report()) || in_sentence().any(|c| c.content.start == v))
+    {
         return None;
     }
     if participial {
