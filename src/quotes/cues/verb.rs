@@ -214,7 +214,11 @@ fn attach_speaker(
     }
     let inverted_position = matches!(form, VerbForm::Past | VerbForm::Third)
         && !cue.frames.tell
-        && !object_only
+        // `"Is it late?" asked Varga`: right after the closing mark of a quote of some length
+        // (not a title: `star of “Harbor,” thanked ...`) any reporting verb tags.
+        && (!object_only
+            || (left.is_some_and(|l| l.is_quote())
+                && (j.saturating_sub(5)..j - 1).all(|m| !cx.t(m).is_quote())))
         && after == v + 1
         && left
             .is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'));
