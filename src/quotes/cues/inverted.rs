@@ -28,6 +28,10 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
                 k += 1;
                 continue;
             }
+            // `said Ana Ruiz of Salem, Ore.,`: the state after a town stays with it.
+            if let Some(end) = in_org.then(|| state_after_town(cx, sent, k)).flatten() {
+                k = end;
+            }
             break;
         }
         let w = t.lower.as_str();
@@ -167,6 +171,29 @@ fn trailing_clause(cx: &Ctx, sent: &Range<usize>, k: usize) -> Option<usize> {
 
 fn is_verb(cx: &Ctx, i: usize) -> bool {
     cx.is_verb_token(i) || is_irregular_past(cx.lower(i))
+}
+
+/// `, Ore.,` / `, N.H.` after `of Salem`: a comma, then an abbreviated state (short
+/// capitalised parts, each with its dot) before a comma or the sentence's end. Returns the
+/// end of the abbreviation.
+fn state_after_town(cx: &Ctx, sent: &Range<usize>, comma: usize) -> Option<usize> {
+    if !cx.t(comma).is_punct(',') {
+        return None;
+    }
+    let mut m = comma + 1;
+    while m + 1 < sent.end && m < comma + 7 {
+        let t = cx.t(m);
+        let part = t.is_word() && t.capitalized && t.lower.chars().count() <= 5;
+        if part && cx.t(m + 1).is_punct('.') {
+            m += 2; // `Ore` `.`
+        } else if part && t.lower.contains('.') {
+            m += 1; // `N.H.` as one word
+        } else {
+            break;
+        }
+    }
+    let ends = m == sent.end || cx.t(m).is_punct(',') || cx.t(m).is_terminal();
+    (m > comma + 1 && ends).then_some(m)
 }
 
 /// `said Ines Dahl of the Harbor Panel`: `of` after a name, before a capitalised name (with or

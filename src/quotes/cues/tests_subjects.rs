@@ -107,6 +107,15 @@ const CASES: &[(&str, &[&str])] = &[
             "a dock engineer who inspected the piles | adding | the tide was low",
         ],
     ),
+    // An abbreviated state after an inverted speaker's town stays with it.
+    (
+        "\"We wait,\" said voter Ana Berg of Salem, Ore., before the rally.",
+        &["voter Ana Berg of Salem, Ore | said | \"We wait,\""],
+    ),
+    (
+        "\"We wait,\" said voter Ana Berg of Kestrel, N.H., before the rally.",
+        &["voter Ana Berg of Kestrel, N.H. | said | \"We wait,\""],
+    ),
     // A role named by a common noun keeps the name after its comma.
     (
         "\"The pier will hold,\" said the harbor board's chief engineer, Ilse Varga.",
