@@ -71,49 +71,8 @@ fn resolve_mention(
     if let Some(class) = lex.pronoun(&lower) {
         return resolve_pronoun(class, sp.span.start, ctx, earlier);
     }
-    // "Elias Brandt, a nurse at the clinic": the appositive describes the name before it;
-    // "Rep. Ines Dahl (D-Ore.)": so does the parenthesis.
-    if let Some(comma) = mention.find([',', '(']) {
-        let head = mention[..comma].trim_end();
-        // "host Karin Moss, who is backing Dahl": any capitalised word before the comma.
-        if head
-            .split_whitespace()
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && lex.pronoun(&crate::text::lower(head)).is_none()
-        {
-            let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
-            let head_sp = Speaker {
-                mention: head.to_string(),
-                span: Span::new(start, start + head.len()),
-                canonical: None,
-                kind: None,
-            };
-            return resolve_mention(text, &head_sp, ctx, earlier, lex);
-        }
-    }
-    // "Elias Brandt of the Harbor Panel": a person's name before `of` is the speaker, the rest
-    // says where they work (`Bank of Avalon` stays whole: its head is no person).
-    let coordinated = mention.contains(" and ");
-    if let Some(of) = mention.find(" of ").filter(|&i| i > 0 && !coordinated) {
-        let head = &mention[..of];
-        if head
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-        {
-            let start = sp.span.start + (sp.mention.len() - sp.mention.trim_start().len());
-            let head_sp = Speaker {
-                mention: head.to_string(),
-                span: Span::new(start, start + head.len()),
-                canonical: None,
-                kind: None,
-            };
-            let person = resolve_mention(text, &head_sp, ctx, earlier, lex)
-                .filter(|(_, kind)| *kind == EntityKind::Person);
-            if person.is_some() {
-                return person;
-            }
-        }
+    if let Some(found) = resolve_part(text, sp, ctx, earlier, lex) {
+        return found;
     }
     let words = words_of(text, sp.span);
     if words.is_empty() {
@@ -337,6 +296,107 @@ fn is_count(w: &str) -> bool {
                 | "thousands"
                 | "millions"
         )
+}
+
+/// A speaker named by a part of its mention: the head before a clause (`an aide who asked not
+/// to be named`), the name after a role (`the mayor's aide, Lena Ortiz`), the name before an
+/// appositive or a parenthesis (`Elias Brandt, a nurse`) or before `of` (`Elias Brandt of the
+/// Harbor Panel`). `None` when no part names it and the mention is read whole.
+#[allow(clippy::option_option)]
+fn resolve_part(
+    text: &str,
+    sp: &Speaker,
+    ctx: &Names,
+    earlier: &[(usize, String, EntityKind)],
+    lex: &Lexicon,
+) -> Option<Option<(String, EntityKind)>> {
+    let mention = sp.mention.trim();
+    // "an aide who asked not to be named": the clause after the head says who the source is
+    // and how they spoke; the speaker is the head.
+    if let Some(cut) = [", who ", " who ", ", speaking "]
+        .iter()
+        .filter_map(|c| mention.find(c))
+        .min()
+        .filter(|&i| i > 0)
+    {
+        return Some(resolve_mention(
+            text,
+            &part(sp, &mention[..cut]),
+            ctx,
+            earlier,
+            lex,
+        ));
+    }
+    // "Elias Brandt, a nurse at the clinic": the appositive describes the name before it;
+    // "Rep. Ines Dahl (D-Ore.)": so does the parenthesis.
+    if let Some(comma) = mention.find([',', '(']) {
+        let head = mention[..comma].trim_end();
+        // "the mayor's chief of staff, Lena Ortiz": a role headed by a common noun, then the
+        // name of the person who holds it.
+        if let Some(name) = appositive_name(head, &mention[comma..]) {
+            let person = resolve_mention(text, &part(sp, name), ctx, earlier, lex)
+                .filter(|(_, kind)| *kind == EntityKind::Person);
+            if person.is_some() {
+                return Some(person);
+            }
+        }
+        // "host Karin Moss, who is backing Dahl": any capitalised word before the comma.
+        if head
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && lex.pronoun(&lower(head)).is_none()
+        {
+            return Some(resolve_mention(text, &part(sp, head), ctx, earlier, lex));
+        }
+    }
+    // "Elias Brandt of the Harbor Panel": a person's name before `of` is the speaker, the rest
+    // says where they work (`Bank of Avalon` stays whole: its head is no person).
+    let coordinated = mention.contains(" and ");
+    if let Some(of) = mention.find(" of ").filter(|&i| i > 0 && !coordinated) {
+        let head = &mention[..of];
+        if head
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            let person = resolve_mention(text, &part(sp, head), ctx, earlier, lex)
+                .filter(|(_, kind)| *kind == EntityKind::Person);
+            if person.is_some() {
+                return Some(person);
+            }
+        }
+    }
+    None
+}
+
+/// The speaker named by `words`, a slice of `sp.mention`, with its span in the text.
+fn part(sp: &Speaker, words: &str) -> Speaker {
+    let start = sp.span.start + (words.as_ptr() as usize - sp.mention.as_ptr() as usize);
+    Speaker {
+        mention: words.to_string(),
+        span: Span::new(start, start + words.len()),
+        canonical: None,
+        kind: None,
+    }
+}
+
+/// The name after a role's comma (`the mayor's aide, Lena Ortiz, who ...` -> `Lena Ortiz`):
+/// two to four capitalised words up to the next comma or the end, after a head whose last
+/// word is lowercase (a common noun, not a name).
+fn appositive_name<'a>(head: &str, rest: &'a str) -> Option<&'a str> {
+    let rest = rest.strip_prefix(',')?;
+    let name = rest.split(',').next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lowercase_head = head
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+    });
+    (lowercase_head && capitalised && (2..=4).contains(&words.len())).then_some(name)
 }
 
 #[cfg(test)]

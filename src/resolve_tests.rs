@@ -40,6 +40,15 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Residents of Kestrel Bay lined the road. One shouted at the convoy. Another tweeted, “The road is ours.”",
         &[("Another", "anonymous")],
     ),
+    // A role headed by a common noun, then the name of the person holding it.
+    (
+        "“The dam is sound,” said the harbor board's chief engineer, Elias Brandt.",
+        &[("Elias Brandt", "person")],
+    ),
+    (
+        "The harbor board's chief engineer, Elias Brandt, who built the dam, said it was sound.",
+        &[("Elias Brandt", "person")],
+    ),
     // A party-and-state parenthesis after the name.
     (
         "Rep. Ines Dahl (D-Ore.) said the count was rigged.",

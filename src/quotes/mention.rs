@@ -181,13 +181,24 @@ pub(super) fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usiz
     (named && upper && start < colon).then_some(start..colon)
 }
 
-/// `“…” ― Ines Dahl`, `“…” — Elias Brandt, a nurse`: a dash right after a closing mark, then
-/// a run of capitalised words that ends the line (or meets a comma or the next quote), is a
-/// byline naming the quote's source. `“…” — Dahl said` is a cue's business, not a byline.
+/// `“…” ― Ines Dahl`, `“…” — Elias Brandt, a nurse`: a dash right after a closing mark (or
+/// opening the line after a quote that ends its own), then a run of capitalised words that
+/// ends the line (or meets a comma or the next quote), is a byline naming the quote's source. `“…” — Dahl said` is a cue's business, not a byline.
 pub(super) fn dash_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usize>> {
     let toks = &seg.tokens;
-    let para = &seg.paragraphs[q.paragraph];
-    let mut k = q.close? + 1;
+    let close = q.close?;
+    // The line the quote closes on (a quote may run over several).
+    let mut p = q.paragraph;
+    while p + 1 < seg.paragraphs.len() && seg.paragraphs[p].end <= close && p < q.paragraph + 8 {
+        p += 1;
+    }
+    let mut para = &seg.paragraphs[p];
+    let mut k = close + 1;
+    // `“…”` ending its line, then `— Ines Dahl.` on a line of its own: a sign-off line.
+    if k >= para.end {
+        para = seg.paragraphs.get(p + 1)?;
+        k = para.start;
+    }
     let dash_start = k;
     while k < para.end && matches!(toks[k].kind, TokenKind::Punct('-' | '—' | '―' | '–')) {
         k += 1;

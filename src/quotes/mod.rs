@@ -132,6 +132,15 @@ mod tests {
 
     /// (article, each quote as `kind | speaker mention | content`). Invented sentences.
     const CASES: &[(&str, &[&str])] = &[
+        // A sign-off line after a quote that ends its own line names its source.
+        (
+            "The vote was close.\n\n\"The levy hurts farmers and nobody cares.\"\n\n- Ruiz.\n\nMore.",
+            &["direct | Ruiz | The levy hurts farmers and nobody cares."],
+        ),
+        (
+            "\"The levy is fair.\"\n\n— Ana Ruiz, farmer\n\nThe vote was close.",
+            &["direct | Ana Ruiz | The levy is fair."],
+        ),
         // A direct quote before its tag.
         (
             "“We need a second pier,” Varga said.",

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::super::words::*;
+use super::clause::looks_like_clause;
 use super::complement::is_clause_participle;
 use super::Ctx;
 use crate::lexicon::VerbForm;
@@ -49,7 +50,15 @@ pub(super) fn content_to_end(cx: &Ctx, sent: &Range<usize>, start: usize) -> Ran
             end = k;
             break;
         }
-        if t.is_punct(',') && k + 1 < sent.end && ends_at_comma(cx, sent, k) {
+        if t.is_punct(',')
+            && k + 1 < sent.end
+            && (ends_at_comma(cx, sent, k) || trailing_relative(cx, start, k))
+        {
+            end = k;
+            break;
+        }
+        // `calling it a feat — but he said ...`: a spaced dash ends the clause as a comma does.
+        if k > start && k + 1 < sent.end && spaced_dash(cx, k) && ends_at_comma(cx, sent, k) {
             end = k;
             break;
         }
@@ -111,6 +120,21 @@ fn ends_at_comma(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
     n.lower == "according" || participle || inverted || conjunction || clause_appositive || {
         trailing_tag(cx, sent, k)
     }
+}
+
+/// A dash with space before it (`—`, `–`, or ` - `), not a hyphen inside a word.
+fn spaced_dash(cx: &Ctx, k: usize) -> bool {
+    let t = cx.t(k);
+    (t.is_punct('—') || t.is_punct('–') || t.is_punct('-')) && cx.t(k - 1).span.end < t.span.start
+}
+
+/// `said she had met her niece, who had just landed`: a relative clause after a comma that
+/// follows a whole clause glosses its last noun; the report ends before it (`the tax, which
+/// passed, was unfair` keeps it: no clause before the comma).
+fn trailing_relative(cx: &Ctx, start: usize, k: usize) -> bool {
+    matches!(cx.lower(k + 1), "who" | "which")
+        && k >= start + 4
+        && looks_like_clause(cx, &(start..k))
 }
 
 /// The most words of a trailing tag's subject (`, the agency's two harbor inspectors said.`).

@@ -298,6 +298,8 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_extent;
+#[cfg(test)]
 mod tests_subjects;
 #[cfg(test)]
 mod tests_tags;

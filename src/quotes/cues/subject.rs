@@ -136,6 +136,22 @@ fn reduced_relative(cx: &Ctx, k: usize, sent_start: usize) -> bool {
         })
 }
 
+/// A capitalised month right after a capitalised name word is a surname (`Minister Clara May
+/// said`), not a date: a date after a name comes with a day or a preposition.
+fn month_surname(cx: &Ctx, sent: &Range<usize>, k: usize) -> bool {
+    let prev = (k > sent.start).then(|| cx.t(k - 1));
+    is_month(&cx.t(k).lower)
+        && cx.t(k).capitalized
+        && prev.is_some_and(|p| {
+            p.is_word()
+                && p.capitalized
+                && !is_time_word(&p.lower)
+                && !is_preposition(&p.lower)
+                && !is_determiner(&p.lower)
+                && !cx.lex.is_title_word(&p.lower)
+        })
+}
+
 /// The subject phrase ending just before token `j`.
 pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<Range<usize>> {
     if j <= sent.start {
@@ -158,6 +174,7 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         is_reflexive(&t.lower)
             || is_adverb(t)
             || (is_time_word(&t.lower)
+                && !month_surname(cx, sent, end - 1)
                 && (t.capitalized
                     || matches!(
                         t.lower.as_str(),

@@ -77,6 +77,50 @@ const CASES: &[(&str, &[&str])] = &[
         "The ferry is late again, the Hales’ lawyer said.",
         &["the Hales’ lawyer | said | The ferry is late again"],
     ),
+    // A month word after a capitalised name word is a surname, not a date.
+    (
+        "Harbor Minister Ilse May said the dock would close.",
+        &["Harbor Minister Ilse May | said | the dock would close"],
+    ),
+    (
+        "Ilse Varga said Friday the dock would close.",
+        &["Ilse Varga | said | the dock would close"],
+    ),
+    // An inverted speaker keeps its relative or `speaking` clause, up to the sentence's end or
+    // a continuation of the report.
+    (
+        "\"The pier will hold,\" said a former dock engineer who inspected the piles.",
+        &["a former dock engineer who inspected the piles | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Ilse Varga, who, like her neighbors, fishes there.",
+        &["Ilse Varga, who, like her neighbors, fishes there | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said a harbor pilot, speaking on condition of anonymity.",
+        &["a harbor pilot, speaking on condition of anonymity | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said a dock engineer who inspected the piles, adding that the tide was low.",
+        &[
+            "a dock engineer who inspected the piles | said | \"The pier will hold,\"",
+            "a dock engineer who inspected the piles | adding | the tide was low",
+        ],
+    ),
+    // An abbreviated state after an inverted speaker's town stays with it.
+    (
+        "\"We wait,\" said voter Ana Berg of Salem, Ore., before the rally.",
+        &["voter Ana Berg of Salem, Ore | said | \"We wait,\""],
+    ),
+    (
+        "\"We wait,\" said voter Ana Berg of Kestrel, N.H., before the rally.",
+        &["voter Ana Berg of Kestrel, N.H. | said | \"We wait,\""],
+    ),
+    // A role named by a common noun keeps the name after its comma.
+    (
+        "\"The pier will hold,\" said the harbor board's chief engineer, Ilse Varga.",
+        &["the harbor board's chief engineer, Ilse Varga | said | \"The pier will hold,\""],
+    ),
 ];
 
 #[test]

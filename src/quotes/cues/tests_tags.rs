@@ -57,6 +57,25 @@ const CASES: &[(&str, &[&str])] = &[
     // right after it is a name for something, not what was said.
     ("Morrow asked the board.", &[]),
     ("The levy is what the mayor called \"a farce.\"", &[]),
+    // After a closing mark, a subject and a present-tense verb ending the sentence tag the
+    // quote, whatever the subject; an object verb inverted after a quote tags it too.
+    (
+        "\"This is the same pier,\" the harbor board writes.",
+        &["the harbor board | writes | \"This is the same pier,\""],
+    ),
+    (
+        "\"This is the same pier,\" Ana Ruiz writes.",
+        &["Ana Ruiz | writes | \"This is the same pier,\""],
+    ),
+    (
+        "\"Is the ferry late again?\" asked Tomas Hale.",
+        &["Tomas Hale | asked | \"Is the ferry late again?\""],
+    ),
+    // Not after a short title in the subject.
+    (
+        "Vera Lind, star of the show \"Harbor,\" thanked the crew for their patience.",
+        &[],
+    ),
 ];
 
 #[test]

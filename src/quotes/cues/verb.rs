@@ -158,7 +158,22 @@ fn attach_speaker(
         });
     // The cues found so far in this sentence (the end of `done`), latest first.
     let in_sentence = || done.iter().rev().take_while(|c| c.verb.start >= sent.start);
-    if participial && (object_only || in_sentence().any(|c| c.content.start == v)) {
+    // An object verb's participle reports only after speech reported in its sentence (`X
+    // said the ferry was late, citing the storm`, `"...," X said, citing ...`); after an act
+    // or an announcement of one (`..., attacking the convoy`, `X announced a halt, citing
+    // ...`) it gives reasons, not words.
+    let after_report = || {
+        in_sentence()
+            .find(|c| c.verb.start < v && c.speaker.is_some())
+            .is_some_and(|c| {
+                c.introduced
+                    || c.orientation == Orientation::Before
+                    || looks_like_clause(cx, &c.content)
+            })
+    };
+    if participial
+        && ((object_only && !after_report()) || in_sentence().any(|c| c.content.start == v))
+    {
         return None;
     }
     if participial {
@@ -199,7 +214,11 @@ fn attach_speaker(
     }
     let inverted_position = matches!(form, VerbForm::Past | VerbForm::Third)
         && !cue.frames.tell
-        && !object_only
+        // `"Is it late?" asked Varga`: right after the closing mark of a quote of some length
+        // (not a title: `star of “Harbor,” thanked ...`) any reporting verb tags.
+        && (!object_only
+            || (left.is_some_and(|l| l.is_quote())
+                && (j.saturating_sub(5)..j - 1).all(|m| !cx.t(m).is_quote())))
         && after == v + 1
         && left
             .is_none_or(|l| l.is_punct(',') || l.is_quote() || l.is_punct('—') || l.is_punct('–'));

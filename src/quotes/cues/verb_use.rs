@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::super::words::*;
 use super::asides::head_word;
 use super::subject::subject_before;
-use super::{Ctx, Cue, Orientation};
+use super::{closes_quote_before, Ctx, Cue, Orientation};
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::{Token, TokenKind};
 
@@ -200,6 +200,11 @@ pub(super) fn subject_fits_form(
     if form == VerbForm::Base && !l.aux_any && !base_subject_fits(cx, sent, l, left) {
         return Fit::No;
     }
+    // `"…," the editorial board writes.`: a subject and a verb right after a closing mark
+    // are the quote's tag, whatever the subject.
+    let tags_quote = || {
+        subject_before(cx, sent, l.j).is_some_and(|np| closes_quote_before(cx, np.start).is_some())
+    };
     if matches!(form, VerbForm::Third | VerbForm::Base)
         && after == v + 1
         && next.is_none_or(|n| matches!(n.kind, TokenKind::Punct(_)))
@@ -219,6 +224,7 @@ pub(super) fn subject_fits_form(
                     && next.is_some_and(|n| n.is_punct(','))
                     && cx.seg.tokens.get(after + 1).is_some_and(|w| w.is_word()))
         })
+        && !tags_quote()
     {
         return Fit::No;
     }
