@@ -100,45 +100,47 @@ fn decide_signature(
     Ok(id)
 }
 
-/// Count changes of a batch to the candidate tables and signatures.
+/// Count changes of a batch to the candidate tables and signatures; the candidate tables' keys
+/// borrow the sightings' strings.
 #[derive(Default)]
-struct Deltas {
+struct Deltas<'a> {
     /// (last, key) -> (first, n, m)
-    people: HashMap<(String, String), (String, i64, i64)>,
+    people: HashMap<(&'a str, &'a str), (&'a str, i64, i64)>,
     /// (word, key) -> (name, n, m)
-    named: HashMap<(String, String), (String, i64, i64)>,
+    named: HashMap<(&'a str, &'a str), (&'a str, i64, i64)>,
     /// (key, role word) -> n
-    words: HashMap<(String, String), i64>,
+    words: HashMap<(&'a str, &'a str), i64>,
     sigs: HashMap<Signature, i64>,
     /// Words whose candidates the batch touches, and given names whose people it touches.
     touched: BTreeSet<String>,
     givens: BTreeSet<String>,
 }
 
-impl Deltas {
-    fn add(&mut self, s: &Sight, sign: i64, lex: &Lexicon) {
+/// Adds a word to a set, copied only when new.
+fn note(set: &mut BTreeSet<String>, word: &str) {
+    if !set.contains(word) {
+        set.insert(word.to_string());
+    }
+}
+
+impl<'a> Deltas<'a> {
+    fn add(&mut self, s: &'a Sight, sign: i64, lex: &Lexicon) {
         let m = if s.slot == "text" { sign } else { 0 };
         match s.key_kind {
             KeyKind::Person => {
-                let last = s.last.clone().unwrap_or_default();
-                let first = s.first.clone().unwrap_or_default();
-                self.touched.insert(last.clone());
-                self.givens.insert(first.clone());
-                let e = self
-                    .people
-                    .entry((last, s.key.clone()))
-                    .or_insert((first, 0, 0));
+                let last = s.last.as_deref().unwrap_or_default();
+                let first = s.first.as_deref().unwrap_or_default();
+                note(&mut self.touched, last);
+                note(&mut self.givens, first);
+                let e = self.people.entry((last, &s.key)).or_insert((first, 0, 0));
                 e.1 += sign;
                 e.2 += m;
             }
             KeyKind::Named => {
                 let Some(name) = &s.named else { return };
                 for w in index_words(super::entities::kind_of_id(&s.key), name) {
-                    self.touched.insert(w.clone());
-                    let e = self
-                        .named
-                        .entry((w, s.key.clone()))
-                        .or_insert((name.clone(), 0, 0));
+                    note(&mut self.touched, w);
+                    let e = self.named.entry((w, &s.key)).or_insert((name, 0, 0));
                     e.1 += sign;
                     e.2 += m;
                 }
@@ -150,7 +152,7 @@ impl Deltas {
             _ => return,
         }
         for w in &s.role_words {
-            *self.words.entry((s.key.clone(), w.clone())).or_default() += sign;
+            *self.words.entry((&s.key, w)).or_default() += sign;
         }
     }
 }
@@ -204,13 +206,20 @@ pub(super) fn link(
     let people: BTreeSet<(String, String)> = d
         .people
         .iter()
-        .map(|((last, _), (first, ..))| (first.clone(), last.clone()))
+        .map(|((last, _), (first, ..))| (first.to_string(), last.to_string()))
         .collect();
+    // The batch's own sightings are borrowed no longer: the organisations link them.
+    let Deltas {
+        sigs,
+        mut touched,
+        mut givens,
+        ..
+    } = d;
     let org = super::orgs::link(conn, removed, added, &people)?;
-    d.touched.extend(org.words);
-    d.givens.extend(org.givens);
-    let (mut sigs, fresh) = apply_signatures(conn, &d.sigs)?;
-    sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
+    touched.extend(org.words);
+    givens.extend(org.givens);
+    let (mut sigs, fresh) = apply_signatures(conn, &sigs)?;
+    sigs.extend(signatures_of(conn, &touched, &givens)?);
     let mut pools = Pools::default();
     let mut keys = org.keys;
     let mut decided: HashMap<Signature, String> = HashMap::default();
