@@ -8,9 +8,11 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
+
+use super::counts::{counted, names, sorted};
 
 use super::rows::{KeyKind, Sight};
 use crate::canon::{self, Voters};
@@ -35,29 +37,33 @@ struct Counts {
 
 /// Count changes of a batch, summed before they are written (one write per row touched), then
 /// written in key order ([`sorted`]): neighbouring rows one after another, so a batch touches
-/// each page of a large store's tables once rather than once per row.
+/// each page of a large store's tables once rather than once per row. Keys borrow the
+/// sightings' strings (no copy per sighting; the writer thread is the pipeline's bottleneck).
 #[derive(Default)]
-pub(super) struct Deltas {
-    counts: HashMap<String, Counts>,
+pub(super) struct Deltas<'a> {
+    counts: HashMap<&'a str, Counts>,
     /// (entity, name) -> (uses, uses by a mention in the text).
-    names: HashMap<(String, String), (i64, i64)>,
-    /// `name:` entities: (entity, kind its sighting is read as) -> sightings.
-    kinds: HashMap<(String, String), i64>,
-    aliases: HashMap<(String, String), i64>,
-    roles: HashMap<(String, String), i64>,
-    affiliations: HashMap<(String, String), i64>,
-    articles: HashMap<(String, i64), i64>,
-    /// `name:` entities the batch touches, with their word: a sighting's own, or the last name
-    /// of a person sighted (whether the corpus names people in full with it decides a kind).
-    lasts: HashMap<String, String>,
+    names: HashMap<(&'a str, &'a str), (i64, i64)>,
+    /// `name:` entities: (entity, slot of a speaker or target or `""` for a mention, kind its
+    /// sighting is read as) -> sightings.
+    kinds: HashMap<(&'a str, &'static str, &'static str), i64>,
+    aliases: HashMap<(&'a str, &'a str), i64>,
+    roles: HashMap<(&'a str, &'a str), i64>,
+    affiliations: HashMap<(&'a str, &'a str), i64>,
+    articles: HashMap<(&'a str, i64), i64>,
+    /// Last names of people sighted: the `name:` entity of the word (whether the corpus names
+    /// people in full with it decides its kind).
+    person_lasts: HashSet<&'a str>,
+    /// `name:` entities sighted, with their word.
+    name_lasts: HashMap<&'a str, &'a str>,
 }
 
-impl Deltas {
+impl<'a> Deltas<'a> {
     /// Adds (`sign` 1) or takes away (-1) what a sighting gives its entity.
-    pub(super) fn add(&mut self, s: &Sight, sign: i64) {
-        let e = &s.entity;
-        *self.articles.entry((e.clone(), s.article)).or_default() += sign;
-        let c = self.counts.entry(e.clone()).or_default();
+    pub(super) fn add(&mut self, s: &'a Sight, sign: i64) {
+        let e = s.entity.as_str();
+        *self.articles.entry((e, s.article)).or_default() += sign;
+        let c = self.counts.entry(e).or_default();
         c.sightings += sign;
         match s.slot {
             "text" => c.mentions += sign,
@@ -65,48 +71,62 @@ impl Deltas {
             _ => {}
         }
         if s.key_kind != KeyKind::Nominal {
-            let n = self.names.entry((e.clone(), s.name.clone())).or_default();
+            let n = self.names.entry((e, &s.name)).or_default();
             n.0 += sign;
             if s.slot == "text" {
                 n.1 += sign;
             }
         }
+        let name = kind_of_id(e) == "name";
         if let Some(last) = &s.last {
             if s.key_kind == KeyKind::Person {
-                let id = format!("name:{}", canon::keys::slug(last));
-                self.lasts.insert(id, last.clone());
-            } else if kind_of_id(e) == "name" {
-                self.lasts.insert(e.clone(), last.clone());
+                self.person_lasts.insert(last);
+            } else if name {
+                let l = self.name_lasts.entry(e).or_insert(last);
+                *l = (*l).min(last.as_str());
             }
         }
-        if kind_of_id(e) == "name" {
+        if name {
             // Mentions' readings plain, a speaker's or a target's under its slot (canon's
             // voters: mentions first, then speakers, then all).
-            let read = match s.slot {
-                "text" => s.read.as_str().to_string(),
-                slot => format!("{slot}:{}", s.read.as_str()),
-            };
-            let k = (e.clone(), read);
-            *self.kinds.entry(k).or_default() += sign;
+            let slot = if s.slot == "text" { "" } else { s.slot };
+            *self.kinds.entry((e, slot, s.read.as_str())).or_default() += sign;
             if s.gender.is_some() {
                 // An honorific or gendered title (`Mr. Berg`) says person, as canon's `kind_of`.
-                *self.kinds.entry((e.clone(), HONORIFIC.into())).or_default() += sign;
+                *self.kinds.entry((e, "", HONORIFIC)).or_default() += sign;
             }
         }
         if s.is_alias {
-            let alias = s.alias.trim().to_string();
-            *self.aliases.entry((e.clone(), alias)).or_default() += sign;
+            *self.aliases.entry((e, s.alias.trim())).or_default() += sign;
         }
         if let Some(r) = &s.role {
-            *self.roles.entry((e.clone(), r.clone())).or_default() += sign;
+            *self.roles.entry((e, r)).or_default() += sign;
         }
         for a in &s.affiliations {
-            *self.affiliations.entry((e.clone(), a.clone())).or_default() += sign;
+            *self.affiliations.entry((e, a)).or_default() += sign;
         }
+    }
+
+    /// The `name:` entities the batch touches with their word: a sighting's own, and the
+    /// entity of each last name people are sighted with (on two words for one entity, the
+    /// first in order, whatever the order of the sightings).
+    fn lasts(&self) -> HashMap<String, &'a str> {
+        let mut lasts: HashMap<String, &'a str> = HashMap::default();
+        let people = self
+            .person_lasts
+            .iter()
+            .map(|l| (format!("name:{}", canon::keys::slug(l)), *l));
+        let names = self.name_lasts.iter().map(|(e, l)| (e.to_string(), *l));
+        for (id, last) in people.chain(names) {
+            let l = lasts.entry(id).or_insert(last);
+            *l = (*l).min(last);
+        }
+        lasts
     }
 
     /// Writes the changes and refreshes every entity they touch.
     pub(super) fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
+        let lasts = self.lasts();
         let mut count = conn.prepare_cached(
             "INSERT INTO entities (id, name, kind, mentions, quotes, sightings) \
              VALUES (?1, '', ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET \
@@ -127,9 +147,17 @@ impl Deltas {
             ])?;
         }
         // Entities whose name or aliases may have changed: their lookup rows are rewritten.
-        let mut renamed: BTreeSet<String> = BTreeSet::new();
+        let mut renamed: BTreeSet<&str> = BTreeSet::new();
         renamed.extend(names(conn, self.names)?);
-        counted(conn, "entity_kinds", "kind", self.kinds)?;
+        let kinds = self.kinds.into_iter().map(|((e, slot, kind), n)| {
+            let vote = if slot.is_empty() {
+                kind.to_string()
+            } else {
+                format!("{slot}:{kind}")
+            };
+            ((e, vote), n)
+        });
+        counted(conn, "entity_kinds", "kind", kinds.collect())?;
         renamed.extend(counted(conn, "aliases", "alias", self.aliases)?);
         counted(conn, "roles", "role", self.roles)?;
         counted(conn, "affiliations", "affiliation", self.affiliations)?;
@@ -149,100 +177,26 @@ impl Deltas {
             }
         }
         for (id, _) in &counts {
-            refresh(conn, id, renamed.contains(id), self.lasts.get(id))?;
+            refresh(conn, id, renamed.contains(id), lasts.get(*id).copied())?;
         }
         // A single word whose people changed: its kind may change with them.
-        for (id, last) in sorted(self.lasts) {
-            if counts.binary_search_by(|(c, _)| c.cmp(&id)).is_err() {
-                refresh(conn, &id, false, Some(&last))?;
+        for (id, last) in sorted(lasts) {
+            if counts
+                .binary_search_by(|(c, _)| (*c).cmp(id.as_str()))
+                .is_err()
+            {
+                refresh(conn, &id, false, Some(last))?;
             }
         }
         Ok(())
     }
 }
 
-/// A batch's sums in key order.
-fn sorted<K: Ord, V>(map: HashMap<K, V>) -> Vec<(K, V)> {
-    let mut v: Vec<(K, V)> = map.into_iter().collect();
-    v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    v
-}
-
-/// Adds counts to a `(entity_id, <column>, n)` table, deleting rows that reach zero; returns
-/// the entities that gained or lost a row.
-fn counted(
-    conn: &Connection,
-    table: &str,
-    column: &str,
-    delta: HashMap<(String, String), i64>,
-) -> rusqlite::Result<BTreeSet<String>> {
-    let extra = if table == "affiliations" {
-        (", folded", ", ?4")
-    } else {
-        ("", "")
-    };
-    let upsert = format!(
-        "INSERT INTO {table} (entity_id, {column}, n{}) VALUES (?1, ?2, ?3{}) \
-         ON CONFLICT (entity_id, {column}) DO UPDATE SET n = n + excluded.n RETURNING n",
-        extra.0, extra.1
-    );
-    let prune = format!("DELETE FROM {table} WHERE entity_id = ?1 AND {column} = ?2");
-    let mut changed = BTreeSet::new();
-    for ((e, v), d) in sorted(delta) {
-        if d == 0 {
-            continue;
-        }
-        let n: i64 = if table == "affiliations" {
-            conn.prepare_cached(&upsert)?
-                .query_row(params![e, v, d, fold_name(&v)], |r| r.get(0))?
-        } else {
-            conn.prepare_cached(&upsert)?
-                .query_row(params![e, v, d], |r| r.get(0))?
-        };
-        if n <= 0 {
-            conn.prepare_cached(&prune)?.execute([&e, &v])?;
-            changed.insert(e);
-        } else if n == d {
-            changed.insert(e); // a new row
-        }
-    }
-    Ok(changed)
-}
-
-/// Adds name counts to `entity_names` (all uses and mentions' uses), deleting rows no sighting
-/// uses any more; returns the entities that gained or lost a name.
-fn names(
-    conn: &Connection,
-    delta: HashMap<(String, String), (i64, i64)>,
-) -> rusqlite::Result<BTreeSet<String>> {
-    let mut changed = BTreeSet::new();
-    for ((e, v), (d, dm)) in sorted(delta) {
-        if d == 0 && dm == 0 {
-            continue;
-        }
-        let n: i64 = conn
-            .prepare_cached(
-                "INSERT INTO entity_names (entity_id, name, n, m) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (entity_id, name) DO UPDATE SET n = n + excluded.n, \
-                 m = m + excluded.m RETURNING n",
-            )?
-            .query_row(params![e, v, d, dm], |r| r.get(0))?;
-        if n <= 0 {
-            conn.prepare_cached("DELETE FROM entity_names WHERE entity_id = ?1 AND name = ?2")?
-                .execute([&e, &v])?;
-            changed.insert(e);
-        } else if n == d {
-            changed.insert(e); // a new row
-        }
-    }
-    Ok(changed)
-}
-
 /// The kind of a `name:` entity (a single word no one claimed), as canon's `kind_of` gives it:
 /// a person when a sighting has an honorific, else the kind its mentions are read as most often
 /// (its speakers' readings only when no mention has one, its targets' last), people first on a
 /// tie; other entities' kind is their id's.
-fn entity_kind(conn: &Connection, id: &str, last: Option<&String>) -> rusqlite::Result<String> {
+fn entity_kind(conn: &Connection, id: &str, last: Option<&str>) -> rusqlite::Result<String> {
     if kind_of_id(id) != "name" {
         return Ok(kind_of_id(id).to_string());
     }
@@ -266,7 +220,7 @@ fn entity_kind(conn: &Connection, id: &str, last: Option<&String>) -> rusqlite::
 }
 
 /// Whether the corpus names people in full with this last name (canon's `person_lasts`).
-fn people_named(conn: &Connection, last: Option<&String>) -> rusqlite::Result<bool> {
+fn people_named(conn: &Connection, last: Option<&str>) -> rusqlite::Result<bool> {
     let Some(last) = last else { return Ok(false) };
     Ok(conn
         .prepare_cached("SELECT 1 FROM person_keys WHERE last = ?1 AND n > 0 LIMIT 1")?
@@ -295,12 +249,7 @@ fn shown_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
 
 /// Recomputes an entity's shown name (and, when `renamed` or the name changed, its lookup rows),
 /// or removes it when nothing denotes it any more.
-fn refresh(
-    conn: &Connection,
-    id: &str,
-    renamed: bool,
-    last: Option<&String>,
-) -> rusqlite::Result<()> {
+fn refresh(conn: &Connection, id: &str, renamed: bool, last: Option<&str>) -> rusqlite::Result<()> {
     let row: Option<(i64, String, String)> = conn
         .prepare_cached("SELECT sightings, name, kind FROM entities WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))

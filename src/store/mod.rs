@@ -24,6 +24,8 @@
 //! This module does file IO through SQLite and nothing else; it never reads articles or writes
 //! exports (the CLI does).
 
+mod candidates;
+mod counts;
 mod entities;
 pub mod graph;
 mod link;

@@ -64,7 +64,10 @@ fn is_org(s: &Sight) -> bool {
 pub(super) fn words_of(key: &Key) -> Vec<String> {
     match key {
         Key::Person { last, .. } => vec![last.clone()],
-        Key::Named { kind, name } => index_words(kind.as_str(), name),
+        Key::Named { kind, name } => index_words(kind.as_str(), name)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -89,7 +92,7 @@ pub(super) fn link(
     people: &BTreeSet<(String, String)>,
 ) -> rusqlite::Result<Linked> {
     let lex = Lexicon::builtin();
-    let mut delta: BTreeMap<String, (String, i64, i64, Option<Info>)> = BTreeMap::new();
+    let mut delta: BTreeMap<&str, (&str, i64, i64, Option<Info>)> = BTreeMap::new();
     for (sign, s) in removed
         .iter()
         .map(|s| (-1, s))
@@ -98,14 +101,12 @@ pub(super) fn link(
         if !is_org(s) {
             continue;
         }
-        let name = s.named.clone().unwrap_or_default();
-        let e = delta
-            .entry(s.key.clone())
-            .or_insert((name.clone(), 0, 0, None));
+        let name = s.named.as_deref().unwrap_or_default();
+        let e = delta.entry(&s.key).or_insert((name, 0, 0, None));
         e.1 += sign;
         e.2 += if s.slot == "text" { sign } else { 0 };
         if sign > 0 && e.3.is_none() {
-            e.3 = Some(info(&name, &s.name, lex));
+            e.3 = Some(info(name, &s.name, lex));
         }
     }
     let mut out = Linked::default();
@@ -124,7 +125,7 @@ pub(super) fn link(
                 out.givens.insert(first.clone());
             }
         }
-        todo.insert(key.clone());
+        todo.insert(key.to_string());
         todo.extend(touched_by_org(conn, name)?);
     }
     let mut by_person = conn
@@ -137,14 +138,21 @@ pub(super) fn link(
     for key in &todo {
         redecide(conn, key, &mut out)?;
     }
+    // Each key's target read once per batch (an organisation is named by many sightings).
     let mut target = conn.prepare_cached("SELECT target_key FROM org_keys WHERE key = ?1")?;
+    let mut linked: HashMap<String, Option<String>> = HashMap::default();
     for s in added.iter_mut().filter(|s| is_org(s)) {
+        if let Some(id) = linked.get(&s.key) {
+            s.linked.clone_from(id);
+            continue;
+        }
         let t: Option<Key> = target
             .query_row([&s.key], |r| r.get::<_, Option<String>>(0))
             .optional()?
             .flatten()
             .and_then(|t| serde_json::from_str(&t).ok());
         s.linked = t.as_ref().map(Key::id);
+        linked.insert(s.key.clone(), s.linked.clone());
         if let Some(t) = t {
             out.keys.insert(t.id(), t);
         }

@@ -69,11 +69,11 @@ fn own_count(conn: &Connection, key: &Key) -> rusqlite::Result<usize> {
 
 /// The words an organisation or place key is a candidate under: an organisation's name and, of
 /// several words, its last; a place's one specific word (`avalon` of `gulf of avalon`).
-pub(super) fn index_words(kind: &str, name: &str) -> Vec<String> {
+pub(super) fn index_words<'a>(kind: &str, name: &'a str) -> Vec<&'a str> {
     match kind {
         "org" | "outlet" => {
-            let mut v = vec![name.to_string()];
-            v.extend(crate::canon::head_word(name).map(str::to_string));
+            let mut v = vec![name];
+            v.extend(crate::canon::head_word(name));
             v
         }
         "place" => {
@@ -81,7 +81,7 @@ pub(super) fn index_words(kind: &str, name: &str) -> Vec<String> {
                 .split(' ')
                 .filter(|w| !is_place_word(w) && !matches!(*w, "of" | "the"));
             match (core.next(), core.next()) {
-                (Some(one), None) if one != name => vec![one.to_string()],
+                (Some(one), None) if one != name => vec![one],
                 _ => Vec::new(),
             }
         }

@@ -103,11 +103,11 @@ impl Fts {
 pub(super) fn insert_content(
     conn: &Connection,
     article: i64,
-    p: &mut Prepared,
+    p: &Prepared,
+    sights: &[Sight],
     fts: &mut Fts,
 ) -> rusqlite::Result<Vec<super::stances::Evidence>> {
     let f = &p.facts;
-    let sights = &mut p.sights;
     let slots = by_slot(sights);
     let entity = |slot: &'static str, item: usize| {
         slots
@@ -182,11 +182,7 @@ pub(super) fn insert_content(
 }
 
 /// Inserts sightings (linked already); text mentions get their spans.
-fn insert_sights(
-    conn: &Connection,
-    f: &ArticleFacts,
-    sights: &mut [Sight],
-) -> rusqlite::Result<()> {
+fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO mentions (article_id, slot, item, kind, name, alias, role, affiliations, \
          byte_start, byte_end, char_start, char_end, key, key_kind, first, last, words, \
@@ -197,7 +193,7 @@ fn insert_sights(
     let mut nominal = conn.prepare_cached(
         "INSERT INTO nominal_words (word, cand, article_id, slot, item) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for s in sights.iter_mut() {
+    for s in sights {
         let item = uint(s.item);
         let (kind, span) = match s.slot {
             "text" => {

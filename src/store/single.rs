@@ -23,7 +23,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::pool::{gender_str, index_words, parse_gender, Pools};
+use super::candidates::{apply_candidates, Deltas};
+use super::pool::{gender_str, parse_gender, Pools};
 use super::rows::{sight_from_row, KeyKind, Sight, SIGHT_COLUMNS};
 use crate::canon::decide::{decide, Candidate, Unlinked};
 use crate::canon::keys::Key;
@@ -40,14 +41,14 @@ type Decision = (Signature, String);
 
 /// What decides a single word's sighting: (word, gender, read kind, title words).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Signature {
-    last: String,
-    gender: String,
-    kind: String,
-    roles: String,
+pub(super) struct Signature {
+    pub last: String,
+    pub gender: String,
+    pub kind: String,
+    pub roles: String,
 }
 
-fn signature(s: &Sight, lex: &Lexicon) -> Signature {
+pub(super) fn signature(s: &Sight, lex: &Lexicon) -> Signature {
     let roles: Vec<&str> = s
         .role_words
         .iter()
@@ -100,89 +101,6 @@ fn decide_signature(
     Ok(id)
 }
 
-/// Count changes of a batch to the candidate tables and signatures.
-#[derive(Default)]
-struct Deltas {
-    /// (last, key) -> (first, n, m)
-    people: HashMap<(String, String), (String, i64, i64)>,
-    /// (word, key) -> (name, n, m)
-    named: HashMap<(String, String), (String, i64, i64)>,
-    /// (key, role word) -> n
-    words: HashMap<(String, String), i64>,
-    sigs: HashMap<Signature, i64>,
-    /// Words whose candidates the batch touches, and given names whose people it touches.
-    touched: BTreeSet<String>,
-    givens: BTreeSet<String>,
-}
-
-impl Deltas {
-    fn add(&mut self, s: &Sight, sign: i64, lex: &Lexicon) {
-        let m = if s.slot == "text" { sign } else { 0 };
-        match s.key_kind {
-            KeyKind::Person => {
-                let last = s.last.clone().unwrap_or_default();
-                let first = s.first.clone().unwrap_or_default();
-                self.touched.insert(last.clone());
-                self.givens.insert(first.clone());
-                let e = self
-                    .people
-                    .entry((last, s.key.clone()))
-                    .or_insert((first, 0, 0));
-                e.1 += sign;
-                e.2 += m;
-            }
-            KeyKind::Named => {
-                let Some(name) = &s.named else { return };
-                for w in index_words(super::entities::kind_of_id(&s.key), name) {
-                    self.touched.insert(w.clone());
-                    let e = self
-                        .named
-                        .entry((w, s.key.clone()))
-                        .or_insert((name.clone(), 0, 0));
-                    e.1 += sign;
-                    e.2 += m;
-                }
-            }
-            KeyKind::LastName => {
-                *self.sigs.entry(signature(s, lex)).or_default() += sign;
-                return;
-            }
-            _ => return,
-        }
-        for w in &s.role_words {
-            *self.words.entry((s.key.clone(), w.clone())).or_default() += sign;
-        }
-    }
-}
-
-/// Adds `(n, m)` to a counted row, deleting it at zero.
-fn upsert(
-    conn: &Connection,
-    table: &str,
-    word_col: &str,
-    extra_col: &str,
-    (word, key, extra): (&str, &str, &str),
-    (dn, dm): (i64, i64),
-) -> rusqlite::Result<()> {
-    if dn == 0 && dm == 0 {
-        return Ok(());
-    }
-    let n: i64 = conn
-        .prepare_cached(&format!(
-            "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT ({word_col}, key) DO UPDATE SET n = n + excluded.n, m = m + excluded.m \
-             RETURNING n"
-        ))?
-        .query_row(params![word, key, extra, dn, dm], |r| r.get(0))?;
-    if n <= 0 {
-        conn.prepare_cached(&format!(
-            "DELETE FROM {table} WHERE {word_col} = ?1 AND key = ?2"
-        ))?
-        .execute([word, key])?;
-    }
-    Ok(())
-}
-
 /// Links the single words of a batch. `removed`: sightings of deleted articles (gone from the
 /// tables already); `added`: the batch's new sightings, whose `linked` this fills for people
 /// and single words. Returns the stored sightings that change, and the keys of the entities
@@ -204,13 +122,20 @@ pub(super) fn link(
     let people: BTreeSet<(String, String)> = d
         .people
         .iter()
-        .map(|((last, _), (first, ..))| (first.clone(), last.clone()))
+        .map(|((last, _), (first, ..))| (first.to_string(), last.to_string()))
         .collect();
+    // The batch's own sightings are borrowed no longer: the organisations link them.
+    let Deltas {
+        sigs,
+        mut touched,
+        mut givens,
+        ..
+    } = d;
     let org = super::orgs::link(conn, removed, added, &people)?;
-    d.touched.extend(org.words);
-    d.givens.extend(org.givens);
-    let (mut sigs, fresh) = apply_signatures(conn, &d.sigs)?;
-    sigs.extend(signatures_of(conn, &d.touched, &d.givens)?);
+    touched.extend(org.words);
+    givens.extend(org.givens);
+    let (mut sigs, fresh) = apply_signatures(conn, &sigs)?;
+    sigs.extend(signatures_of(conn, &touched, &givens)?);
     let mut pools = Pools::default();
     let mut keys = org.keys;
     let mut decided: HashMap<Signature, String> = HashMap::default();
@@ -248,46 +173,6 @@ pub(super) fn link(
     let mut all = org.moved;
     all.extend(moved(conn, &changed, lex)?);
     Ok((all, keys))
-}
-
-/// Writes the batch's changes to the candidate tables.
-fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Result<()> {
-    for ((last, key), (first, n, m)) in &d.people {
-        upsert(
-            conn,
-            "person_keys",
-            "last",
-            "first",
-            (last, key, first),
-            (*n, *m),
-        )?;
-    }
-    for ((word, key), (name, n, m)) in &d.named {
-        upsert(
-            conn,
-            "named_keys",
-            "word",
-            "name",
-            (word, key, name),
-            (*n, *m),
-        )?;
-    }
-    for ((key, word), n) in &d.words {
-        if *n == 0 {
-            continue;
-        }
-        let left: i64 = conn
-            .prepare_cached(
-                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
-            )?
-            .query_row(params![key, word, n], |r| r.get(0))?;
-        if left <= 0 {
-            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
-                .execute([key, word])?;
-        }
-    }
-    Ok(())
 }
 
 /// Applies the batch's signature counts; returns the signatures it touches with their stored

@@ -145,11 +145,12 @@ fn store_batch(
     for s in &added {
         entities.add(s, 1);
     }
-    let mut added = added.into_iter();
     let mut fts = rows::Fts::default();
-    for a in &mut new {
-        a.prepared.sights = added.by_ref().take(a.count).collect();
-        let evidence = rows::insert_content(tx, a.id, &mut a.prepared, &mut fts)?;
+    let mut from = 0;
+    for a in &new {
+        let sights = &added[from..from + a.count];
+        from += a.count;
+        let evidence = rows::insert_content(tx, a.id, &a.prepared, sights, &mut fts)?;
         stance.rows(&evidence, 1);
     }
     // Stored sightings that change entity: their articles' stance shares are taken back before
@@ -176,7 +177,7 @@ fn store_batch(
     // The batch's facts are freed on another thread (the writer is the pipeline's bottleneck);
     // when no thread can be made, here.
     if !new.is_empty() {
-        let _ = std::thread::Builder::new().spawn(move || drop(new));
+        let _ = std::thread::Builder::new().spawn(move || drop((new, added)));
     }
     Ok(())
 }
