@@ -40,12 +40,13 @@ pub(super) fn is_alnum_name_part(t: &Token) -> bool {
 /// Whether the text spaces the hyphens of compounds: a number, ` - `, a lowercase word (`13 -
 /// inch`, `26 - year - old`); a year before a dash (`in 2018 - though`) does not count.
 pub(super) fn has_spaced_hyphens(toks: &[Token]) -> bool {
+    // Cheapest tests first: most tokens are no number before a hyphen.
     toks.windows(3).any(|w| {
-        let year =
-            w[0].lower.len() == 4 && (w[0].lower.starts_with("19") || w[0].lower.starts_with("20"));
+        let year = |n: &str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
         w[0].kind == TokenKind::Number
+            && w[1].is_punct('-')
             && w[0].lower.bytes().all(|b| b.is_ascii_digit())
-            && !year
+            && !year(&w[0].lower)
             && is_spaced_hyphen(&w[0], &w[1], &w[2])
             && w[2].kind == TokenKind::Word
             && !w[2].capitalized

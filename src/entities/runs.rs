@@ -86,13 +86,20 @@ fn is_cap_word(t: &Token) -> bool {
 pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<Run> {
     let toks = &seg.tokens;
     let mut out = Vec::new();
+    // One run read at a time, its vectors reused: most runs are dropped (`The`, `He` starting a
+    // sentence), and those kept are copied out at their length.
+    let mut run = Run {
+        words: Vec::with_capacity(8),
+        tokens: Vec::with_capacity(8),
+        initial: false,
+    };
     let mut i = 0;
     while i < toks.len() {
         if !is_cap_word(&toks[i]) || words::is_weekday(&toks[i].lower) || caps.url[i] {
             i += 1;
             continue;
         }
-        let (mut run, mut j) = extend(toks, i, caps, lex);
+        let mut j = extend(toks, i, caps, lex, &mut run);
         if let Some(after) = cut_possessive(text, &mut run) {
             j = after; // the words after a possessive start a name of their own
         }
@@ -108,7 +115,11 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
         take_street_number(toks, &mut run);
         let single_calendar = run.tokens.len() == 1 && is_calendar_word(&toks[run.first()].lower);
         if !run.words.is_empty() && !single_calendar {
-            run.initial = caps.initial[run.first()] || caps.title[run.first()];
+            let run = Run {
+                words: run.words.clone(),
+                tokens: run.tokens.clone(),
+                initial: caps.initial[run.first()] || caps.title[run.first()],
+            };
             // Title case inside running text: "Ana Ruiz Checks Into Avalon Clinic".
             let title_case = run.tokens[1..]
                 .iter()
@@ -124,15 +135,12 @@ pub fn runs(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Vec<R
     out
 }
 
-/// The run starting at token `i`, and the token index after it.
-fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usize) {
+/// Reads into `run` (emptied first) the run starting at token `i`; gives the token index
+/// after it.
+fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon, run: &mut Run) -> usize {
     let t = &toks[i];
-    // Most runs are a few words: room for them from the start.
-    let mut run = Run {
-        words: Vec::with_capacity(4),
-        tokens: Vec::with_capacity(4),
-        initial: false,
-    };
+    run.words.clear();
+    run.tokens.clear();
     run.words.push(t.span);
     run.tokens.push(i);
     let mut j = i + 1;
@@ -147,11 +155,11 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
         let u = &toks[j];
         let prev = &toks[j - 1];
         if is_cap_word(u) && !words::is_weekday(&u.lower) || is_alnum_name_part(u) {
-            push(&mut run, j);
+            push(run, j);
             j += 1;
         } else if is_model_number(toks, j) && (run.words.len() > 1 || !caps.initial[j - 1]) {
             // "Acme Volta 8800": a product's model number ends its name.
-            push(&mut run, j);
+            push(run, j);
             j += 1;
             break;
         } else if cap_at(j + 1)
@@ -167,11 +175,11 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             })
         {
             // "Acme Holdings, Inc.": the legal form after a comma.
-            push(&mut run, j + 1);
+            push(run, j + 1);
             j += 2;
         } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
-            push(&mut run, j);
+            push(run, j);
             j += 1;
         } else if u.lower == "of"
             && prev.capitalized
@@ -184,7 +192,7 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             org_joint |= lex.is_org_word(&prev.lower);
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
-                push(&mut run, k);
+                push(run, k);
             }
             j += skip;
         } else if u.lower == "for"
@@ -197,12 +205,12 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             org_joint = true;
             let skip = if toks[j + 1].lower == "the" { 2 } else { 1 };
             for k in j..j + skip {
-                push(&mut run, k);
+                push(run, k);
             }
             j += skip;
-        } else if org_joint && and_inside_org(toks, &run, j, lex) {
+        } else if org_joint && and_inside_org(toks, run, j, lex) {
             // "Department of Health and Human Services": `and` inside one organisation.
-            push(&mut run, j);
+            push(run, j);
             j += 1;
         } else if u.is_punct('.')
             && u.span.start == prev.span.end
@@ -215,7 +223,7 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon) -> (Run, usi
             break;
         }
     }
-    (run, j)
+    j
 }
 
 /// Whether a run's first word is no part of the name: a function word or a sentence adverb,

@@ -11,6 +11,7 @@
 
 pub mod cues;
 mod direct;
+mod function_words;
 mod label;
 pub mod marks;
 mod mention;

@@ -1,26 +1,39 @@
 //! Closed word classes the cue rules need: determiners, auxiliaries, clause openers, adverbs,
 //! prepositions and time words. These are properties of English, not of any article.
 
+pub use super::function_words::is_function_word;
 use crate::segment::Token;
 
-#[rustfmt::skip]
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an" | "another" | "any" | "each" | "every" | "her" | "his" | "its" | "my" | "no"
-        | "our" | "some" | "such" | "the" | "their" | "these" | "this" | "those" | "your"
-    )
+/// A closed class: the list of its words (for [`super::is_function_word`]'s set) and a predicate
+/// matching them, from one list.
+macro_rules! word_class {
+    ($(#[$m:meta])* $name:ident, $list:ident, [$($w:literal),* $(,)?]) => {
+        pub(super) const $list: &[&str] = &[$($w),*];
+        $(#[$m])*
+        pub fn $name(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+    };
 }
 
-#[rustfmt::skip]
-pub fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "'d" | "'ve" | "am" | "are" | "be" | "been" | "being" | "can" | "could" | "did" | "do"
-        | "does" | "had" | "has" | "have" | "having" | "is" | "may" | "might" | "must" | "shall"
-        | "should" | "was" | "were" | "will" | "would" | "’d" | "’ve"
-    )
-}
+word_class!(
+    is_determiner,
+    DETERMINERS,
+    [
+        "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "no", "our",
+        "some", "such", "the", "their", "these", "this", "those", "your",
+    ]
+);
+
+word_class!(
+    is_auxiliary,
+    AUXILIARIES,
+    [
+        "'d", "'ve", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does",
+        "had", "has", "have", "having", "is", "may", "might", "must", "shall", "should", "was",
+        "were", "will", "would", "’d", "’ve",
+    ]
+);
 
 #[rustfmt::skip]
 pub fn is_be(w: &str) -> bool {
@@ -30,18 +43,19 @@ pub fn is_be(w: &str) -> bool {
     )
 }
 
-/// Words that open a clause: a subject never reaches back across them.
-#[rustfmt::skip]
-pub fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "after" | "also" | "although" | "as" | "because" | "before" | "but" | "even" | "how"
-        | "however" | "if" | "indeed" | "instead" | "meanwhile" | "nor" | "once" | "since" | "so"
-        | "still" | "than" | "that" | "then" | "though" | "unless" | "until" | "what" | "whatever"
-        | "when" | "where" | "whereas" | "whether" | "which" | "while" | "whoever" | "whom"
-        | "whose" | "why" | "yet"
-    )
-}
+word_class!(
+    /// Words that open a clause: a subject never reaches back across them.
+    opens_clause,
+    CLAUSE_OPENERS,
+    [
+        "after", "also", "although", "as", "because", "before", "but", "even", "how", "however",
+        "if", "indeed", "instead", "meanwhile", "nor", "once", "since", "so", "still", "than",
+        "that", "then", "though", "unless", "until", "what", "whatever", "when", "where", "whereas",
+        "whether", "which", "while", "whoever", "whom", "whose", "why", "yet",
+    ]
+);
+
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(
@@ -50,22 +64,33 @@ pub fn is_subject_pronoun(w: &str) -> bool {
     )
 }
 
+/// Contracted auxiliaries [`strip_contraction`] takes off any word.
+pub(super) const CONTRACTIONS: [&str; 10] = [
+    "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m",
+];
+/// Words whose `’s` is `is` or `has`, not a possessive.
+pub(super) const S_CONTRACTED: &[&str] = &["he", "she", "it", "that", "there", "what", "who"];
+
 /// A word without a contracted auxiliary (`he’d` -> (`he`, true), `it's` -> (`it`, true));
 /// `’s` counts only after a pronoun, where it is `is` / `has` rather than a possessive.
 pub fn strip_contraction(w: &str) -> (&str, bool) {
-    for suffix in [
-        "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m",
-    ] {
+    // Every contraction has its apostrophe (`'`, or the last byte of `’`) among the last
+    // three bytes: most words are rejected without trying each suffix.
+    let b = w.as_bytes();
+    if !b[b.len().saturating_sub(3)..]
+        .iter()
+        .any(|&c| c == b'\'' || c == 0x99)
+    {
+        return (w, false);
+    }
+    for suffix in CONTRACTIONS {
         if let Some(base) = w.strip_suffix(suffix) {
             return (base, true);
         }
     }
     for suffix in ["’s", "'s"] {
         if let Some(base) = w.strip_suffix(suffix) {
-            if matches!(
-                base,
-                "he" | "she" | "it" | "that" | "there" | "what" | "who"
-            ) {
+            if S_CONTRACTED.contains(&base) {
                 return (base, true);
             }
         }
@@ -104,17 +129,51 @@ pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "it")
 }
 
-#[rustfmt::skip]
-pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "about" | "across" | "after" | "against" | "ahead" | "amid" | "among" | "at" | "before"
-        | "behind" | "beyond" | "by" | "despite" | "during" | "following" | "for" | "from" | "in"
-        | "inside" | "into" | "near" | "of" | "on" | "outside" | "over" | "per" | "since"
-        | "through" | "throughout" | "to" | "toward" | "towards" | "under" | "upon" | "via"
-        | "while" | "with" | "within" | "without"
-    )
-}
+word_class!(
+    is_preposition,
+    PREPOSITIONS,
+    [
+        "about",
+        "across",
+        "after",
+        "against",
+        "ahead",
+        "amid",
+        "among",
+        "at",
+        "before",
+        "behind",
+        "beyond",
+        "by",
+        "despite",
+        "during",
+        "following",
+        "for",
+        "from",
+        "in",
+        "inside",
+        "into",
+        "near",
+        "of",
+        "on",
+        "outside",
+        "over",
+        "per",
+        "since",
+        "through",
+        "throughout",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "upon",
+        "via",
+        "while",
+        "with",
+        "within",
+        "without",
+    ]
+);
 
 /// A month's full name, lowercase.
 #[rustfmt::skip]
@@ -187,21 +246,20 @@ pub fn is_period_noun(w: &str) -> bool {
     )
 }
 
-/// Sentence adverbs and connectives that may stand before a subject without a comma.
-#[rustfmt::skip]
-pub fn is_discourse_word(w: &str) -> bool {
-    matches!(
-        w,
-        "additionally" | "again" | "also" | "and" | "and," | "but" | "earlier" | "even"
-        | "finally" | "first" | "furthermore" | "hence" | "here" | "however" | "indeed"
-        | "initially" | "instead" | "last" | "lastly" | "later" | "likewise" | "maybe"
-        | "meanwhile" | "moreover" | "nevertheless" | "nonetheless" | "notably" | "now" | "or"
-        | "otherwise" | "overall" | "perhaps" | "plus" | "previously" | "privately"
-        | "publicly" | "recently" | "second" | "separately" | "similarly" | "so" | "still"
-        | "then" | "there" | "therefore" | "third" | "thus" | "today" | "tonight" | "too"
-        | "ultimately" | "yesterday" | "yet"
-    )
-}
+word_class!(
+    /// Sentence adverbs and connectives that may stand before a subject without a comma.
+    is_discourse_word,
+    DISCOURSE_WORDS,
+    [
+        "additionally", "again", "also", "and", "and,", "but", "earlier", "even", "finally",
+        "first", "furthermore", "hence", "here", "however", "indeed", "initially", "instead",
+        "last", "lastly", "later", "likewise", "maybe", "meanwhile", "moreover", "nevertheless",
+        "nonetheless", "notably", "now", "or", "otherwise", "overall", "perhaps", "plus",
+        "previously", "privately", "publicly", "recently", "second", "separately", "similarly",
+        "so", "still", "then", "there", "therefore", "third", "thus", "today", "tonight", "too",
+        "ultimately", "yesterday", "yet",
+    ]
+);
 
 #[rustfmt::skip]
 const NOT_ADVERBS: &[&str] = &[
@@ -254,20 +312,6 @@ pub fn is_adverb(t: &Token) -> bool {
                 | "recently"
                 | "reportedly"
                 | "n't"
-        )
-}
-
-/// A word that is never part of a name even when capitalised at a sentence start.
-pub fn is_function_word(w: &str) -> bool {
-    is_determiner(w)
-        || is_discourse_word(w)
-        || is_preposition(w)
-        || opens_clause(w)
-        || is_subject_pronoun(w)
-        || is_auxiliary(w)
-        || matches!(
-            w,
-            "according" | "earlier" | "a" | "an" | "it’s" | "it's" | "what" | "why" | "how" | "who"
         )
 }
 
