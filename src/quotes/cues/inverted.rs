@@ -81,15 +81,24 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
             return Some(start..close + 1);
         }
     }
+    // `said Tomas Hale Jr., a ...`: what follows the name reads after the abbreviation's dot.
+    let after = if k + 1 < sent.end && cx.t(k).is_punct('.') && is_name_dot(cx, k) {
+        k + 1
+    } else {
+        k
+    };
     if named && cx.t(k - 1).capitalized {
-        if let Some(end) = trailing_appositive(cx, sent, k) {
+        if let Some(end) = trailing_appositive(cx, sent, after) {
             return Some(start..end);
         }
     }
     if named {
         // `said the mayor's aide, Lena Ortiz, ...`: the name the role is given.
-        let k = named_appositive(cx, sent, start, k).unwrap_or(k);
-        return Some(start..trailing_clause(cx, sent, k).unwrap_or(k));
+        if let Some(end) = named_appositive(cx, sent, start, k).or(trailing_clause(cx, sent, after))
+        {
+            return Some(start..trailing_clause(cx, sent, end).unwrap_or(end));
+        }
+        return Some(start..k);
     }
     (k > start && matches!(cx.lower(start), "he" | "she" | "they")).then_some(start..k)
 }

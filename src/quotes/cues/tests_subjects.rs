@@ -121,6 +121,19 @@ const CASES: &[(&str, &[&str])] = &[
         "\"The pier will hold,\" said the harbor board's chief engineer, Ilse Varga.",
         &["the harbor board's chief engineer, Ilse Varga | said | \"The pier will hold,\""],
     ),
+    // A name ending in an abbreviation (`Jr.`) keeps its appositive or relative clause.
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr., a retired harbor pilot.",
+        &["Tomas Hale Jr., a retired harbor pilot | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr., who piloted ferries for years.",
+        &["Tomas Hale Jr., who piloted ferries for years | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr. on Friday.",
+        &["Tomas Hale Jr | said | \"The pier will hold,\""],
+    ),
 ];
 
 #[test]
