@@ -134,6 +134,28 @@ const CASES: &[(&str, &[&str])] = &[
         "\"The pier will hold,\" said Tomas Hale Jr. on Friday.",
         &["Tomas Hale Jr | said | \"The pier will hold,\""],
     ),
+    // An organisation's town after `in` stays with it; a time or an occasion does not.
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in Avalon.",
+        &["Tomas Hale of the Harbor Council in Avalon | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in March.",
+        &["Tomas Hale of the Harbor Council | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in an interview.",
+        &["Tomas Hale of the Harbor Council | said | \"The pier will hold,\""],
+    ),
+    // A participle's `in` stays with a role; a plain role's `in` does not.
+    (
+        "\"The pier will hold,\" says a source involved in the board's planning.",
+        &["a source involved in the board's planning | says | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" says a harbor pilot in an interview.",
+        &["a harbor pilot | says | \"The pier will hold,\""],
+    ),
 ];
 
 #[test]
