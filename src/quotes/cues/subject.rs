@@ -393,7 +393,11 @@ pub(super) fn main_subject(cx: &Ctx, sent: &Range<usize>, before: usize) -> Opti
         {
             break;
         }
-        let after_name = k > start && cx.t(k - 1).capitalized && !is_determiner(&cx.t(k - 1).lower);
+        // `One pilot inside ...`: a capitalised count word opens a noun phrase, not a name.
+        let after_name = k > start && cx.t(k - 1).capitalized && {
+            let prev = cx.t(k - 1).lower.as_str();
+            !is_determiner(prev) && !is_count_word(prev)
+        };
         let role_noun =
             cx.lex.is_title_word(w) || cx.lex.is_anonymous_head(w) || cx.lex.is_org_word(w);
         if !t.capitalized && after_name && !matches!(w, "of" | "and" | "for") && !role_noun {

@@ -64,6 +64,15 @@ const CASES: &[(&str, &[&str])] = &[
         "Tomas Hale met the crews, saying the levy was unfair.",
         &["Tomas Hale | saying | the levy was unfair"],
     ),
+    // A capitalised count word opens the main subject of a participle's clause.
+    (
+        "One pilot inside the Harbor Tower met the crews, saying the levy was unfair.",
+        &["One pilot inside the Harbor Tower | saying | the levy was unfair"],
+    ),
+    (
+        "Several pilots at the Harbor Tower met the crews, saying the levy was unfair.",
+        &["Several pilots at the Harbor Tower | saying | the levy was unfair"],
+    ),
     // A possessive apostrophe after `s` or `z` stays inside the subject.
     (
         "Two cousins of Elena Ruiz' tenants said the roof had leaked for years.",
