@@ -69,7 +69,7 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of")
                 || (k > sent_start && {
                     let p = cx.t(k - 1);
-                    is_determiner(&p.lower) || p.is_possessive()
+                    is_determiner(&p.lower) || p.is_possessive() || p.lower == "own"
                 })
                 // `federal and state officials`: a modifier joined to another before a plural.
                 || (k > sent_start

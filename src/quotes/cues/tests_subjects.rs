@@ -64,6 +64,11 @@ const CASES: &[(&str, &[&str])] = &[
         "Tomas Hale met the crews, saying the levy was unfair.",
         &["Tomas Hale | saying | the levy was unfair"],
     ),
+    // A participle after `own` modifies a noun: it is not the cue.
+    (
+        "The harbor board's own published rules say ferries must stop at night.",
+        &["The harbor board's own published rules | say | ferries must stop at night"],
+    ),
     // A capitalised count word opens the main subject of a participle's clause.
     (
         "One pilot inside the Harbor Tower met the crews, saying the levy was unfair.",
