@@ -69,7 +69,12 @@ fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             let noun_use = cx.seg.tokens.get(k + 1).is_some_and(|n| n.lower == "of")
                 || (k > sent_start && {
                     let p = cx.t(k - 1);
-                    is_determiner(&p.lower) || p.is_possessive() || p.lower == "own"
+                    is_determiner(&p.lower)
+                        || p.is_possessive()
+                        || p.lower == "own"
+                        // `both lobbying firms`, `two leading pilots`
+                        || (is_count_word(&p.lower)
+                            && !matches!(p.lower.as_str(), "many" | "most" | "few" | "all"))
                 })
                 // `federal and state officials`: a modifier joined to another before a plural.
                 || (k > sent_start

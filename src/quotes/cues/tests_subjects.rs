@@ -69,6 +69,15 @@ const CASES: &[(&str, &[&str])] = &[
         "The harbor board's own published rules say ferries must stop at night.",
         &["The harbor board's own published rules | say | ferries must stop at night"],
     ),
+    // A verb form after a count word modifies a noun inside the subject.
+    (
+        "The heads of both lobbying firms said they had paid the levy.",
+        &["The heads of both lobbying firms | said | they had paid the levy"],
+    ),
+    (
+        "Two leading pilots said the pier would hold.",
+        &["Two leading pilots | said | the pier would hold"],
+    ),
     // A capitalised count word opens the main subject of a participle's clause.
     (
         "One pilot inside the Harbor Tower met the crews, saying the levy was unfair.",
