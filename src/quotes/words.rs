@@ -369,3 +369,26 @@ pub fn is_sentence_conjunction(w: &str) -> bool {
         | "so" | "though" | "when" | "while"
     )
 }
+
+/// A number or quantity word that opens a noun phrase (`One aide`, `Several pilots`).
+pub fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "many"
+            | "most"
+            | "both"
+            | "few"
+            | "all"
+    )
+}

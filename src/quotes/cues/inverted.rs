@@ -45,10 +45,15 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
         if k > start && is_preposition(w) && !t.capitalized {
             let prev = cx.t(k - 1);
             // `of the Council on Harbor Safety`: small words inside a capitalised name.
+            // `of the Harbor Council in Avalon`: the organisation's town too.
             let in_name = in_org
                 && prev.capitalized
-                && matches!(w, "of" | "on" | "for" | "and")
-                && cx.seg.tokens.get(k + 1).is_some_and(|n| n.capitalized);
+                && matches!(w, "of" | "on" | "for" | "and" | "in")
+                && cx
+                    .seg
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.capitalized && !is_time_word(&n.lower));
             if in_name || of_organisation(cx, sent, k) {
                 in_org = true;
                 k += 1;
@@ -56,7 +61,9 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
             }
             let role_noun = (!prev.capitalized && !is_adverb(prev) && !is_time_word(&prev.lower))
                 || (prev.capitalized && cx.lex.is_title_word(&prev.lower));
-            let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from");
+            // `a pilot involved in the survey`: a participle's `in` stays with the role.
+            let inner = matches!(w, "of" | "for" | "to" | "at" | "with" | "from")
+                || (w == "in" && prev.lower.ends_with("ed") && !prev.capitalized);
             let next = cx.seg.tokens.get(k + 1);
             if !(role_noun && inner && next.is_some_and(|n| n.is_word() && !is_time_word(&n.lower)))
             {
@@ -81,15 +88,24 @@ pub(super) fn subject_after(cx: &Ctx, sent: &Range<usize>, start: usize) -> Opti
             return Some(start..close + 1);
         }
     }
+    // `said Tomas Hale Jr., a ...`: what follows the name reads after the abbreviation's dot.
+    let after = if k + 1 < sent.end && cx.t(k).is_punct('.') && is_name_dot(cx, k) {
+        k + 1
+    } else {
+        k
+    };
     if named && cx.t(k - 1).capitalized {
-        if let Some(end) = trailing_appositive(cx, sent, k) {
+        if let Some(end) = trailing_appositive(cx, sent, after) {
             return Some(start..end);
         }
     }
     if named {
         // `said the mayor's aide, Lena Ortiz, ...`: the name the role is given.
-        let k = named_appositive(cx, sent, start, k).unwrap_or(k);
-        return Some(start..trailing_clause(cx, sent, k).unwrap_or(k));
+        if let Some(end) = named_appositive(cx, sent, start, k).or(trailing_clause(cx, sent, after))
+        {
+            return Some(start..trailing_clause(cx, sent, end).unwrap_or(end));
+        }
+        return Some(start..k);
     }
     (k > start && matches!(cx.lower(start), "he" | "she" | "they")).then_some(start..k)
 }

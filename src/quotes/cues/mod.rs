@@ -15,6 +15,7 @@
 //! reported clause ends).
 
 mod asides;
+mod boundary;
 mod clause;
 mod complement;
 mod coordinated;

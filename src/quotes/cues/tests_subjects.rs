@@ -64,6 +64,29 @@ const CASES: &[(&str, &[&str])] = &[
         "Tomas Hale met the crews, saying the levy was unfair.",
         &["Tomas Hale | saying | the levy was unfair"],
     ),
+    // A participle after `own` modifies a noun: it is not the cue.
+    (
+        "The harbor board's own published rules say ferries must stop at night.",
+        &["The harbor board's own published rules | say | ferries must stop at night"],
+    ),
+    // A verb form after a count word modifies a noun inside the subject.
+    (
+        "The owners of both fishing fleets said they had paid the levy.",
+        &["The owners of both fishing fleets | said | they had paid the levy"],
+    ),
+    (
+        "Two leading pilots said the pier would hold.",
+        &["Two leading pilots | said | the pier would hold"],
+    ),
+    // A capitalised count word opens the main subject of a participle's clause.
+    (
+        "One pilot inside the Harbor Tower met the crews, saying the levy was unfair.",
+        &["One pilot inside the Harbor Tower | saying | the levy was unfair"],
+    ),
+    (
+        "Several pilots at the Harbor Tower met the crews, saying the levy was unfair.",
+        &["Several pilots at the Harbor Tower | saying | the levy was unfair"],
+    ),
     // A possessive apostrophe after `s` or `z` stays inside the subject.
     (
         "Two cousins of Elena Ruiz' tenants said the roof had leaked for years.",
@@ -120,6 +143,41 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "\"The pier will hold,\" said the harbor board's chief engineer, Ilse Varga.",
         &["the harbor board's chief engineer, Ilse Varga | said | \"The pier will hold,\""],
+    ),
+    // A name ending in an abbreviation (`Jr.`) keeps its appositive or relative clause.
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr., a retired harbor pilot.",
+        &["Tomas Hale Jr., a retired harbor pilot | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr., who piloted ferries for years.",
+        &["Tomas Hale Jr., who piloted ferries for years | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale Jr. on Friday.",
+        &["Tomas Hale Jr | said | \"The pier will hold,\""],
+    ),
+    // An organisation's town after `in` stays with it; a time or an occasion does not.
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in Avalon.",
+        &["Tomas Hale of the Harbor Council in Avalon | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in March.",
+        &["Tomas Hale of the Harbor Council | said | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" said Tomas Hale of the Harbor Council in an interview.",
+        &["Tomas Hale of the Harbor Council | said | \"The pier will hold,\""],
+    ),
+    // A participle's `in` stays with a role; a plain role's `in` does not.
+    (
+        "\"The pier will hold,\" says a pilot involved in the board's planning.",
+        &["a pilot involved in the board's planning | says | \"The pier will hold,\""],
+    ),
+    (
+        "\"The pier will hold,\" says a harbor pilot in an interview.",
+        &["a harbor pilot | says | \"The pier will hold,\""],
     ),
 ];
 

@@ -114,6 +114,7 @@ pub(super) fn used_as_verb(
             && !lone_another
             && (is_determiner(&t.lower)
                 || t.is_possessive()
+                || t.lower == "own" // `its own published rules`
                 || (t.lower == "to" && form == VerbForm::Base))
         {
             return false;
