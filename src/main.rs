@@ -11,6 +11,12 @@ macro_rules! say {
 
 mod cli;
 
+// mimalloc: extraction allocates many small strings and vectors per article, on several
+// threads; it runs about 15 % faster than with the system allocator (`cargo bench --bench
+// extract`). The library leaves the choice to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
