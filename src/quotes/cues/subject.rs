@@ -164,8 +164,10 @@ fn subject_start(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
             start += 1;
             continue;
         }
-        if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower))
-        {
+        // `At least 40 nurses`, `at most a third of voters`: a quantifier, not a preposition.
+        let quantifier =
+            t.lower == "at" && start + 2 < end && matches!(cx.lower(start + 1), "least" | "most");
+        if is_preposition(&t.lower) && !quantifier {
             // "On Tuesday Dahl said": drop the time phrase; "with Lima warning": drop "with".
             let time_end = (start + 1..end.min(start + 5))
                 .rev()

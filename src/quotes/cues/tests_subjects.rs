@@ -27,6 +27,15 @@ const CASES: &[(&str, &[&str])] = &[
         "The council kept a toll rule that appeals courts said was unfair to farmers.",
         &["appeals courts | said | was unfair to farmers"],
     ),
+    // `At least` opens a quantified subject; it is not an introductory phrase.
+    (
+        "At least 40 nurses said the night shift was unsafe.",
+        &["At least 40 nurses | said | the night shift was unsafe"],
+    ),
+    (
+        "At noon Friday the nurses said the night shift was unsafe.",
+        &["the nurses | said | the night shift was unsafe"],
+    ),
     (
         "The harbor mayor says officials said the toll rule was void.",
         &[
