@@ -36,6 +36,11 @@ const CASES: &[(&str, &[&str])] = &[
         "At noon Friday the nurses said the night shift was unsafe.",
         &["the nurses | said | the night shift was unsafe"],
     ),
+    // A personal pronoun is a whole subject: an opening participle phrase is not part of it.
+    (
+        "Naming three closed piers she added that the harbor was failing.",
+        &["she | added | the harbor was failing"],
+    ),
     (
         "The harbor mayor says officials said the toll rule was void.",
         &[
