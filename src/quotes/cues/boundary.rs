@@ -6,6 +6,7 @@
 
 use super::super::words::*;
 use super::Ctx;
+use crate::lexicon::EntityKind;
 use crate::segment::TokenKind;
 
 /// Whether token `k` (left of a subject) ends the subject phrase.
@@ -23,6 +24,7 @@ pub(super) fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
             })
         }
         TokenKind::Punct('&' | '-' | '/') => false,
+        TokenKind::Punct(',') => !coordinated_adjective(cx, k, sent_start),
         TokenKind::Punct(_) => true,
         _ => {
             let w = t.lower.as_str();
@@ -50,7 +52,8 @@ pub(super) fn is_left_boundary(cx: &Ctx, k: usize, sent_start: usize) -> bool {
                             && !n.lower.ends_with("ss")
                             && !cx.is_verb_token(k + 1)
                             && !is_function_word(&n.lower)
-                    }));
+                    }))
+                || plural_modifier(cx, k, sent_start);
             if w == "who"
                 || opens_clause(w)
                 || is_auxiliary(w)
@@ -102,5 +105,57 @@ fn reduced_relative(cx: &Ctx, k: usize, sent_start: usize) -> bool {
         && after_noun
         && next.is_some_and(|n| {
             n.is_word() && (is_time_word(&n.lower) || matches!(n.lower.as_str(), "by" | "in"))
+        })
+}
+
+/// `federal appeals courts`, `that appeals judges said`: a plural `-s` form of a verb that takes
+/// only an object, after a lowercase word and before an organisation noun, is the first half of
+/// a compound noun. A clause verb keeps its verb reading (`the mayor says officials said`).
+fn plural_modifier(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    let w = cx.lower(k);
+    let object_only = cx.lex.verb(w).is_some_and(|v| {
+        let f = &v.frames;
+        f.object && !(f.clause || f.tell || f.animate || f.commit)
+    });
+    let prev = (k > sent_start).then(|| cx.t(k - 1));
+    let next = cx.seg.tokens.get(k + 1);
+    object_only
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && prev.is_some_and(|p| p.is_word() && !p.capitalized && !is_subject_pronoun(&p.lower))
+        && next.is_some_and(|n| {
+            n.is_word()
+                && !n.capitalized
+                && [n.lower.as_str(), n.lower.trim_end_matches('s')]
+                    .iter()
+                    .any(|h| cx.lex.head_noun(h) == Some(EntityKind::Org))
+        })
+}
+
+/// `the bearded, 64-year-old foreman`: a comma between two adjectives after a determiner that
+/// opens the phrase (at a sentence's or quote's edge or after a comma) is inside the subject.
+/// Only clear adjective endings: `the official, ...` or `the end, ...` stay boundaries.
+fn coordinated_adjective(cx: &Ctx, k: usize, sent_start: usize) -> bool {
+    if k < sent_start + 2 {
+        return false;
+    }
+    let (det, adj) = (cx.t(k - 2), cx.t(k - 1));
+    let next = cx.seg.tokens.get(k + 1);
+    let opens = k - 2 == sent_start || !cx.t(k - 3).is_word() || cx.t(k - 3).lower == "and";
+    let adjective = adj.is_word()
+        && !adj.capitalized
+        && adj.lower.chars().count() >= 5
+        && ["ed", "ful", "ous", "less", "able", "ible", "ish"]
+            .iter()
+            .any(|e| adj.lower.ends_with(e));
+    opens
+        && matches!(det.lower.as_str(), "the" | "a" | "an")
+        && adjective
+        && next.is_some_and(|n| {
+            n.is_word()
+                && !n.capitalized
+                && !is_determiner(&n.lower)
+                && !is_function_word(&n.lower)
+                && !is_subject_pronoun(&n.lower)
         })
 }

@@ -139,6 +139,10 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
 /// leading connectives, discourse adverbs and introductory prepositional phrases.
 fn subject_start(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
     let last = cx.t(end - 1);
+    // `Listing the losses she added`: a personal subject pronoun is the whole subject.
+    if matches!(last.lower.as_str(), "he" | "she" | "they" | "we") && !last.capitalized {
+        return Some(end - 1);
+    }
     // The head noun may look like a reporting verb ("the auditors' report said"): as the
     // last word of the subject it is a noun.
     let noun_head = cx.is_verb_token(end - 1)
@@ -164,8 +168,10 @@ fn subject_start(cx: &Ctx, sent: &Range<usize>, end: usize) -> Option<usize> {
             start += 1;
             continue;
         }
-        if is_preposition(&t.lower) && !t.capitalized || (t.capitalized && is_preposition(&t.lower))
-        {
+        // `At least 40 nurses`, `at most a third of voters`: a quantifier, not a preposition.
+        let quantifier =
+            t.lower == "at" && start + 2 < end && matches!(cx.lower(start + 1), "least" | "most");
+        if is_preposition(&t.lower) && !quantifier {
             // "On Tuesday Dahl said": drop the time phrase; "with Lima warning": drop "with".
             let time_end = (start + 1..end.min(start + 5))
                 .rev()

@@ -5,6 +5,56 @@ use super::tests::check_table;
 
 /// (sentence, every cue as `speaker | verb | content`). Invented sentences.
 const CASES: &[(&str, &[&str])] = &[
+    // A plural `-s` modifier before an organisation noun is part of the subject, not a verb.
+    (
+        "Two regional appeals courts said the toll rule was void.",
+        &["Two regional appeals courts | said | the toll rule was void"],
+    ),
+    // Two adjectives joined by a comma stay in one subject; a noun before a comma does not.
+    (
+        "\"We will reopen the mill,\" the bearded, 64-year-old foreman said.",
+        &["the bearded, 64-year-old foreman | said | \"We will reopen the mill,\""],
+    ),
+    (
+        "\"We will reopen the mill,\" the weathered, gray-haired foreman said.",
+        &["the weathered, gray-haired foreman | said | \"We will reopen the mill,\""],
+    ),
+    (
+        "In the end, union leaders said the mill would reopen.",
+        &["union leaders | said | the mill would reopen"],
+    ),
+    (
+        "The council kept a toll rule that appeals courts said was unfair to farmers.",
+        &["appeals courts | said | was unfair to farmers"],
+    ),
+    // `At least` opens a quantified subject; it is not an introductory phrase.
+    (
+        "At least 40 nurses said the night shift was unsafe.",
+        &["At least 40 nurses | said | the night shift was unsafe"],
+    ),
+    (
+        "At noon Friday the nurses said the night shift was unsafe.",
+        &["the nurses | said | the night shift was unsafe"],
+    ),
+    // A personal pronoun is a whole subject: an opening participle phrase is not part of it.
+    (
+        "Naming three closed piers she added that the harbor was failing.",
+        &["she | added | the harbor was failing"],
+    ),
+    (
+        "The harbor mayor says officials said the toll rule was void.",
+        &[
+            "The harbor mayor | says | officials said the toll rule was void",
+            "officials | said | the toll rule was void",
+        ],
+    ),
+    (
+        "Marta Quell says officials said the toll rule was void.",
+        &[
+            "Marta Quell | says | officials said the toll rule was void",
+            "officials | said | the toll rule was void",
+        ],
+    ),
     // A bare `it` after a quote or with a clause-only verb is an organisation or a document.
     (
         "The harbor board met on Friday. \"Keep the night ferry running,\" it recommended.",
