@@ -33,17 +33,19 @@ pub fn is_function_word(w: &str) -> bool {
     SET.get_or_init(function_words).contains(w)
 }
 
+/// The closed word classes the set is made of.
+const CLASSES: [&[&str]; 7] = [
+    DETERMINERS,
+    DISCOURSE_WORDS,
+    PREPOSITIONS,
+    CLAUSE_OPENERS,
+    SUBJECT_PRONOUNS,
+    AUXILIARIES,
+    OTHER_FUNCTION_WORDS,
+];
+
 fn function_words() -> FxHashSet<String> {
-    let classes = [
-        DETERMINERS,
-        DISCOURSE_WORDS,
-        PREPOSITIONS,
-        CLAUSE_OPENERS,
-        SUBJECT_PRONOUNS,
-        AUXILIARIES,
-        OTHER_FUNCTION_WORDS,
-    ];
-    let mut set: FxHashSet<String> = classes
+    let mut set: FxHashSet<String> = CLASSES
         .iter()
         .flat_map(|c| c.iter())
         .map(|w| w.to_string())
@@ -75,16 +77,7 @@ mod tests {
 
     #[test]
     fn the_set_answers_as_the_classes() {
-        let listed = [
-            DETERMINERS,
-            DISCOURSE_WORDS,
-            PREPOSITIONS,
-            CLAUSE_OPENERS,
-            SUBJECT_PRONOUNS,
-            AUXILIARIES,
-            OTHER_FUNCTION_WORDS,
-        ];
-        let mut words: Vec<String> = listed
+        let mut words: Vec<String> = CLASSES
             .iter()
             .flat_map(|c| c.iter())
             .map(|w| w.to_string())
