@@ -273,18 +273,10 @@ fn is_count(w: &str) -> bool {
     (w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+        || crate::quotes::words::SMALL_CARDINALS.contains(&w)
         || matches!(
             w,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
+            "eleven"
                 | "twelve"
                 | "fifteen"
                 | "twenty"

@@ -370,25 +370,16 @@ pub fn is_sentence_conjunction(w: &str) -> bool {
     )
 }
 
+/// The cardinal words from two to ten, shared by the count-word tests here and in `resolve`.
+pub const SMALL_CARDINALS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// A number or quantity word that opens a noun phrase (`One aide`, `Several pilots`).
 pub fn is_count_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "several"
-            | "many"
-            | "most"
-            | "both"
-            | "few"
-            | "all"
-    )
+    SMALL_CARDINALS.contains(&w)
+        || matches!(
+            w,
+            "one" | "several" | "many" | "most" | "both" | "few" | "all"
+        )
 }
