@@ -16,7 +16,8 @@ fn is_cap_word(t: &Token) -> bool {
 
 /// A model number after a capitalised word (`Volta 8800`, `Kestrel 747`): three digits or more,
 /// no year, and no score (`Avalon 102, Kestrel 99`, `Avalon 102-99`): nothing but a word or
-/// the end of the sentence after it. (A lone sentence-initial word before it is no name:
+/// the end of the sentence after it, or a comma after four digits or more, which no score has
+/// (`the Volta 8800, the thinnest yet`). (A lone sentence-initial word before it is no name:
 /// `With 107 delegates`; the caller knows.)
 pub(super) fn is_model_number(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
@@ -30,7 +31,9 @@ pub(super) fn is_model_number(toks: &[Token], j: usize) -> bool {
         && j > 0
         && is_cap_word(&toks[j - 1])
         && t.span.start == toks[j - 1].span.end + 1
-        && after.is_none_or(|n| n.kind == TokenKind::Word || n.is_punct('.'))
+        && after.is_none_or(|n| {
+            n.kind == TokenKind::Word || n.is_punct('.') || n.is_punct(',') && digits.len() >= 4
+        })
 }
 
 /// An alphanumeric word that continues a name (`49ers`, `G7`): digits and letters.

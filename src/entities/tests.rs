@@ -113,11 +113,12 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     // A model number ends a product's name; a score does not.
     (
         "Buyers queued for the Volta 8800 phone. With 480 sold, it beat Kestrel Mills 102, \
-         Avalon Giants 99.",
+         Avalon Giants 99. Buyers also liked the Nimbus Curve 7700, its thinnest yet.",
         &[
             ("Volta 8800", "org"),
             ("Kestrel Mills", "org"),
             ("Avalon Giants", "org"),
+            ("Nimbus Curve 7700", "org"),
         ],
     ),
     // A party letter in parentheses names nothing.
