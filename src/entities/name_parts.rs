@@ -103,16 +103,22 @@ pub(super) fn and_inside_org(toks: &[Token], run: &Run, j: usize, lex: &Lexicon)
     (1..=3).contains(&after.len()) && after.iter().all(|t| plain(t)) && !known(&after)
 }
 
-/// A numbered street is named by its number (`117th Street`, `5th Ave.`): the ordinal right
-/// before a run that ends with a street word joins it, so two streets are not one `Street`.
+/// A word that ends a street's name (`Street`, `Ave.`, `Road's`).
+pub fn is_street_word(lower: &str) -> bool {
+    matches!(
+        super::runs::without_possessive(lower.trim_end_matches('.')),
+        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd"
+    )
+}
+
+/// A numbered street is named by its number (`117th Street`, `5th Ave.`, `First Avenue`): the
+/// ordinal right before a run that ends with a street word joins it, so two streets are not one
+/// `Street`. (`First` to `Third` start no name elsewhere: they are sentence adverbs.)
 pub(super) fn take_street_number(toks: &[Token], run: &mut Run) {
     let Some(&last) = run.tokens.last() else {
         return;
     };
-    let street = matches!(
-        super::runs::without_possessive(toks[last].lower.trim_end_matches('.')),
-        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd"
-    );
+    let street = is_street_word(&toks[last].lower);
     let Some(k) = run.first().checked_sub(1) else {
         return;
     };
@@ -121,7 +127,10 @@ pub(super) fn take_street_number(toks: &[Token], run: &mut Run) {
     let ordinal = t.kind == TokenKind::Number
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th");
+        && matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th")
+        || t.capitalized
+            && matches!(t.lower.as_str(), "first" | "second" | "third")
+            && t.span.end + 1 == toks[run.first()].span.start;
     if street && ordinal {
         run.words.insert(0, t.span);
         run.tokens.insert(0, k);

@@ -121,6 +121,16 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Nimbus Curve 7700", "org"),
         ],
     ),
+    // A street keeps the ordinal or the title word it is named with, unless they make a title.
+    (
+        "Crowds gathered on First Avenue and in Kestrelton High Street. Mayor Street said no.",
+        &[
+            ("First Avenue", "place"),
+            ("Kestrelton", "place"),
+            ("High Street", "place"),
+            ("Mayor Street", "person"),
+        ],
+    ),
     // A party letter in parentheses names nothing.
     (
         "Gov. Ana Ruiz (R) and Sen. Tom Berg (D-Avalon) spoke.",
