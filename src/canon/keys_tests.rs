@@ -7,6 +7,8 @@ fn keys_depend_on_the_name_alone() {
     let p = |n: &str| key_of(EntityKind::Person, n, "d1", false);
     assert_eq!(p("Volodymyr Zelenskyy"), p("Volodymyr Zelensky"));
     assert_eq!(p("Anna Berg").id(), "person:anna-berg");
+    assert_eq!(p("Anna 'The Hawk' Berg"), p("Anna Berg"));
+    assert_eq!(p("Anna “Red” Berg"), p("Anna Berg"));
     assert_eq!(
         p("Berg"),
         Key::LastName {

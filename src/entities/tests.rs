@@ -131,6 +131,27 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Street", "person"),
         ],
     ),
+    // A nickname in quotation marks inside a name is part of the person's mention, not a name.
+    (
+        "A jury heard that Tomas 'The Hawk' Vellacourt ran the gang with Ana \"Red\" Ruiz.",
+        &[
+            ("Tomas 'The Hawk' Vellacourt", "person"),
+            ("Ana \"Red\" Ruiz", "person"),
+        ],
+    ),
+    (
+        "Tom Berg called Ana Ruiz 'A Disgrace' Over the plan.",
+        &[
+            ("Tom Berg", "person"),
+            ("Ana Ruiz", "person"),
+            ("Disgrace", "org"),
+        ],
+    ),
+    // `VP` is a title.
+    (
+        "The laptop was shown by marketing VP Ana Ostrander.",
+        &[("VP Ana Ostrander", "person")],
+    ),
     // A party letter in parentheses names nothing.
     (
         "Gov. Ana Ruiz (R) and Sen. Tom Berg (D-Avalon) spoke.",
