@@ -316,6 +316,12 @@ const DATES: &[(&str, &[&str])] = &[
         "Friday's vote was close. Critics of February’s budget spoke. May's plan failed.",
         &["Friday", "February"],
     ),
+    // A part of the day with a possessive still belongs to its weekday; `May` after `last`,
+    // `next` or `this` is the month.
+    (
+        "Friday night's fire spread. Last May the plant closed; it may reopen next May.",
+        &["Friday night", "May", "May"],
+    ),
 ];
 
 #[test]
