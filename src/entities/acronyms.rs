@@ -1,6 +1,7 @@
 //! Acronyms an article defines: a name followed by an acronym in parentheses (`Kestrel Valley
-//! Authority (KVA)`, `Zentrix Systems (ZSYS)`) names what that acronym names wherever the
-//! article writes it.
+//! Authority (KVA)`, `Zentrix Systems (ZSYS)`), or an acronym followed by the name in
+//! parentheses (`the KVA (Kestrel Valley Authority)`), names what that acronym names wherever
+//! the article writes it.
 //!
 //! Takes an article's mentions in text order; gives them back with the mentions of each defined
 //! acronym carrying the defining name's canonical form and kind. Only organisations, outlets and
@@ -18,28 +19,14 @@ use crate::lexicon::EntityKind;
 pub fn defined(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     let mut defs: FxHashMap<&str, (String, EntityKind)> = FxHashMap::default();
     for pair in mentions.windows(2) {
-        let (name, acronym) = (&pair[0], &pair[1]);
-        if !matches!(
-            name.kind,
-            EntityKind::Org | EntityKind::Outlet | EntityKind::Equipment
-        ) {
-            continue;
-        }
-        let (Some(between), Some(after)) = (
-            text.get(name.span.end..acronym.span.start),
-            text.get(acronym.span.end..),
-        ) else {
-            continue;
-        };
-        let written = acronym.span.of(text);
-        // `Zentrix Systems (ZSYS)`, `Zentrix Inc. (ZTX)`.
-        if between.trim_start_matches('.').trim() == "("
-            && between.len() <= 4
-            && after.trim_start().starts_with(')')
-            && abbreviates(written, &name.canonical)
-        {
-            defs.entry(written)
-                .or_insert_with(|| (name.canonical.clone(), name.kind));
+        // `Zentrix Systems (ZSYS)`, `Zentrix Inc. (ZTX)`; or `the ZSYS (Zentrix Systems)`.
+        for (name, acronym) in [(&pair[0], &pair[1]), (&pair[1], &pair[0])] {
+            if let Some(written) =
+                definition(text, name, acronym, name.span.start > acronym.span.start)
+            {
+                defs.entry(written)
+                    .or_insert_with(|| (name.canonical.clone(), name.kind));
+            }
         }
     }
     if defs.is_empty() {
@@ -53,6 +40,35 @@ pub fn defined(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// The acronym `acronym` writes, when `name` defines it: the two side by side with the second
+/// in parentheses (`reversed`: the acronym first).
+fn definition<'t>(
+    text: &'t str,
+    name: &Mention,
+    acronym: &Mention,
+    reversed: bool,
+) -> Option<&'t str> {
+    if !matches!(
+        name.kind,
+        EntityKind::Org | EntityKind::Outlet | EntityKind::Equipment
+    ) {
+        return None;
+    }
+    let (first, second) = if reversed {
+        (acronym, name)
+    } else {
+        (name, acronym)
+    };
+    let between = text.get(first.span.end..second.span.start)?;
+    let after = text.get(second.span.end..)?;
+    let written = acronym.span.of(text);
+    (between.trim_start_matches('.').trim() == "("
+        && between.len() <= 4
+        && after.trim_start().starts_with(')')
+        && abbreviates(written, &name.canonical))
+    .then_some(written)
 }
 
 /// Whether `acronym` (capitals and digits, two to eight, a plural `s` allowed) abbreviates
@@ -97,6 +113,11 @@ mod tests {
                 "Acme bought Nordvik Servers Inc. (NSI) on Monday. NSI makes racks.",
                 "NSI",
                 "Nordvik Servers Inc",
+            ),
+            (
+                "A loan from the KVLF (Kestrel Valley Loan Fund) was late. KVLF staff left.",
+                "KVLF",
+                "Kestrel Valley Loan Fund",
             ),
             (
                 "The Kestrel Valley Authority (KVA) met. The KVA's plan passed.",
