@@ -166,9 +166,10 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon, run: &mut Ru
         } else if cap_at(j + 1)
             && is_spaced_hyphen(prev, u, &toks[j + 1])
             && (caps.spaced_hyphens || prev.lower.chars().count() == 1)
-            && !caps.title[j]
+            && (!caps.title[j] || prev.lower.chars().count() == 1)
         {
-            // "T - Mobile", and in text with spaced hyphens "Hewlett - Packard".
+            // "T - Mobile" (in a headline too), and in text with spaced hyphens "Hewlett -
+            // Packard".
             j += 1;
         } else if u.is_punct(',')
             && toks.get(j + 1).is_some_and(|n| {

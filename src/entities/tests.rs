@@ -152,6 +152,11 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "The laptop was shown by marketing VP Ana Ostrander.",
         &[("VP Ana Ostrander", "person")],
     ),
+    // A letter joined by a spaced hyphen is one name, in a headline too.
+    (
+        "Nimbus Phone Preorders Launch On Q - Tel Network\nBuyers can order it from Q - Tel now.",
+        &[("Q - Tel", "org"), ("Q - Tel", "org")],
+    ),
     // A party letter in parentheses names nothing.
     (
         "Gov. Ana Ruiz (R) and Sen. Tom Berg (D-Avalon) spoke.",
