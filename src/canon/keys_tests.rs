@@ -7,6 +7,8 @@ fn keys_depend_on_the_name_alone() {
     let p = |n: &str| key_of(EntityKind::Person, n, "d1", false);
     assert_eq!(p("Volodymyr Zelenskyy"), p("Volodymyr Zelensky"));
     assert_eq!(p("Anna Berg").id(), "person:anna-berg");
+    assert_eq!(p("Anna 'The Hawk' Berg"), p("Anna Berg"));
+    assert_eq!(p("Anna “Red” Berg"), p("Anna Berg"));
     assert_eq!(
         p("Berg"),
         Key::LastName {
@@ -17,6 +19,9 @@ fn keys_depend_on_the_name_alone() {
     assert_eq!(o("The Harbour Authority"), o("Harbour Authority"));
     assert_eq!(o("Avalon's armed forces"), o("Avalon Armed Forces"));
     assert_eq!(o("Avalon’s Armed Forces"), o("Avalon Armed Forces"));
+    assert_eq!(o("Kestrel Police Department"), o("Kestrel Police"));
+    assert_ne!(o("Police Department"), o("Police"));
+    assert_ne!(o("Kestrel Fire Department"), o("Kestrel Fire"));
     let a = key_of(EntityKind::Anonymous, "a source", "d1", false);
     assert_ne!(a, key_of(EntityKind::Anonymous, "a source", "d2", false));
 }

@@ -68,10 +68,15 @@ pub(crate) fn join_initials(folded: &str) -> String {
     }
 }
 
-/// An organisation's folded name without its legal form (`acme corp` -> `acme`).
+/// An organisation's folded name without its legal form (`acme corp` -> `acme`), and a
+/// town's police without the word `department` (`avalon police department` -> `avalon
+/// police`: one force, written either way).
 pub fn strip_legal_form(folded: &str) -> String {
     let mut words: Vec<&str> = folded.split(' ').collect();
     while words.len() > 1 && crate::entities::classify::is_legal_form(words[words.len() - 1]) {
+        words.pop();
+    }
+    if words.len() > 2 && words.ends_with(&["police", "department"]) {
         words.pop();
     }
     words.join(" ")

@@ -200,7 +200,15 @@ pub fn classify(text: &str, words: &[Span], lex: &Lexicon) -> Option<Mention> {
     if prefix + 1 == words.len() && is_role_word(&lows[prefix]) || lows.iter().all(is_role_word) {
         return None; // "President", "Ukrainian", "New Avalon Republican": no name
     }
-    let split = own_country(&lows, role_words(text, words, &lows, lex), lex);
+    let mut split = own_country(&lows, role_words(text, words, &lows, lex), lex);
+    // `High Street`: a street named with words of titles that make no title
+    // alone is the street's name (`Mayor Street` is still a mayor's).
+    if split + 1 == words.len()
+        && super::name_parts::is_street_word(&lows[split])
+        && !lex.is_title(&lows[..split].join(" "))
+    {
+        split = 0;
+    }
     // `Director of Avalon Mills`: the name starts after the words that join it to the role.
     let joiners = lows[split..]
         .iter()

@@ -37,9 +37,12 @@ fn is_year(t: &Token) -> bool {
         && t.lower.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A part of the day that can follow a weekday (`Friday night`).
+/// A part of the day that can follow a weekday (`Friday night`, `Friday night's fire`).
 fn is_day_part(w: &str) -> bool {
-    matches!(w, "morning" | "afternoon" | "evening" | "night")
+    matches!(
+        without_possessive(w),
+        "morning" | "afternoon" | "evening" | "night"
+    )
 }
 
 /// A date starting at token `k`; returns the end token (exclusive). A weekday or a month with
@@ -62,8 +65,15 @@ pub fn date_at(toks: &[Token], k: usize) -> Option<usize> {
         {
             end += 1;
         }
-        if t.lower == "may" && !at(end).is_some_and(|n| is_day_number(n) || is_year(n)) {
-            return None; // the verb or the name
+        // `May` alone is the verb or the name, but for `last May`, `next May`, `this May`.
+        let named_month = k
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].lower.as_str(), "last" | "next" | "this"));
+        if t.lower == "may"
+            && !named_month
+            && !at(end).is_some_and(|n| is_day_number(n) || is_year(n))
+        {
+            return None;
         }
         if at(end).is_some_and(is_day_number) {
             end += 1;

@@ -12,6 +12,7 @@
 //! `Mrs. Ruiz` and `the Avalon governor` find the full name the article gives, in linear time.
 //! Never looks beyond the article: which mentions across articles are one entity is `canon`'s.
 
+mod acronyms;
 mod capitals;
 pub mod classify;
 pub mod dates;
@@ -280,7 +281,7 @@ fn mentions_with(
         out.push(m);
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    towns::with_regions(text, lex, out)
+    acronyms::defined(text, towns::with_regions(text, lex, out))
 }
 
 fn dates_and_money(text: &str, seg: &Segments, cover: &mut Cover, out: &mut Vec<Mention>) {

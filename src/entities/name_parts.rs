@@ -1,14 +1,17 @@
 //! What continues a name past its capitalised words: alphanumeric parts (`49ers`, `G7`), a
 //! product's model number (`Volta 8800`), hyphens a text writes spaced (`T - Mobile`), `and`
 //! inside an organisation's `of` name (`Department of Health and Human Services`), the ordinal
-//! of a numbered street (`117th Street`).
+//! of a numbered street (`117th Street`), a nickname in quotation marks between a given name and
+//! a last name (`Tomas 'The Hawk' Vellacourt`); and what ends one (a possessive, a hyphenated
+//! modifier).
 //!
 //! Takes tokens; gives yes or no for one place. Never decides what the name names.
 
 use super::runs::Run;
 use crate::lexicon::Lexicon;
-use crate::quotes::words;
+use crate::quotes::{is_function_word, words};
 use crate::segment::{Token, TokenKind};
+use crate::text::Span;
 
 fn is_cap_word(t: &Token) -> bool {
     t.capitalized && t.kind == TokenKind::Word
@@ -16,7 +19,8 @@ fn is_cap_word(t: &Token) -> bool {
 
 /// A model number after a capitalised word (`Volta 8800`, `Kestrel 747`): three digits or more,
 /// no year, and no score (`Avalon 102, Kestrel 99`, `Avalon 102-99`): nothing but a word or
-/// the end of the sentence after it. (A lone sentence-initial word before it is no name:
+/// the end of the sentence after it, or a comma after four digits or more, which no score has
+/// (`the Volta 8800, the thinnest yet`). (A lone sentence-initial word before it is no name:
 /// `With 107 delegates`; the caller knows.)
 pub(super) fn is_model_number(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
@@ -30,7 +34,9 @@ pub(super) fn is_model_number(toks: &[Token], j: usize) -> bool {
         && j > 0
         && is_cap_word(&toks[j - 1])
         && t.span.start == toks[j - 1].span.end + 1
-        && after.is_none_or(|n| n.kind == TokenKind::Word || n.is_punct('.'))
+        && after.is_none_or(|n| {
+            n.kind == TokenKind::Word || n.is_punct('.') || n.is_punct(',') && digits.len() >= 4
+        })
 }
 
 /// An alphanumeric word that continues a name (`49ers`, `G7`): digits and letters.
@@ -100,16 +106,22 @@ pub(super) fn and_inside_org(toks: &[Token], run: &Run, j: usize, lex: &Lexicon)
     (1..=3).contains(&after.len()) && after.iter().all(|t| plain(t)) && !known(&after)
 }
 
-/// A numbered street is named by its number (`117th Street`, `5th Ave.`): the ordinal right
-/// before a run that ends with a street word joins it, so two streets are not one `Street`.
+/// A word that ends a street's name (`Street`, `Ave.`, `Road's`).
+pub fn is_street_word(lower: &str) -> bool {
+    matches!(
+        super::runs::without_possessive(lower.trim_end_matches('.')),
+        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd"
+    )
+}
+
+/// A numbered street is named by its number (`117th Street`, `5th Ave.`, `First Avenue`): the
+/// ordinal right before a run that ends with a street word joins it, so two streets are not one
+/// `Street`. (`First` to `Third` start no name elsewhere: they are sentence adverbs.)
 pub(super) fn take_street_number(toks: &[Token], run: &mut Run) {
     let Some(&last) = run.tokens.last() else {
         return;
     };
-    let street = matches!(
-        super::runs::without_possessive(toks[last].lower.trim_end_matches('.')),
-        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd"
-    );
+    let street = is_street_word(&toks[last].lower);
     let Some(k) = run.first().checked_sub(1) else {
         return;
     };
@@ -118,9 +130,77 @@ pub(super) fn take_street_number(toks: &[Token], run: &mut Run) {
     let ordinal = t.kind == TokenKind::Number
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th");
+        && matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th")
+        || t.capitalized
+            && matches!(t.lower.as_str(), "first" | "second" | "third")
+            && t.span.end + 1 == toks[run.first()].span.start;
     if street && ordinal {
         run.words.insert(0, t.span);
         run.tokens.insert(0, k);
     }
+}
+
+/// A hyphenated modifier ends in lowercase (`Avalon-based`, `Top-ranked`): the name starts
+/// after it.
+pub(super) fn cut_modifier(text: &str, run: &mut Run) {
+    let modifier = |s: &Span| {
+        s.of(text)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    };
+    if let Some(k) = run.words.iter().rposition(modifier) {
+        run.words.drain(..=k);
+        run.tokens.drain(..=k);
+    }
+}
+
+/// Possessives end a name: "Trump’s inauguration". Returns the token after the possessive when
+/// the run went on past it (`Acme's Ana Ruiz`).
+pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
+    for k in 0..run.words.len() {
+        let w = run.words[k].of(text);
+        let cut = if w.ends_with("’s") {
+            4
+        } else if w.ends_with("'s") {
+            2
+        } else {
+            continue;
+        };
+        run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
+        let next = run.tokens.get(k + 1).copied();
+        run.words.truncate(k + 1);
+        run.tokens.truncate(k + 1);
+        return next;
+    }
+    None
+}
+
+/// A nickname in quotation marks after a given name and before a last name (`Tomas 'The Hawk'
+/// Vellacourt`, `Ana "Red" Ruiz`): with the opening mark at token `j`, one to three capitalised
+/// words, the closing mark, and a capitalised word right after; gives the token of that word.
+/// No function word starts the nickname but `The`, nor stands for the last name (`Ana Ruiz 'A
+/// Disgrace' Over ...` is a quotation).
+/// The run's last word must be a given name, so a quoted title after a name stays apart (and
+/// the caller reads no headline so: `Ana Ruiz 'Moonfall' Talks Stall`).
+pub(super) fn quoted_nickname(toks: &[Token], run: &Run, j: usize, lex: &Lexicon) -> Option<usize> {
+    let &last = run.tokens.last()?;
+    let TokenKind::Quote(family, _) = toks[j].kind else {
+        return None;
+    };
+    lex.first_name(&toks[last].lower)?;
+    let words = toks[j + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| is_cap_word(t))
+        .count();
+    let close = j + 1 + words;
+    let after = toks.get(close + 1)?;
+    ((1..=3).contains(&words)
+        && matches!(toks[close].kind, TokenKind::Quote(f, _) if f == family)
+        && is_cap_word(after)
+        && after.paragraph == toks[j].paragraph
+        && !words::is_weekday(&after.lower)
+        && !is_function_word(&after.lower)
+        && (toks[j + 1].lower == "the" || !is_function_word(&toks[j + 1].lower)))
+    .then_some(close + 1)
 }

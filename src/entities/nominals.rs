@@ -4,7 +4,8 @@
 //! Takes an article's mentions and tokens; gives one [`Mention`] per phrase `name (word){0,2}
 //! head`, where the head is a common noun of the general list in `data/head_nouns.txt` and the
 //! words between are lowercase content words. The phrase keeps the name's canonical form
-//! (`George Avalon administration`). These overlap the name mentions, so they are kept apart
+//! (`George Avalon administration`), its head in one spelling (`Avalon health center` for
+//! `Avalon health centre`; `Avalon store` for `Avalon supermarket`). These overlap the name mentions, so they are kept apart
 //! from [`super::find_mentions`]: the graph does not make nodes of them; `eval-entities` scores
 //! them as the mentions they are.
 
@@ -43,7 +44,10 @@ pub fn phrases(text: &str, seg: &Segments, mentions: &[Mention], lex: &Lexicon) 
         let Some((k, kind)) = head else { continue };
         let span = Span::new(m.span.start, toks[k].span.end);
         let words = Span::new(m.span.end, toks[k].span.end).of(text);
-        let words: Vec<&str> = words.split_whitespace().collect();
+        let mut words: Vec<&str> = words.split_whitespace().collect();
+        if let Some(last) = words.last_mut() {
+            *last = head_form(last);
+        }
         out.push(Mention {
             span,
             name: span,
@@ -54,6 +58,18 @@ pub fn phrases(text: &str, seg: &Segments, mentions: &[Mention], lex: &Lexicon) 
         });
     }
     out
+}
+
+/// One spelling for a head noun written two ways (`centre`, `center`), and `store` for the
+/// nouns a chain's outlet goes by (`the Avalon supermarket`, `the Avalon store`).
+fn head_form(w: &str) -> &str {
+    match w {
+        "centre" => "center",
+        "neighbourhood" => "neighborhood",
+        "harbour" => "harbor",
+        "supermarket" => "store",
+        w => w,
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +101,29 @@ mod tests {
                 .map(|m| m.span.of(text))
                 .collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_head_written_two_ways_is_one_word() {
+        let table: &[(&str, &str)] = &[
+            ("Smoke filled a Kestrel supermarket.", "Kestrel store"),
+            (
+                "Nurses left the Port Merrow health centre.",
+                "Port Merrow health center",
+            ),
+            ("Thieves raided a Kestrel shop.", "Kestrel shop"),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, want) in table {
+            let a = Article::new("t", text.to_string(), None);
+            let x = extract_with_entities(&a);
+            let seg = crate::segment::segment(text, a.body, lex);
+            let got: Vec<String> = super::phrases(text, &seg, &x.mentions, lex)
+                .into_iter()
+                .map(|m| m.canonical)
+                .collect();
+            assert_eq!(got, [*want], "{text}");
         }
     }
 }

@@ -11,7 +11,8 @@
 
 pub use super::capitals::Capitals;
 use super::name_parts::{
-    and_inside_org, is_alnum_name_part, is_model_number, is_spaced_hyphen, take_street_number,
+    and_inside_org, cut_modifier, cut_possessive, is_alnum_name_part, is_model_number,
+    is_spaced_hyphen, quoted_nickname, take_street_number,
 };
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
@@ -165,9 +166,10 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon, run: &mut Ru
         } else if cap_at(j + 1)
             && is_spaced_hyphen(prev, u, &toks[j + 1])
             && (caps.spaced_hyphens || prev.lower.chars().count() == 1)
-            && !caps.title[j]
+            && (!caps.title[j] || prev.lower.chars().count() == 1)
         {
-            // "T - Mobile", and in text with spaced hyphens "Hewlett - Packard".
+            // "T - Mobile" (in a headline too), and in text with spaced hyphens "Hewlett -
+            // Packard".
             j += 1;
         } else if u.is_punct(',')
             && toks.get(j + 1).is_some_and(|n| {
@@ -177,6 +179,11 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon, run: &mut Ru
             // "Acme Holdings, Inc.": the legal form after a comma.
             push(run, j + 1);
             j += 2;
+        } else if let Some(after) = (!caps.title[j])
+            .then(|| quoted_nickname(toks, run, j, lex))
+            .flatten()
+        {
+            j = after; // "Tomas 'The Hawk' Vellacourt": the nickname is no part of the name
         } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(run, j);
@@ -301,41 +308,6 @@ fn not_a_name_start(toks: &[Token], k: usize, caps: &Capitals, lex: &Lexicon) ->
     let named = caps.inside.contains(w) || lex.known(w).is_some() || lex.first_name(w).is_some();
     let common = caps.lowercase.contains(w) || w.ends_with("ly") || w.ends_with("ing");
     (caps.initial[k] || caps.title[k]) && common && !named
-}
-
-/// A hyphenated modifier ends in lowercase (`Avalon-based`, `Top-ranked`): the name starts
-/// after it.
-fn cut_modifier(text: &str, run: &mut Run) {
-    let modifier = |s: &Span| {
-        s.of(text)
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
-    };
-    if let Some(k) = run.words.iter().rposition(modifier) {
-        run.words.drain(..=k);
-        run.tokens.drain(..=k);
-    }
-}
-
-/// Possessives end a name: "Trump’s inauguration". Returns the token after the possessive when
-/// the run went on past it (`Acme's Ana Ruiz`).
-fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
-    for k in 0..run.words.len() {
-        let w = run.words[k].of(text);
-        let cut = if w.ends_with("’s") {
-            4
-        } else if w.ends_with("'s") {
-            2
-        } else {
-            continue;
-        };
-        run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
-        let next = run.tokens.get(k + 1).copied();
-        run.words.truncate(k + 1);
-        run.tokens.truncate(k + 1);
-        return next;
-    }
-    None
 }
 
 /// A run with a title inside after words that are no role (`Acme CEO Ana Ruiz`) is two names:

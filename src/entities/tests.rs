@@ -113,12 +113,49 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     // A model number ends a product's name; a score does not.
     (
         "Buyers queued for the Volta 8800 phone. With 480 sold, it beat Kestrel Mills 102, \
-         Avalon Giants 99.",
+         Avalon Giants 99. Buyers also liked the Nimbus Curve 7700, its thinnest yet.",
         &[
             ("Volta 8800", "org"),
             ("Kestrel Mills", "org"),
             ("Avalon Giants", "org"),
+            ("Nimbus Curve 7700", "org"),
         ],
+    ),
+    // A street keeps the ordinal or the title word it is named with, unless they make a title.
+    (
+        "Crowds gathered on First Avenue and in Kestrelton High Street. Mayor Street said no.",
+        &[
+            ("First Avenue", "place"),
+            ("Kestrelton", "place"),
+            ("High Street", "place"),
+            ("Mayor Street", "person"),
+        ],
+    ),
+    // A nickname in quotation marks inside a name is part of the person's mention, not a name.
+    (
+        "A jury heard that Tomas 'The Hawk' Vellacourt ran the gang with Ana \"Red\" Ruiz.",
+        &[
+            ("Tomas 'The Hawk' Vellacourt", "person"),
+            ("Ana \"Red\" Ruiz", "person"),
+        ],
+    ),
+    (
+        "Tom Berg called Ana Ruiz 'A Disgrace' Over the plan.",
+        &[
+            ("Tom Berg", "person"),
+            ("Ana Ruiz", "person"),
+            ("Disgrace", "org"),
+        ],
+    ),
+    // `VP` is a title.
+    (
+        "The laptop was shown by marketing VP Ana Ostrander.",
+        &[("VP Ana Ostrander", "person")],
+    ),
+    // A letter joined by a spaced hyphen is one name, in a headline too.
+    (
+        "Nimbus Phone Preorders Launch On Q - Tel Network\nBuyers can order it from Q - Tel now.",
+        &[("Q - Tel", "org"), ("Q - Tel", "org")],
     ),
     // A party letter in parentheses names nothing.
     (
@@ -283,6 +320,12 @@ const DATES: &[(&str, &[&str])] = &[
     (
         "Friday's vote was close. Critics of February’s budget spoke. May's plan failed.",
         &["Friday", "February"],
+    ),
+    // A part of the day with a possessive still belongs to its weekday; `May` after `last`,
+    // `next` or `this` is the month.
+    (
+        "Friday night's fire spread. Last May the plant closed; it may reopen next May.",
+        &["Friday night", "May", "May"],
     ),
 ];
 
