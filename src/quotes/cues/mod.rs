@@ -21,6 +21,7 @@ mod complement;
 mod coordinated;
 mod extent;
 mod inverted;
+mod object;
 mod source;
 mod subject;
 mod verb;
@@ -300,6 +301,8 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
 mod tests;
 #[cfg(test)]
 mod tests_extent;
+#[cfg(test)]
+mod tests_objects;
 #[cfg(test)]
 mod tests_subjects;
 #[cfg(test)]

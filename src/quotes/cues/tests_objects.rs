@@ -1,0 +1,51 @@
+//! Noun-phrase objects of reporting verbs, on invented sentences (a table beside
+//! [`super::tests`]): sentence -> every cue as `speaker | verb | content`.
+
+use super::tests::check_table;
+
+/// (sentence, every cue as `speaker | verb | content`). Invented sentences.
+const CASES: &[(&str, &[&str])] = &[
+    // An object ends before a gloss of it, a second clause or a time adjunct.
+    (
+        "Marta Quill praised the new ferry terminal, a project that took nine years.",
+        &["Marta Quill | praised | the new ferry terminal"],
+    ),
+    (
+        "Quill criticized the harbor board for its slow repairs, raising doubts about the budget.",
+        &["Quill | criticized | the harbor board for its slow repairs"],
+    ),
+    (
+        "Quill criticized the harbor board for its slow repairs, and the council fixed them.",
+        &["Quill | criticized | the harbor board for its slow repairs"],
+    ),
+    (
+        "Quill criticized the harbor board for the slow repairs on Sunday at a town meeting.",
+        &["Quill | criticized | the harbor board for the slow repairs"],
+    ),
+    (
+        "Quill called the timetables a mess — the crews have since changed them.",
+        &["Quill | called | the timetables a mess"],
+    ),
+    // A list, an adjective list and a dashed aside stay whole.
+    (
+        "Quill praised the harbor pilots, the dock crews and the ferry captains.",
+        &["Quill | praised | the harbor pilots, the dock crews and the ferry captains"],
+    ),
+    (
+        "Quill praised the harbor crews, including the divers, for their work.",
+        &["Quill | praised | the harbor crews, including the divers, for their work"],
+    ),
+    (
+        "Quill called her brother a kind, loving and patient man.",
+        &["Quill | called | her brother a kind, loving and patient man"],
+    ),
+    (
+        "Quill urged the board to close all piers — nine in total — before the storm.",
+        &["Quill | urged | the board to close all piers — nine in total — before the storm"],
+    ),
+];
+
+#[test]
+fn objects_of_reporting_verbs() {
+    check_table(CASES);
+}
