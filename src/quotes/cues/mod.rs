@@ -227,21 +227,36 @@ fn push(cues: &mut Vec<Cue>, mut cue: Cue) {
     cues.push(cue);
 }
 
-fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {
-    at + words.len() <= end
+/// The token after the cue phrase `words` at `at`: the words in order, or a verb and its
+/// preposition with one manner adverb between (`spoke warmly about`, `talked openly of`).
+fn phrase_end(cx: &Ctx, at: usize, words: &[&str], end: usize) -> Option<usize> {
+    let exact = at + words.len() <= end
         && words
             .iter()
             .enumerate()
-            .all(|(k, w)| cx.lower(at + k) == *w)
+            .all(|(k, w)| cx.lower(at + k) == *w);
+    if exact {
+        return Some(at + words.len());
+    }
+    let adverb = |k: usize| {
+        let t = cx.t(k);
+        t.is_word() && !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ly")
+    };
+    (words.len() == 2
+        && is_preposition(words[1])
+        && at + 3 <= end
+        && cx.lower(at) == words[0]
+        && adverb(at + 1)
+        && cx.lower(at + 2) == words[1])
+        .then_some(at + 3)
 }
 
 /// A cue phrase from `data/cue_phrases.txt` starting at token `i`, and the token after it.
 fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
-    let phrase = cx
+    let (phrase, after) = cx
         .lex
         .phrases_starting(cx.lower(i))
-        .find(|p| matches_phrase(cx, i, &p.words, sent.end))?;
-    let after = i + phrase.words.len();
+        .find_map(|p| Some((p, phrase_end(cx, i, &p.words, sent.end)?)))?;
     match phrase.kind {
         PhraseKind::SourceAfter => source::according_to(cx, sent, i, after).map(|c| (c, after)),
         PhraseKind::Verb => {

@@ -43,6 +43,19 @@ const CASES: &[(&str, &[&str])] = &[
         "Quill urged the board to close all piers — nine in total — before the storm.",
         &["Quill | urged | the board to close all piers — nine in total — before the storm"],
     ),
+    // A verb and the preposition of its topic report what follows, past a manner adverb.
+    (
+        "The governor commented on the strike at the grain terminal.",
+        &["The governor | commented on | the strike at the grain terminal"],
+    ),
+    (
+        "Lena Voss talked warmly about her years on the river.",
+        &["Lena Voss | talked warmly about | her years on the river"],
+    ),
+    (
+        "The senator spoke of his respect for the night nurses.",
+        &["The senator | spoke of | his respect for the night nurses"],
+    ),
 ];
 
 #[test]

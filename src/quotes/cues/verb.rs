@@ -18,7 +18,7 @@ use super::object::object_extent;
 use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
 use super::verb_use::{it_reports, scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
-    closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
+    closes_quote_before, follows_closing_quote, phrase_end, Ctx, Cue, Orientation, SpeakerRole,
 };
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::Token;
@@ -112,13 +112,13 @@ fn verb_entry(
                 .lex
                 .phrases
                 .iter()
-                .find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
+                .find(|p| phrase_end(cx, v, &p.words, sent.end) == Some(after))?;
             let frames = Frames {
                 clause: true,
                 object: p
                     .words
                     .iter()
-                    .any(|w| matches!(*w, "for" | "on" | "about" | "to" | "case")),
+                    .any(|w| matches!(*w, "for" | "on" | "about" | "of" | "to" | "case")),
                 ..Frames::default()
             };
             Some((frames, p.form, p.words.join(" ")))
