@@ -10,8 +10,33 @@
 use std::ops::Range;
 
 use super::super::words::*;
-use super::Ctx;
+use super::clause::looks_like_clause;
+use super::{Ctx, Cue};
 use crate::segment::TokenKind;
+
+/// Ends a noun-phrase object before a gloss or a second clause (for a verb that takes an
+/// object, a clause found only past the object's end is that second clause); `None` when the
+/// object is an idiom of `call`, or, for a verb that takes only an object (`bare`: no quote
+/// after a comma), too short or no noun phrase.
+pub(super) fn fit_object(cx: &Ctx, cue: &mut Cue, bare: bool, clause_follows: bool) -> Option<()> {
+    if !cue.introduced && !cue.frames.tell && (!clause_follows || cue.frames.object) {
+        let object = object_extent(cx, cue.content.clone());
+        if !clause_follows || !looks_like_clause(cx, &object) {
+            cue.content = object;
+        }
+    }
+    let r = &cue.content;
+    if call_idiom(cx, &cue.lemma, r) {
+        return None;
+    }
+    let short = || r.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS;
+    let no_phrase = || matches!(cx.lower(r.start), "to" | "not" | "for" | "about" | "as");
+    (!bare || small_clause(cx, &cue.lemma, r) || !(short() || no_phrase())).then_some(())
+}
+
+/// The fewest words an object-only verb's complement needs to be reported speech: shorter
+/// objects (`welcomed the delay`, `called the meeting`) are too often acts, not speech.
+const MIN_OBJECT_WORDS: usize = 4;
 
 /// The object `r`, ended before its first gloss, second clause or time adjunct.
 pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
@@ -139,4 +164,63 @@ fn trimmed(cx: &Ctx, r: Range<usize>) -> Range<usize> {
         b -= 1;
     }
     a..b
+}
+
+/// `called Ruiz a coward`, `calls them reckless`, `branded it “a farce”`: a naming verb with a
+/// person or thing and what it is called, however short; not `called him back`, `called it
+/// quits`, `called Ruiz on Tuesday`.
+fn small_clause(cx: &Ctx, lemma: &str, r: &Range<usize>) -> bool {
+    if !matches!(lemma, "call" | "label" | "brand" | "dub") || r.len() < 2 {
+        return false;
+    }
+    let (first, second) = (cx.t(r.start), cx.t(r.start + 1));
+    let reflexive = matches!(
+        first.lower.as_str(),
+        "himself" | "herself" | "themselves" | "itself"
+    );
+    // `called the plan reckless`: a determiner, a noun and an adjective.
+    let adjective = |t: &crate::segment::Token| {
+        t.is_word()
+            && !t.capitalized
+            && [
+                "ous", "ful", "less", "able", "ible", "ive", "al", "ic", "ent", "ant", "ist", "ary",
+            ]
+            .iter()
+            .any(|e| t.lower.ends_with(e))
+    };
+    if r.len() == 3 && (is_determiner(&first.lower) || first.is_possessive()) {
+        return !second.capitalized && adjective(cx.t(r.start + 2));
+    }
+    let named = first.is_word()
+        && (is_object_pronoun(&first.lower) || reflexive || first.capitalized)
+        && !is_time_word(&first.lower);
+    // The object is one word (a pronoun) or a name of capitalised words.
+    let mut k = r.start + 1;
+    while first.capitalized && k < r.end && cx.t(k).is_word() && cx.t(k).capitalized {
+        k += 1;
+    }
+    let Some(rest) = (k < r.end).then(|| cx.t(k)) else {
+        return false;
+    };
+    let w = rest.lower.as_str();
+    let predicate = rest.is_quote()
+        || (rest.is_word()
+            && !is_preposition(w)
+            && !is_particle(w)
+            && !is_time_word(w)
+            && !matches!(w, "and" | "or" | "to" | "quits" | "that" | "who" | "which"));
+    named
+        && predicate
+        && !(second.lower == "a" && cx.seg.tokens.get(k + 1).is_some_and(|t| t.lower == "day"))
+}
+
+/// `called it quits`, `called it a day`, `called the meeting to order`: idioms of `call` that
+/// name no one's words.
+fn call_idiom(cx: &Ctx, lemma: &str, r: &Range<usize>) -> bool {
+    let word = |k: usize| if k < r.end { cx.lower(k) } else { "" };
+    let s = r.start;
+    lemma == "call"
+        && (word(s + 1) == "quits"
+            || (word(s + 1) == "a" && word(s + 2) == "day")
+            || (s + 1..r.end.min(s + 6)).any(|k| word(k) == "to" && word(k + 1) == "order"))
 }

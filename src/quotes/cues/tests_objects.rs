@@ -56,6 +56,19 @@ const CASES: &[(&str, &[&str])] = &[
         "The senator spoke of his respect for the night nurses.",
         &["The senator | spoke of | his respect for the night nurses"],
     ),
+    // A naming verb with what it names and what it calls it, however short; not a call.
+    (
+        "Voss called Lindqvist a coward.",
+        &["Voss | called | Lindqvist a coward"],
+    ),
+    (
+        "The mayor called the proposal reckless.",
+        &["The mayor | called | the proposal reckless"],
+    ),
+    ("She called him back on Tuesday.", &[]),
+    ("Ruiz called it quits after the vote.", &[]),
+    ("The chair called the meeting.", &[]),
+    ("The chair called the meeting to order at noon.", &[]),
 ];
 
 #[test]

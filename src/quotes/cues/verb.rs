@@ -14,7 +14,7 @@ use super::complement::{answer_word, complement_start, Start};
 use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
-use super::object::object_extent;
+use super::object::fit_object;
 use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
 use super::verb_use::{it_reports, scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
@@ -340,24 +340,7 @@ fn attach_complement(
     if cue.frames.commit && !cue.introduced && !clause_follows && !infinitive {
         return None;
     }
-    // A noun-phrase object ends before a gloss or a second clause; for a verb that takes an
-    // object, a clause found only past the object's end is that second clause.
-    if !cue.introduced && !cue.frames.tell && (!clause_follows || cue.frames.object) {
-        let object = object_extent(cx, cue.content.clone());
-        if !clause_follows || !looks_like_clause(cx, &object) {
-            cue.content = object;
-        }
-    }
-    if object_only
-        && !quoted
-        && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS
-            || matches!(
-                cx.lower(cue.content.start),
-                "to" | "not" | "for" | "about" | "as"
-            ))
-    {
-        return None;
-    }
+    fit_object(cx, cue, object_only && !quoted, clause_follows)?;
     complement_fits(cue, object_only, weak, clause_follows)
 }
 
@@ -400,7 +383,3 @@ fn complement_fits(
     }
     Some(())
 }
-
-/// The fewest words an object-only verb's complement needs to be reported speech: shorter
-/// objects (`welcomed the delay`, `called the meeting`) are too often acts, not speech.
-const MIN_OBJECT_WORDS: usize = 4;
