@@ -56,6 +56,19 @@ const CASES: &[(&str, &[&str])] = &[
         "The senator spoke of his respect for the night nurses.",
         &["The senator | spoke of | his respect for the night nurses"],
     ),
+    // Verbs of saying that take a noun phrase too: what they name is what was said.
+    (
+        "He also mentioned the drought in his home county.",
+        &["He | mentioned | the drought in his home county"],
+    ),
+    (
+        "Voss tweeted her thanks to the firefighters.",
+        &["Voss | tweeted | her thanks to the firefighters"],
+    ),
+    (
+        "The minister stressed those risks at a forum in Oslo.",
+        &["The minister | stressed | those risks at a forum in Oslo"],
+    ),
     // A naming verb with what it names and what it calls it, however short; not a call.
     (
         "Voss called Lindqvist a coward.",
