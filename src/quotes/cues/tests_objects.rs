@@ -69,6 +69,10 @@ const CASES: &[(&str, &[&str])] = &[
         "The minister stressed those risks at a forum in Oslo.",
         &["The minister | stressed | those risks at a forum in Oslo"],
     ),
+    (
+        "Ines Dahl recalled a visit to the old harbor with her father.",
+        &["Ines Dahl | recalled | a visit to the old harbor with her father"],
+    ),
     // A naming verb with what it names and what it calls it, however short; not a call.
     (
         "Voss called Lindqvist a coward.",
