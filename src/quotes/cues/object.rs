@@ -46,7 +46,14 @@ pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
         let t = cx.t(k);
         // A quotation inside the object (`asked whether “A, B or C” was true`) is read through.
         if let Some(q) = cx.quote_opened_at(k) {
-            k = q.last().max(k) + 1;
+            let close = q.last().max(k);
+            // `called it “a farce,” and left`: the quote's own comma ends the object as one
+            // after it would.
+            let own_comma = close > k + 1 && cx.t(close - 1).is_punct(',');
+            if own_comma && close + 1 < r.end && !list_item_after(cx, close, commas) {
+                return r.start..close + 1;
+            }
+            k = close + 1;
             continue;
         }
         if spaced_dash(cx, k) {
@@ -63,11 +70,8 @@ pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
             return trimmed(cx, r.start..k);
         }
         if t.is_punct(',') && k + 1 < r.end {
-            // `called it “a farce,” and left`: the comma inside a closing mark.
-            let closing = cx.t(k + 1).is_quote() && cx.closes_at(k + 1);
-            let at = if closing { k + 1 } else { k };
-            if at + 1 < r.end && !list_item_after(cx, at, commas) {
-                return trimmed(cx, r.start..at + usize::from(closing));
+            if !list_item_after(cx, k, commas) {
+                return trimmed(cx, r.start..k);
             }
             commas += 1;
         }
@@ -172,6 +176,10 @@ fn trimmed(cx: &Ctx, r: Range<usize>) -> Range<usize> {
 fn small_clause(cx: &Ctx, lemma: &str, r: &Range<usize>) -> bool {
     if !matches!(lemma, "call" | "label" | "brand" | "dub") || r.len() < 2 {
         return false;
+    }
+    // `called the fees “unfair”`: what it is called is quoted.
+    if (r.start + 1..r.end).any(|k| cx.quote_opened_at(k).is_some()) {
+        return true;
     }
     let (first, second) = (cx.t(r.start), cx.t(r.start + 1));
     let reflexive = matches!(

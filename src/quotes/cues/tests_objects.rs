@@ -26,6 +26,10 @@ const CASES: &[(&str, &[&str])] = &[
         "Quill called the timetables a mess — the crews have since changed them.",
         &["Quill | called | the timetables a mess"],
     ),
+    (
+        "Quill has called the fees “unfair,” and her party wants them cut.",
+        &["Quill | called | the fees “unfair,”"],
+    ),
     // A list, an adjective list and a dashed aside stay whole.
     (
         "Quill praised the harbor pilots, the dock crews and the ferry captains.",
