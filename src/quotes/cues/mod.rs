@@ -242,13 +242,32 @@ fn phrase_end(cx: &Ctx, at: usize, words: &[&str], end: usize) -> Option<usize> 
         let t = cx.t(k);
         t.is_word() && !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ly")
     };
-    (words.len() == 2
+    if words.len() == 2
         && is_preposition(words[1])
         && at + 3 <= end
         && cx.lower(at) == words[0]
         && adverb(at + 1)
-        && cx.lower(at + 2) == words[1])
-        .then_some(at + 3)
+        && cx.lower(at + 2) == words[1]
+    {
+        return Some(at + 3);
+    }
+    // `talked on the radio about`, `spoke to reporters at length about`: a short adjunct
+    // without a verb between the verb and `about`.
+    if words.len() != 2 || words[1] != "about" || cx.lower(at) != words[0] {
+        return None;
+    }
+    let gap = |k: usize| {
+        let t = cx.t(k);
+        t.is_word()
+            && !cx.is_verb_token(k)
+            && !is_auxiliary(&t.lower)
+            && !opens_clause(&t.lower)
+            && !matches!(t.lower.as_str(), "and" | "but" | "or")
+    };
+    (at + 2..end.min(at + 7))
+        .take_while(|&k| cx.lower(k) == "about" || gap(k))
+        .find(|&k| cx.lower(k) == "about")
+        .map(|k| k + 1)
 }
 
 /// A cue phrase from `data/cue_phrases.txt` starting at token `i`, and the token after it.

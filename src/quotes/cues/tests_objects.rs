@@ -57,6 +57,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["Lena Voss | talked warmly about | her years on the river"],
     ),
     (
+        "Lena Voss talked on the radio about her plans for the harbor.",
+        &["Lena Voss | talked on the radio about | her plans for the harbor"],
+    ),
+    (
         "The senator spoke of his respect for the night nurses.",
         &["The senator | spoke of | his respect for the night nurses"],
     ),
