@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::super::verbs::is_finite_form;
 use super::super::words::*;
 use super::clause::looks_like_clause;
 use super::{Ctx, Cue};
@@ -66,7 +67,7 @@ pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
                 _ => return trimmed(cx, r.start..k),
             }
         }
-        if t.is_punct(';') || time_adjunct_at(cx, k, r.end) {
+        if t.is_punct(';') || time_adjunct_at(cx, k, r.end) || second_predicate_at(cx, k, r.end) {
             return trimmed(cx, r.start..k);
         }
         if t.is_punct(',') && k + 1 < r.end {
@@ -151,6 +152,25 @@ fn list_ahead(cx: &Ctx, k: usize) -> bool {
         }
     }
     false
+}
+
+/// `endorsed the mayor and is running for the board`, `praised the plan after the vote was
+/// held`: a second predicate of the subject, or a subordinate clause, starting at `k`.
+fn second_predicate_at(cx: &Ctx, k: usize, end: usize) -> bool {
+    let verb = |m: usize| {
+        m < end && {
+            let t = cx.t(m);
+            t.is_word()
+                && !t.capitalized
+                && (is_auxiliary(&t.lower) || is_finite_form(&t.lower) || cx.is_verb_token(m))
+        }
+    };
+    match cx.lower(k) {
+        "and" | "but" => verb(k + 1),
+        "after" | "because" | "although" | "though" | "while" | "when" | "since" | "until"
+        | "before" => (k + 2..(k + 5).min(end)).any(verb),
+        _ => false,
+    }
 }
 
 /// `on Sunday`, `last week`, `in March`: a time adjunct starting at `k` inside the object.

@@ -30,6 +30,15 @@ const CASES: &[(&str, &[&str])] = &[
         "Quill has called the fees “unfair,” and her party wants them cut.",
         &["Quill | called | the fees “unfair,”"],
     ),
+    // A second predicate of the subject, or a subordinate clause, ends the object.
+    (
+        "Quill praised the harbor pilots for their calm and was cheered by the crowd.",
+        &["Quill | praised | the harbor pilots for their calm"],
+    ),
+    (
+        "Quill criticized the port authority for the long wait after the ferry ran aground.",
+        &["Quill | criticized | the port authority for the long wait"],
+    ),
     // A list, an adjective list and a dashed aside stay whole.
     (
         "Quill praised the harbor pilots, the dock crews and the ferry captains.",
