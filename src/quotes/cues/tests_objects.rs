@@ -103,6 +103,16 @@ const CASES: &[(&str, &[&str])] = &[
     ("Ruiz called it quits after the vote.", &[]),
     ("The chair called the meeting.", &[]),
     ("The chair called the meeting to order at noon.", &[]),
+    // An -s form after a count or `other` is a plural noun, not a verb.
+    (
+        "Here are three reasons the harbor plan should worry sailors.",
+        &[],
+    ),
+    ("The other states voting Tuesday are small.", &[]),
+    (
+        "No one says the ferry is safe.",
+        &["No one | says | the ferry is safe"],
+    ),
 ];
 
 #[test]
