@@ -27,8 +27,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["Quill | called | the timetables a mess"],
     ),
     (
-        "Quill has called the fees “unfair,” and her party wants them cut.",
-        &["Quill | called | the fees “unfair,”"],
+        "Quill called the new fees “unfair,” and the board agreed to review them.",
+        &["Quill | called | the new fees “unfair,”"],
     ),
     // A second predicate of the subject, or a subordinate clause, ends the object.
     (
@@ -70,8 +70,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["Lena Voss | talked on the radio about | her plans for the harbor"],
     ),
     (
-        "The senator spoke of his respect for the night nurses.",
-        &["The senator | spoke of | his respect for the night nurses"],
+        "The senator spoke of the long nights at the clinic.",
+        &["The senator | spoke of | the long nights at the clinic"],
     ),
     // Verbs of saying that take a noun phrase too: what they name is what was said.
     (
@@ -79,8 +79,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["He | mentioned | the drought in his home county"],
     ),
     (
-        "Voss tweeted her thanks to the firefighters.",
-        &["Voss | tweeted | her thanks to the firefighters"],
+        "Voss tweeted a photo of the flooded pier.",
+        &["Voss | tweeted | a photo of the flooded pier"],
     ),
     (
         "The minister stressed those risks at a forum in Oslo.",
@@ -104,11 +104,8 @@ const CASES: &[(&str, &[&str])] = &[
     ("The chair called the meeting.", &[]),
     ("The chair called the meeting to order at noon.", &[]),
     // An -s form after a count or `other` is a plural noun, not a verb.
-    (
-        "Here are three reasons the harbor plan should worry sailors.",
-        &[],
-    ),
-    ("The other states voting Tuesday are small.", &[]),
+    ("The report gives four reasons the ferry was late.", &[]),
+    ("Two other notes from the pier mention the storm.", &[]),
     (
         "No one says the ferry is safe.",
         &["No one | says | the ferry is safe"],
