@@ -11,8 +11,8 @@
 //! built from the others), [`verb_use`] (whether the word is a reporting verb where it stands),
 //! [`subject`] (who the cue names: the subject before the verb, the main clause's subject for a
 //! participle), [`asides`] (asides and relative clauses inside a subject), [`inverted`] (the speaker after an inverted verb), [`complement`] (where the
-//! reported clause starts), [`clause`] (whether words form a clause) and [`extent`] (where the
-//! reported clause ends).
+//! reported clause starts), [`clause`] (whether words form a clause), [`extent`] (where the
+//! reported clause ends) and [`object`] (where a noun-phrase object ends, and whether it reports).
 
 mod asides;
 mod boundary;
