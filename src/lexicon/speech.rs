@@ -202,6 +202,7 @@ impl Lexicon {
                         | "had"
                         | "sent"
                         | "gave"
+                        | "spoke"
                 )
             {
                 VerbForm::Past

@@ -11,8 +11,8 @@
 //! built from the others), [`verb_use`] (whether the word is a reporting verb where it stands),
 //! [`subject`] (who the cue names: the subject before the verb, the main clause's subject for a
 //! participle), [`asides`] (asides and relative clauses inside a subject), [`inverted`] (the speaker after an inverted verb), [`complement`] (where the
-//! reported clause starts), [`clause`] (whether words form a clause) and [`extent`] (where the
-//! reported clause ends).
+//! reported clause starts), [`clause`] (whether words form a clause), [`extent`] (where the
+//! reported clause ends) and [`object`] (where a noun-phrase object ends, and whether it reports).
 
 mod asides;
 mod boundary;
@@ -21,6 +21,7 @@ mod complement;
 mod coordinated;
 mod extent;
 mod inverted;
+mod object;
 mod source;
 mod subject;
 mod verb;
@@ -226,21 +227,55 @@ fn push(cues: &mut Vec<Cue>, mut cue: Cue) {
     cues.push(cue);
 }
 
-fn matches_phrase(cx: &Ctx, at: usize, words: &[&str], end: usize) -> bool {
-    at + words.len() <= end
+/// The token after the cue phrase `words` at `at`: the words in order, or a verb and its
+/// preposition with one manner adverb between (`spoke warmly about`, `talked openly of`).
+fn phrase_end(cx: &Ctx, at: usize, words: &[&str], end: usize) -> Option<usize> {
+    let exact = at + words.len() <= end
         && words
             .iter()
             .enumerate()
-            .all(|(k, w)| cx.lower(at + k) == *w)
+            .all(|(k, w)| cx.lower(at + k) == *w);
+    if exact {
+        return Some(at + words.len());
+    }
+    let adverb = |k: usize| {
+        let t = cx.t(k);
+        t.is_word() && !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ly")
+    };
+    if words.len() == 2
+        && is_preposition(words[1])
+        && at + 3 <= end
+        && cx.lower(at) == words[0]
+        && adverb(at + 1)
+        && cx.lower(at + 2) == words[1]
+    {
+        return Some(at + 3);
+    }
+    // `talked on the radio about`, `spoke to reporters at length about`: a short adjunct
+    // without a verb between the verb and `about`.
+    if words.len() != 2 || words[1] != "about" || cx.lower(at) != words[0] {
+        return None;
+    }
+    let gap = |k: usize| {
+        let t = cx.t(k);
+        t.is_word()
+            && !cx.is_verb_token(k)
+            && !is_auxiliary(&t.lower)
+            && !opens_clause(&t.lower)
+            && !matches!(t.lower.as_str(), "and" | "but" | "or")
+    };
+    (at + 2..end.min(at + 7))
+        .take_while(|&k| cx.lower(k) == "about" || gap(k))
+        .find(|&k| cx.lower(k) == "about")
+        .map(|k| k + 1)
 }
 
 /// A cue phrase from `data/cue_phrases.txt` starting at token `i`, and the token after it.
 fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
-    let phrase = cx
+    let (phrase, after) = cx
         .lex
         .phrases_starting(cx.lower(i))
-        .find(|p| matches_phrase(cx, i, &p.words, sent.end))?;
-    let after = i + phrase.words.len();
+        .find_map(|p| Some((p, phrase_end(cx, i, &p.words, sent.end)?)))?;
     match phrase.kind {
         PhraseKind::SourceAfter => source::according_to(cx, sent, i, after).map(|c| (c, after)),
         PhraseKind::Verb => {
@@ -300,6 +335,8 @@ pub(super) fn closes_quote_before(cx: &Ctx, start: usize) -> Option<usize> {
 mod tests;
 #[cfg(test)]
 mod tests_extent;
+#[cfg(test)]
+mod tests_objects;
 #[cfg(test)]
 mod tests_subjects;
 #[cfg(test)]

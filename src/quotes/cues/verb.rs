@@ -14,10 +14,11 @@ use super::complement::{answer_word, complement_start, Start};
 use super::coordinated::coordinated_subject;
 use super::extent::{clause_is_subordinate, content_before, content_to_end, cut_at_main_clause};
 use super::inverted::subject_after;
+use super::object::fit_object;
 use super::subject::{after_with, can_speak, main_subject, subject_before, with_parenthesis};
 use super::verb_use::{it_reports, scan_left, subject_fits_form, used_as_verb, Fit};
 use super::{
-    closes_quote_before, follows_closing_quote, matches_phrase, Ctx, Cue, Orientation, SpeakerRole,
+    closes_quote_before, follows_closing_quote, phrase_end, Ctx, Cue, Orientation, SpeakerRole,
 };
 use crate::lexicon::{Frames, VerbForm};
 use crate::segment::Token;
@@ -111,13 +112,13 @@ fn verb_entry(
                 .lex
                 .phrases
                 .iter()
-                .find(|p| matches_phrase(cx, v, &p.words, sent.end))?;
+                .find(|p| phrase_end(cx, v, &p.words, sent.end) == Some(after))?;
             let frames = Frames {
                 clause: true,
                 object: p
                     .words
                     .iter()
-                    .any(|w| matches!(*w, "for" | "on" | "about" | "to" | "case")),
+                    .any(|w| matches!(*w, "for" | "on" | "about" | "of" | "to" | "case")),
                 ..Frames::default()
             };
             Some((frames, p.form, p.words.join(" ")))
@@ -314,16 +315,6 @@ fn attach_complement(
     // said, however short.
     let quoted = matches!(how, Start::Comma | Start::Colon)
         && cx.quote_opened_at(cue.content.start).is_some();
-    if object_only
-        && !quoted
-        && (cue.content.clone().filter(|&k| cx.t(k).is_word()).count() < MIN_OBJECT_WORDS
-            || matches!(
-                cx.lower(cue.content.start),
-                "to" | "not" | "for" | "about" | "as"
-            ))
-    {
-        return None;
-    }
     // After `say` three words are a clause (`said each year yields a bump`, `said
     // current rules fail`): `say` rarely takes a noun phrase that long. After other
     // verbs the words need a verb, and a subject-like start or an adjective before one.
@@ -349,6 +340,7 @@ fn attach_complement(
     if cue.frames.commit && !cue.introduced && !clause_follows && !infinitive {
         return None;
     }
+    fit_object(cx, cue, object_only && !quoted, clause_follows)?;
     complement_fits(cue, object_only, weak, clause_follows)
 }
 
@@ -391,7 +383,3 @@ fn complement_fits(
     }
     Some(())
 }
-
-/// The fewest words an object-only verb's complement needs to be reported speech: shorter
-/// objects (`welcomed the delay`, `called the meeting`) are too often acts, not speech.
-const MIN_OBJECT_WORDS: usize = 4;

@@ -138,6 +138,20 @@ pub(super) fn used_as_verb(
             return false;
         }
     }
+    // "three reasons the plan failed", "the other states voting": an -s form after a count or
+    // `other` is a plural noun.
+    if form == VerbForm::Third
+        && !l.aux_any
+        && left.is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || (t.is_word()
+                    && t.lower != "one" // `no one says`
+                    && (is_count_word(&t.lower)
+                        || matches!(t.lower.as_str(), "other" | "main" | "future" | "several")))
+        })
+    {
+        return false;
+    }
     let next = (after < sent.end).then(|| cx.t(after));
     // "the 20 pledged delegates": a participle after a number modifies the noun after it.
     if form == VerbForm::Past
