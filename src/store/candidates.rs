@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::pool::index_words;
 use super::rows::{KeyKind, Sight};
@@ -81,21 +81,30 @@ fn upsert(
     if dn == 0 && dm == 0 {
         return Ok(());
     }
-    let n: i64 = conn
-        .prepare_cached(&format!(
-            "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT ({word_col}, key) DO UPDATE SET n = n + excluded.n, m = m + excluded.m \
-             RETURNING n"
-        ))?
-        .query_row(params![word, key, extra, dn, dm], |r| r.get(0))?;
-    if n <= 0 {
-        conn.prepare_cached(&format!(
-            "DELETE FROM {table} WHERE {word_col} = ?1 AND key = ?2"
-        ))?
-        .execute([word, key])?;
-    }
+    // Read, then written (an upsert with `RETURNING` fills a temporary table per row).
+    let at = format!("WHERE {word_col} = ?1 AND key = ?2");
+    let old: Option<(i64, i64)> = conn
+        .prepare_cached(&format!("SELECT n, m FROM {table} {at}"))?
+        .query_row([word, key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match old {
+        None if dn > 0 => conn
+            .prepare_cached(&format!(
+                "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)"
+            ))?
+            .execute(params![word, key, extra, dn, dm])?,
+        None => 0,
+        Some((n, _)) if n + dn <= 0 => conn
+            .prepare_cached(&format!("DELETE FROM {table} {at}"))?
+            .execute([word, key])?,
+        Some((n, m)) => conn
+            .prepare_cached(&format!("UPDATE {table} SET n = ?3, m = ?4 {at}"))?
+            .execute(params![word, key, n + dn, m + dm])?,
+    };
     Ok(())
 }
+
 /// Writes the batch's changes to the candidate tables.
 pub(super) fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Result<()> {
     for ((last, key), (first, n, m)) in &d.people {
@@ -122,16 +131,23 @@ pub(super) fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Resul
         if *n == 0 {
             continue;
         }
-        let left: i64 = conn
-            .prepare_cached(
-                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
-            )?
-            .query_row(params![key, word, n], |r| r.get(0))?;
-        if left <= 0 {
-            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
-                .execute([key, word])?;
-        }
+        let at = "WHERE key = ?1 AND word = ?2";
+        let old: Option<i64> = conn
+            .prepare_cached(&format!("SELECT n FROM key_words {at}"))?
+            .query_row([key, word], |r| r.get(0))
+            .optional()?;
+        match old {
+            None if *n > 0 => conn
+                .prepare_cached("INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3)")?
+                .execute(params![key, word, n])?,
+            None => 0,
+            Some(old) if old + n <= 0 => conn
+                .prepare_cached(&format!("DELETE FROM key_words {at}"))?
+                .execute([key, word])?,
+            Some(old) => conn
+                .prepare_cached(&format!("UPDATE key_words SET n = ?3 {at}"))?
+                .execute(params![key, word, old + n])?,
+        };
     }
     Ok(())
 }
