@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -23,16 +23,15 @@ pub(super) struct Deltas<'a> {
     /// (key, role word) -> n
     pub words: HashMap<(&'a str, &'a str), i64>,
     pub sigs: HashMap<Signature, i64>,
-    /// Words whose candidates the batch touches, and given names whose people it touches.
-    pub touched: BTreeSet<String>,
-    pub givens: BTreeSet<String>,
+    /// Words whose candidates the batch touches, and given names whose people it touches
+    /// (hashed: ordered and copied once per word by [`owned`]).
+    pub touched: HashSet<&'a str>,
+    pub givens: HashSet<&'a str>,
 }
 
-/// Adds a word to a set, copied only when new.
-fn note(set: &mut BTreeSet<String>, word: &str) {
-    if !set.contains(word) {
-        set.insert(word.to_string());
-    }
+/// A set of words, copied, in order.
+pub(super) fn owned(words: &HashSet<&str>) -> BTreeSet<String> {
+    words.iter().map(|w| w.to_string()).collect()
 }
 
 impl<'a> Deltas<'a> {
@@ -42,8 +41,8 @@ impl<'a> Deltas<'a> {
             KeyKind::Person => {
                 let last = s.last.as_deref().unwrap_or_default();
                 let first = s.first.as_deref().unwrap_or_default();
-                note(&mut self.touched, last);
-                note(&mut self.givens, first);
+                self.touched.insert(last);
+                self.givens.insert(first);
                 let e = self.people.entry((last, &s.key)).or_insert((first, 0, 0));
                 e.1 += sign;
                 e.2 += m;
@@ -51,7 +50,7 @@ impl<'a> Deltas<'a> {
             KeyKind::Named => {
                 let Some(name) = &s.named else { return };
                 for w in index_words(super::entities::kind_of_id(&s.key), name) {
-                    note(&mut self.touched, w);
+                    self.touched.insert(w);
                     let e = self.named.entry((w, &s.key)).or_insert((name, 0, 0));
                     e.1 += sign;
                     e.2 += m;

@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::candidates::{apply_candidates, Deltas};
+use super::candidates::{apply_candidates, owned, Deltas};
 use super::pool::{gender_str, parse_gender, Pools};
 use super::rows::{sight_from_row, KeyKind, Sight, SIGHT_COLUMNS};
 use crate::canon::decide::{decide, Candidate, Unlinked};
@@ -125,12 +125,8 @@ pub(super) fn link(
         .map(|((last, _), (first, ..))| (first.to_string(), last.to_string()))
         .collect();
     // The batch's own sightings are borrowed no longer: the organisations link them.
-    let Deltas {
-        sigs,
-        mut touched,
-        mut givens,
-        ..
-    } = d;
+    let (mut touched, mut givens) = (owned(&d.touched), owned(&d.givens));
+    let Deltas { sigs, .. } = d;
     let org = super::orgs::link(conn, removed, added, &people)?;
     touched.extend(org.words);
     givens.extend(org.givens);
