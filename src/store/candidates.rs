@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::pool::index_words;
 use super::rows::{KeyKind, Sight};
@@ -23,16 +23,15 @@ pub(super) struct Deltas<'a> {
     /// (key, role word) -> n
     pub words: HashMap<(&'a str, &'a str), i64>,
     pub sigs: HashMap<Signature, i64>,
-    /// Words whose candidates the batch touches, and given names whose people it touches.
-    pub touched: BTreeSet<String>,
-    pub givens: BTreeSet<String>,
+    /// Words whose candidates the batch touches, and given names whose people it touches
+    /// (hashed: ordered and copied once per word by [`owned`]).
+    pub touched: HashSet<&'a str>,
+    pub givens: HashSet<&'a str>,
 }
 
-/// Adds a word to a set, copied only when new.
-fn note(set: &mut BTreeSet<String>, word: &str) {
-    if !set.contains(word) {
-        set.insert(word.to_string());
-    }
+/// A set of words, copied, in order.
+pub(super) fn owned(words: &HashSet<&str>) -> BTreeSet<String> {
+    words.iter().map(|w| w.to_string()).collect()
 }
 
 impl<'a> Deltas<'a> {
@@ -42,8 +41,8 @@ impl<'a> Deltas<'a> {
             KeyKind::Person => {
                 let last = s.last.as_deref().unwrap_or_default();
                 let first = s.first.as_deref().unwrap_or_default();
-                note(&mut self.touched, last);
-                note(&mut self.givens, first);
+                self.touched.insert(last);
+                self.givens.insert(first);
                 let e = self.people.entry((last, &s.key)).or_insert((first, 0, 0));
                 e.1 += sign;
                 e.2 += m;
@@ -51,7 +50,7 @@ impl<'a> Deltas<'a> {
             KeyKind::Named => {
                 let Some(name) = &s.named else { return };
                 for w in index_words(super::entities::kind_of_id(&s.key), name) {
-                    note(&mut self.touched, w);
+                    self.touched.insert(w);
                     let e = self.named.entry((w, &s.key)).or_insert((name, 0, 0));
                     e.1 += sign;
                     e.2 += m;
@@ -81,21 +80,30 @@ fn upsert(
     if dn == 0 && dm == 0 {
         return Ok(());
     }
-    let n: i64 = conn
-        .prepare_cached(&format!(
-            "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT ({word_col}, key) DO UPDATE SET n = n + excluded.n, m = m + excluded.m \
-             RETURNING n"
-        ))?
-        .query_row(params![word, key, extra, dn, dm], |r| r.get(0))?;
-    if n <= 0 {
-        conn.prepare_cached(&format!(
-            "DELETE FROM {table} WHERE {word_col} = ?1 AND key = ?2"
-        ))?
-        .execute([word, key])?;
-    }
+    // Read, then written (an upsert with `RETURNING` fills a temporary table per row).
+    let at = format!("WHERE {word_col} = ?1 AND key = ?2");
+    let old: Option<(i64, i64)> = conn
+        .prepare_cached(&format!("SELECT n, m FROM {table} {at}"))?
+        .query_row([word, key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match old {
+        None if dn > 0 => conn
+            .prepare_cached(&format!(
+                "INSERT INTO {table} ({word_col}, key, {extra_col}, n, m) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)"
+            ))?
+            .execute(params![word, key, extra, dn, dm])?,
+        None => 0,
+        Some((n, _)) if n + dn <= 0 => conn
+            .prepare_cached(&format!("DELETE FROM {table} {at}"))?
+            .execute([word, key])?,
+        Some((n, m)) => conn
+            .prepare_cached(&format!("UPDATE {table} SET n = ?3, m = ?4 {at}"))?
+            .execute(params![word, key, n + dn, m + dm])?,
+    };
     Ok(())
 }
+
 /// Writes the batch's changes to the candidate tables.
 pub(super) fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Result<()> {
     for ((last, key), (first, n, m)) in &d.people {
@@ -122,16 +130,23 @@ pub(super) fn apply_candidates(conn: &Connection, d: &Deltas) -> rusqlite::Resul
         if *n == 0 {
             continue;
         }
-        let left: i64 = conn
-            .prepare_cached(
-                "INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (key, word) DO UPDATE SET n = n + excluded.n RETURNING n",
-            )?
-            .query_row(params![key, word, n], |r| r.get(0))?;
-        if left <= 0 {
-            conn.prepare_cached("DELETE FROM key_words WHERE key = ?1 AND word = ?2")?
-                .execute([key, word])?;
-        }
+        let at = "WHERE key = ?1 AND word = ?2";
+        let old: Option<i64> = conn
+            .prepare_cached(&format!("SELECT n FROM key_words {at}"))?
+            .query_row([key, word], |r| r.get(0))
+            .optional()?;
+        match old {
+            None if *n > 0 => conn
+                .prepare_cached("INSERT INTO key_words (key, word, n) VALUES (?1, ?2, ?3)")?
+                .execute(params![key, word, n])?,
+            None => 0,
+            Some(old) if old + n <= 0 => conn
+                .prepare_cached(&format!("DELETE FROM key_words {at}"))?
+                .execute([key, word])?,
+            Some(old) => conn
+                .prepare_cached(&format!("UPDATE key_words SET n = ?3 {at}"))?
+                .execute(params![key, word, old + n])?,
+        };
     }
     Ok(())
 }

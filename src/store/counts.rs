@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::text::fold_name;
 
@@ -17,41 +17,48 @@ pub(super) fn sorted<K: Ord, V>(map: HashMap<K, V>) -> Vec<(K, V)> {
 }
 
 /// Adds counts to a `(entity_id, <column>, n)` table, deleting rows that reach zero; returns
-/// the entities that gained or lost a row.
+/// the entities that gained or lost a row. The stored count is read, then written (an upsert
+/// with `RETURNING` fills a temporary table per row: several times the cost).
 pub(super) fn counted<'a, V: AsRef<str> + Ord>(
     conn: &Connection,
     table: &str,
     column: &str,
     delta: HashMap<(&'a str, V), i64>,
 ) -> rusqlite::Result<BTreeSet<&'a str>> {
-    let extra = if table == "affiliations" {
+    let (extra, value) = if table == "affiliations" {
         (", folded", ", ?4")
     } else {
         ("", "")
     };
-    let upsert = format!(
-        "INSERT INTO {table} (entity_id, {column}, n{}) VALUES (?1, ?2, ?3{}) \
-         ON CONFLICT (entity_id, {column}) DO UPDATE SET n = n + excluded.n RETURNING n",
-        extra.0, extra.1
-    );
-    let prune = format!("DELETE FROM {table} WHERE entity_id = ?1 AND {column} = ?2");
+    let key = format!("WHERE entity_id = ?1 AND {column} = ?2");
+    let mut read = conn.prepare_cached(&format!("SELECT n FROM {table} {key}"))?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO {table} (entity_id, {column}, n{extra}) VALUES (?1, ?2, ?3{value})"
+    ))?;
+    let mut update = conn.prepare_cached(&format!("UPDATE {table} SET n = ?3 {key}"))?;
+    let mut prune = conn.prepare_cached(&format!("DELETE FROM {table} {key}"))?;
     let mut changed = BTreeSet::new();
-    let mut up = conn.prepare_cached(&upsert)?;
     for ((e, v), d) in sorted(delta) {
         if d == 0 {
             continue;
         }
         let v = v.as_ref();
-        let n: i64 = if table == "affiliations" {
-            up.query_row(params![e, v, d, fold_name(v)], |r| r.get(0))?
-        } else {
-            up.query_row(params![e, v, d], |r| r.get(0))?
-        };
+        let old: Option<i64> = read.query_row([e, v], |r| r.get(0)).optional()?;
+        let n = old.unwrap_or(0) + d;
         if n <= 0 {
-            conn.prepare_cached(&prune)?.execute([e, v])?;
+            if old.is_some() {
+                prune.execute([e, v])?;
+            }
             changed.insert(e);
-        } else if n == d {
+        } else if old.is_none() {
+            if table == "affiliations" {
+                insert.execute(params![e, v, n, fold_name(v)])?;
+            } else {
+                insert.execute(params![e, v, n])?;
+            }
             changed.insert(e); // a new row
+        } else {
+            update.execute(params![e, v, n])?;
         }
     }
     Ok(changed)
@@ -63,24 +70,33 @@ pub(super) fn names<'a>(
     conn: &Connection,
     delta: HashMap<(&'a str, &'a str), (i64, i64)>,
 ) -> rusqlite::Result<BTreeSet<&'a str>> {
+    let key = "WHERE entity_id = ?1 AND name = ?2";
+    let mut read = conn.prepare_cached(&format!("SELECT n, m FROM entity_names {key}"))?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO entity_names (entity_id, name, n, m) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut update =
+        conn.prepare_cached(&format!("UPDATE entity_names SET n = ?3, m = ?4 {key}"))?;
+    let mut prune = conn.prepare_cached(&format!("DELETE FROM entity_names {key}"))?;
     let mut changed = BTreeSet::new();
     for ((e, v), (d, dm)) in sorted(delta) {
         if d == 0 && dm == 0 {
             continue;
         }
-        let n: i64 = conn
-            .prepare_cached(
-                "INSERT INTO entity_names (entity_id, name, n, m) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (entity_id, name) DO UPDATE SET n = n + excluded.n, \
-                 m = m + excluded.m RETURNING n",
-            )?
-            .query_row(params![e, v, d, dm], |r| r.get(0))?;
+        let old: Option<(i64, i64)> = read
+            .query_row([e, v], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (n, m) = old.map_or((d, dm), |(n, m)| (n + d, m + dm));
         if n <= 0 {
-            conn.prepare_cached("DELETE FROM entity_names WHERE entity_id = ?1 AND name = ?2")?
-                .execute([e, v])?;
+            if old.is_some() {
+                prune.execute([e, v])?;
+            }
             changed.insert(e);
-        } else if n == d {
+        } else if old.is_none() {
+            insert.execute(params![e, v, n, m])?;
             changed.insert(e); // a new row
+        } else {
+            update.execute(params![e, v, n, m])?;
         }
     }
     Ok(changed)

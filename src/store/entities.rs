@@ -316,7 +316,8 @@ pub(super) fn bare(folded: &str) -> &str {
 fn first_sighting_name(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     conn.prepare_cached(
         "SELECT m.name FROM entity_articles e JOIN articles a ON a.id = e.article_id \
-         JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
+         JOIN mentions m ON m.id BETWEEN e.article_id << 24 AND (e.article_id << 24) + 16777215 \
+         AND m.entity_id = e.entity_id \
          WHERE e.entity_id = ?1 ORDER BY a.doc_id, \
          CASE m.slot WHEN 'text' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END, m.item LIMIT 1",
     )?

@@ -349,7 +349,7 @@ const APPEARS_IN: &str = "SELECT q.wording, 'article:' || a.doc_id, count(*) FRO
 const MENTIONS: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
      SELECT q.id AS qid, q.wording AS wording, m.entity_id AS entity, q.entity_id AS speaker \
      FROM quotes q CROSS JOIN json_each(q.mention_items) j \
-     CROSS JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
+     CROSS JOIN mentions m ON m.id = (q.article_id << 24) + (2 << 22) + j.value \
      WHERE q.mention_items IS NOT NULL \
      UNION ALL \
      SELECT q.id, s.wording, s.target_id, s.speaker_id FROM stance_evidence s \
@@ -362,7 +362,7 @@ const MENTIONS: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
 const REPORTED_BY: &str = "SELECT wording, entity, count(DISTINCT qid) FROM ( \
      SELECT q.id AS qid, q.wording AS wording, m.entity_id AS entity, q.entity_id AS speaker \
      FROM quotes q CROSS JOIN json_each(q.outlet_items) j \
-     CROSS JOIN mentions m ON m.article_id = q.article_id AND m.slot = 'text' AND m.item = j.value \
+     CROSS JOIN mentions m ON m.id = (q.article_id << 24) + (2 << 22) + j.value \
      WHERE q.outlet_items IS NOT NULL \
      UNION ALL \
      SELECT q.id, q.wording, x.entity_id, q.entity_id FROM quotes q \

@@ -139,28 +139,27 @@ fn role_index(
 
 /// Stored nominals whose candidates may have changed.
 fn stored_nominals(conn: &Connection, words: &Words) -> rusqlite::Result<Vec<Sight>> {
-    let mut ids: BTreeSet<(i64, String, i64)> = BTreeSet::new();
-    let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?, r.get(2)?));
-    let mut few = conn.prepare_cached(
-        "SELECT article_id, slot, item FROM nominal_words WHERE word = ?1 AND cand < 2",
-    )?;
+    // Row ids: in the order of (article, slot, item), as the table's key.
+    let mut ids: BTreeSet<i64> = BTreeSet::new();
+    let row = |r: &rusqlite::Row| r.get(0);
+    let mut few =
+        conn.prepare_cached("SELECT mention FROM nominal_words WHERE word = ?1 AND cand < 2")?;
     for w in &words.gained {
         for id in few.query_map([w], row)? {
             ids.insert(id?);
         }
     }
-    let mut any =
-        conn.prepare_cached("SELECT article_id, slot, item FROM nominal_words WHERE word = ?1")?;
+    let mut any = conn.prepare_cached("SELECT mention FROM nominal_words WHERE word = ?1")?;
     for w in &words.lost {
         for id in any.query_map([w], row)? {
             ids.insert(id?);
         }
     }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE article_id = ?1 AND slot = ?2 AND item = ?3"
+        "SELECT {SIGHT_COLUMNS} FROM mentions WHERE id = ?1"
     ))?;
     ids.into_iter()
-        .map(|(a, s, i)| stmt.query_row(params![a, s, i], sight_from_row))
+        .map(|id| stmt.query_row([id], sight_from_row))
         .collect()
 }
 

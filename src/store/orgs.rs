@@ -171,20 +171,42 @@ fn apply(
 ) -> rusqlite::Result<Option<Key>> {
     let inf = inf.cloned().unwrap_or_default();
     let (pf, pl) = inf.person.clone().unzip();
-    let (left, target): (i64, Option<String>) = conn
-        .prepare_cached(
-            "INSERT INTO org_keys (key, name, initials, acronym, person_first, person_last, n, m) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (key) DO UPDATE SET \
-             n = n + excluded.n, m = m + excluded.m RETURNING n, target_key",
-        )?
-        .query_row(
-            params![key, name, inf.initials, inf.acronym, pf, pl, n, m],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-    if left <= 0 {
-        conn.prepare_cached("DELETE FROM org_keys WHERE key = ?1")?
-            .execute([key])?;
-    }
+    // Read, then written (an upsert with `RETURNING` fills a temporary table per row).
+    let old: Option<(i64, i64, Option<String>)> = conn
+        .prepare_cached("SELECT n, m, target_key FROM org_keys WHERE key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let target = match old {
+        None => {
+            if n > 0 {
+                conn.prepare_cached(
+                    "INSERT INTO org_keys (key, name, initials, acronym, person_first, \
+                     person_last, n, m) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    key,
+                    name,
+                    inf.initials,
+                    inf.acronym,
+                    pf,
+                    pl,
+                    n,
+                    m
+                ])?;
+            }
+            None
+        }
+        Some((old_n, old_m, target)) => {
+            if old_n + n <= 0 {
+                conn.prepare_cached("DELETE FROM org_keys WHERE key = ?1")?
+                    .execute([key])?;
+            } else {
+                conn.prepare_cached("UPDATE org_keys SET n = ?2, m = ?3 WHERE key = ?1")?
+                    .execute(params![key, old_n + n, old_m + m])?;
+            }
+            target
+        }
+    };
     Ok(target.and_then(|t| serde_json::from_str(&t).ok()))
 }
 

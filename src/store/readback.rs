@@ -98,7 +98,8 @@ fn fill(conn: &Connection, article: i64, f: &mut ArticleFacts) -> rusqlite::Resu
         .collect::<Result<_, _>>()?;
     let mut m = conn.prepare_cached(
         "SELECT kind, name, coalesce(alias, name), role, affiliations, byte_start, byte_end, char_start, char_end \
-         FROM mentions WHERE article_id = ?1 AND slot = 'text' ORDER BY item",
+         FROM mentions WHERE id BETWEEN (?1 << 24) + (2 << 22) AND (?1 << 24) + (3 << 22) - 1 \
+         ORDER BY id",
     )?;
     f.mentions = m
         .query_map([article], |r| {

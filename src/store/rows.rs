@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub(super) use super::sight::{sight_from_row, KeyKind, Prepared, Sight, SIGHT_COLUMNS};
+pub(super) use super::sight::{sight_from_row, KeyKind, Prepared, Sight, MAX_ITEM, SIGHT_COLUMNS};
 use crate::facts::ArticleFacts;
 use crate::graph::quote_key;
 use crate::lexicon::EntityKind;
@@ -184,16 +184,18 @@ pub(super) fn insert_content(
 /// Inserts sightings (linked already); text mentions get their spans.
 fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO mentions (article_id, slot, item, kind, name, alias, role, affiliations, \
+        "INSERT INTO mentions (id, kind, name, alias, role, affiliations, \
          byte_start, byte_end, char_start, char_end, key, key_kind, first, last, words, \
          role_words, linked, cand, entity_id, read_kind, gender, named) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         ?18, ?19, ?20, ?21, ?22)",
     )?;
-    let mut nominal = conn.prepare_cached(
-        "INSERT INTO nominal_words (word, cand, article_id, slot, item) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for s in sights {
+    let mut nominal =
+        conn.prepare_cached("INSERT INTO nominal_words (word, cand, mention) VALUES (?1, ?2, ?3)")?;
+    // In row id order: each row goes in at the end of the table.
+    let mut order: Vec<(i64, &Sight)> = sights.iter().map(|s| (s.id(), s)).collect();
+    order.sort_unstable_by_key(|x| x.0);
+    for (id, s) in order {
         let item = uint(s.item);
         let (kind, span) = match s.slot {
             "text" => {
@@ -211,9 +213,7 @@ fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusql
         };
         let join = |w: &[String]| (!w.is_empty()).then(|| w.join(" "));
         stmt.execute(params![
-            s.article,
-            s.slot,
-            s.item,
+            id,
             kind.as_str(),
             s.name,
             (s.alias != s.name).then_some(&s.alias),
@@ -239,7 +239,7 @@ fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusql
         ])?;
         if s.key_kind == KeyKind::Nominal {
             for w in &s.words {
-                nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
+                nominal.execute(params![w, s.cand.unwrap_or(0), id])?;
             }
         }
     }
@@ -260,17 +260,16 @@ pub(super) fn find_article(
 pub(super) fn delete_article(conn: &Connection, article: i64) -> rusqlite::Result<Vec<Sight>> {
     let sights: Vec<Sight> = conn
         .prepare_cached(&format!(
-            "SELECT {SIGHT_COLUMNS} FROM mentions WHERE article_id = ?1"
+            "SELECT {SIGHT_COLUMNS} FROM mentions WHERE id BETWEEN ?1 << 24 AND (?1 << 24) + 16777215"
         ))?
         .query_map([article], sight_from_row)?
         .collect::<Result<_, _>>()?;
     let mut nominal = conn.prepare_cached(
-        "DELETE FROM nominal_words WHERE word = ?1 AND cand = ?2 AND article_id = ?3 \
-         AND slot = ?4 AND item = ?5",
+        "DELETE FROM nominal_words WHERE word = ?1 AND cand = ?2 AND mention = ?3",
     )?;
     for s in sights.iter().filter(|s| s.key_kind == KeyKind::Nominal) {
         for w in &s.words {
-            nominal.execute(params![w, s.cand.unwrap_or(0), s.article, s.slot, s.item])?;
+            nominal.execute(params![w, s.cand.unwrap_or(0), s.id()])?;
         }
     }
     // A wording no other article carries leaves the full-text index (a contentless index
@@ -292,7 +291,7 @@ pub(super) fn delete_article(conn: &Connection, article: i64) -> rusqlite::Resul
         fts.execute(params![w, quote_key(&content)])?;
     }
     for sql in [
-        "DELETE FROM mentions WHERE article_id = ?1",
+        "DELETE FROM mentions WHERE id BETWEEN ?1 << 24 AND (?1 << 24) + 16777215",
         "DELETE FROM stance_evidence WHERE article_id = ?1",
         "DELETE FROM articles WHERE id = ?1",
     ] {

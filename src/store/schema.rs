@@ -5,6 +5,8 @@
 //! [`SCHEMA_VERSION`] is refused with a typed error (`build` makes its own store again).
 //! Version 2: `mentions.alias` and `mentions.read_kind` are NULL where they equal `name` and
 //! `kind` (most rows); `mentions.key_kind` is a small integer (`KeyKind::code`).
+//! Version 3: `mentions.id` (an integer key packing article, slot and item, `sight::mention_id`)
+//! with `article_id`, `slot` and `item` computed from it; `nominal_words.mention` is that id.
 
 use std::path::Path;
 
@@ -13,12 +15,12 @@ use rusqlite::{Connection, OptionalExtension};
 use super::StoreError;
 
 /// The version of the tables this quotegraph writes and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a store (`QGRF` in ASCII), so `file` and other tools can tell it.
 pub const APPLICATION_ID: i32 = 0x5147_5246;
 
-/// The tables, indexes and views of version 2.
+/// The tables, indexes and views of version 3.
 pub const SCHEMA: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -60,9 +62,11 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 );
 
 CREATE TABLE mentions (
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    slot TEXT NOT NULL,
-    item INTEGER NOT NULL,
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL,
+    slot TEXT GENERATED ALWAYS AS
+        (CASE (id >> 22) & 3 WHEN 0 THEN 'speaker' WHEN 1 THEN 'target' ELSE 'text' END) VIRTUAL,
+    item INTEGER GENERATED ALWAYS AS (id & 4194303) VIRTUAL,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
     alias TEXT,
@@ -80,9 +84,8 @@ CREATE TABLE mentions (
     entity_id TEXT NOT NULL,
     read_kind TEXT,
     gender TEXT,
-    named TEXT,
-    PRIMARY KEY (article_id, slot, item)
-) WITHOUT ROWID;
+    named TEXT
+);
 CREATE INDEX mentions_last ON mentions(last) WHERE key_kind = 2;
 CREATE INDEX mentions_named ON mentions(named) WHERE key_kind = 1;
 
@@ -126,9 +129,8 @@ CREATE TABLE role_index (
     PRIMARY KEY (word, key)
 ) WITHOUT ROWID;
 CREATE TABLE nominal_words (
-    word TEXT NOT NULL, cand INTEGER NOT NULL,
-    article_id INTEGER NOT NULL, slot TEXT NOT NULL, item INTEGER NOT NULL,
-    PRIMARY KEY (word, cand, article_id, slot, item)
+    word TEXT NOT NULL, cand INTEGER NOT NULL, mention INTEGER NOT NULL,
+    PRIMARY KEY (word, cand, mention)
 ) WITHOUT ROWID;
 
 CREATE TABLE entities (

@@ -50,6 +50,36 @@ impl KeyKind {
     }
 }
 
+/// Bits of a `mentions.id` below its article's id: the slot's code, then the item.
+const ARTICLE_SHIFT: u32 = 24;
+const SLOT_SHIFT: u32 = 22;
+/// The largest item a sighting's row id holds (an article with more mentions, quotes or
+/// stances is refused).
+pub(super) const MAX_ITEM: usize = (1 << SLOT_SHIFT) - 1;
+
+/// A sighting's row id, `mentions.id`: its article's id, its slot's code (`speaker` 0,
+/// `target` 1, `text` 2: the order of the names) and its item packed in one integer, so the
+/// table needs no other key and a batch's rows go in at its end. `mentions.article_id`, `slot`
+/// and `item` are columns computed from it (`schema`).
+pub(super) fn mention_id(article: i64, slot: &str, item: i64) -> i64 {
+    let code = match slot {
+        "speaker" => 0,
+        "target" => 1,
+        _ => 2,
+    };
+    (article << ARTICLE_SHIFT) | (code << SLOT_SHIFT) | (item & MAX_ITEM as i64)
+}
+
+/// The (article, slot, item) of a sighting's row id.
+pub(super) fn unpack_id(id: i64) -> (i64, &'static str, i64) {
+    let slot = match (id >> SLOT_SHIFT) & 3 {
+        0 => "speaker",
+        1 => "target",
+        _ => "text",
+    };
+    (id >> ARTICLE_SHIFT, slot, id & MAX_ITEM as i64)
+}
+
 /// One sighting (a mention, a quote's speaker, a stance target) as the store keeps it.
 #[derive(Debug, Clone)]
 pub(super) struct Sight {
@@ -99,6 +129,13 @@ pub struct Prepared {
     /// Stored even when an article of the same id and text is there (extracted again by a
     /// newer extractor).
     pub(super) fresh: bool,
+}
+
+impl Sight {
+    /// Its row id in `mentions`.
+    pub(super) fn id(&self) -> i64 {
+        mention_id(self.article, self.slot, self.item)
+    }
 }
 
 impl Prepared {
@@ -207,8 +244,7 @@ pub(super) fn sightings(article: i64, f: &ArticleFacts) -> Vec<Sight> {
 /// `key` is stored only where it can differ from `entity_id` (last names, nominals) and
 /// `linked` only where it differs from `key`, `alias` where it differs from `name` and
 /// `read_kind` where it differs from `kind`: the rest reads back through `coalesce`.
-pub(super) const SIGHT_COLUMNS: &str =
-    "article_id, slot, item, name, coalesce(alias, name), role, \
+pub(super) const SIGHT_COLUMNS: &str = "id, name, coalesce(alias, name), role, \
      affiliations, coalesce(key, entity_id), key_kind, first, last, words, role_words, \
      coalesce(linked, key, entity_id), cand, entity_id, coalesce(read_kind, kind), gender, named";
 
@@ -224,53 +260,73 @@ fn split_words(s: Option<String>) -> Vec<String> {
 
 pub(super) fn sight_from_row(r: &Row) -> rusqlite::Result<Sight> {
     let lex = Lexicon::builtin();
-    let slot: String = r.get(1)?;
-    let slot = match slot.as_str() {
-        "speaker" => "speaker",
-        "target" => "target",
-        _ => "text",
-    };
-    let alias: String = r.get(4)?;
-    let affiliations: Option<String> = r.get(6)?;
-    let key_kind = KeyKind::from_code(r.get(8)?);
+    let (article, slot, item) = unpack_id(r.get(0)?);
+    let alias: String = r.get(2)?;
+    let affiliations: Option<String> = r.get(4)?;
+    let key_kind = KeyKind::from_code(r.get(6)?);
     let people = matches!(
         key_kind,
         KeyKind::Person | KeyKind::LastName | KeyKind::Named
     );
     Ok(Sight {
-        article: r.get(0)?,
+        article,
         slot,
-        item: r.get(2)?,
-        name: r.get(3)?,
+        item,
+        name: r.get(1)?,
         is_alias: slot != "target" && lex.pronoun(&alias.trim().to_lowercase()).is_none(),
         alias,
         read: r
-            .get::<_, Option<String>>(16)?
+            .get::<_, Option<String>>(14)?
             .and_then(|k| super::rows::parse(&k))
             .unwrap_or(EntityKind::Person),
         gender: r
-            .get::<_, Option<String>>(17)?
+            .get::<_, Option<String>>(15)?
             .and_then(|g| super::pool::parse_gender(&g)),
-        named: r.get(18)?,
-        role: r.get(5)?,
+        named: r.get(16)?,
+        role: r.get(3)?,
         affiliations: affiliations
             .and_then(|a| serde_json::from_str(&a).ok())
             .unwrap_or_default(),
-        key: r.get(7)?,
+        key: r.get(5)?,
         key_kind,
-        first: r.get(9)?,
-        last: r.get(10)?,
-        words: split_words(r.get(11)?),
-        role_words: split_words(r.get(12)?),
-        linked: if people { r.get(13)? } else { None },
-        cand: r.get(14)?,
-        entity: r.get(15)?,
+        first: r.get(7)?,
+        last: r.get(8)?,
+        words: split_words(r.get(9)?),
+        role_words: split_words(r.get(10)?),
+        linked: if people { r.get(11)? } else { None },
+        cand: r.get(12)?,
+        entity: r.get(13)?,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::KeyKind;
+    use super::{mention_id, unpack_id, KeyKind, MAX_ITEM};
+
+    #[test]
+    fn mention_ids_unpack_to_their_sighting_and_sort_as_article_slot_item() {
+        let max = MAX_ITEM as i64;
+        let cases = [
+            (1, "speaker", 0, 1 << 24),
+            (1, "target", 3, (1 << 24) + (1 << 22) + 3),
+            (1, "text", 7, (1 << 24) + (2 << 22) + 7),
+            (2, "speaker", 0, 2 << 24),
+            (1, "text", max, (1 << 24) + (2 << 22) + max),
+            (1 << 38, "target", max, (1 << 62) + (1 << 22) + max),
+        ];
+        for (article, slot, item, id) in cases {
+            assert_eq!(
+                mention_id(article, slot, item),
+                id,
+                "{article} {slot} {item}"
+            );
+            assert_eq!(unpack_id(id), (article, slot, item));
+        }
+        let mut sorted: Vec<_> = cases.iter().map(|c| (c.0, c.1, c.2)).collect();
+        sorted.sort();
+        let ids: Vec<i64> = sorted.iter().map(|c| mention_id(c.0, c.1, c.2)).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    }
 
     #[test]
     fn key_kinds_read_back_from_their_codes_and_the_partial_indexes_name_them() {

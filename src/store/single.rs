@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::candidates::{apply_candidates, Deltas};
+use super::candidates::{apply_candidates, owned, Deltas};
 use super::pool::{gender_str, parse_gender, Pools};
 use super::rows::{sight_from_row, KeyKind, Sight, SIGHT_COLUMNS};
 use crate::canon::decide::{decide, Candidate, Unlinked};
@@ -125,12 +125,8 @@ pub(super) fn link(
         .map(|((last, _), (first, ..))| (first.to_string(), last.to_string()))
         .collect();
     // The batch's own sightings are borrowed no longer: the organisations link them.
-    let Deltas {
-        sigs,
-        mut touched,
-        mut givens,
-        ..
-    } = d;
+    let (mut touched, mut givens) = (owned(&d.touched), owned(&d.givens));
+    let Deltas { sigs, .. } = d;
     let org = super::orgs::link(conn, removed, added, &people)?;
     touched.extend(org.words);
     givens.extend(org.givens);
@@ -189,23 +185,30 @@ fn apply_signatures(
         let given = lex
             .first_name(&sig.last)
             .map(|_| lex.formal_name(&sig.last).to_string());
-        let n: i64 = conn
-            .prepare_cached(
-                "INSERT INTO word_links (last, gender, kind, roles, given, entity, n) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, '', ?6) ON CONFLICT (last, gender, kind, roles) \
-                 DO UPDATE SET n = n + excluded.n RETURNING n",
-            )?
-            .query_row(
-                params![sig.last, sig.gender, sig.kind, sig.roles, given, d],
-                |r| r.get(0),
-            )?;
+        // Read, then written (an upsert with `RETURNING` fills a temporary table per row).
+        let at = "WHERE last = ?1 AND gender = ?2 AND kind = ?3 AND roles = ?4";
+        let key = params![sig.last, sig.gender, sig.kind, sig.roles];
+        let old: Option<i64> = conn
+            .prepare_cached(&format!("SELECT n FROM word_links {at}"))?
+            .query_row(key, |r| r.get(0))
+            .optional()?;
+        let n = old.unwrap_or(0) + d;
         if n <= 0 {
-            conn.prepare_cached(
-                "DELETE FROM word_links WHERE last = ?1 AND gender = ?2 AND kind = ?3 \
-                 AND roles = ?4",
-            )?
-            .execute(params![sig.last, sig.gender, sig.kind, sig.roles])?;
+            if old.is_some() {
+                conn.prepare_cached(&format!("DELETE FROM word_links {at}"))?
+                    .execute(key)?;
+            }
             continue;
+        }
+        if old.is_some() {
+            conn.prepare_cached(&format!("UPDATE word_links SET n = ?5 {at}"))?
+                .execute(params![sig.last, sig.gender, sig.kind, sig.roles, n])?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO word_links (last, gender, kind, roles, given, entity, n) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, '', ?6)",
+            )?
+            .execute(params![sig.last, sig.gender, sig.kind, sig.roles, given, n])?;
         }
         if before.is_none() {
             fresh.insert(sig.clone());

@@ -91,6 +91,17 @@ fn add_in(
             report.refused.push((f.doc_id.clone(), e.to_string()));
             continue;
         }
+        if [f.mentions.len(), f.quotes.len(), f.stances.len()]
+            .iter()
+            .any(|&n| n > rows::MAX_ITEM + 1)
+        {
+            let why = format!(
+                "more than {} mentions, quotes or stances",
+                rows::MAX_ITEM + 1
+            );
+            report.refused.push((f.doc_id.clone(), why));
+            continue;
+        }
         if !seen.insert(f.doc_id.clone()) {
             report.unchanged += 1; // the same id twice in one batch: the first counts
             continue;
@@ -186,13 +197,10 @@ fn store_batch(
 fn update(tx: &rusqlite::Transaction, m: &Moved) -> rusqlite::Result<()> {
     let (b, a) = (&m.before, &m.after);
     tx.prepare_cached(
-        "UPDATE mentions SET key = ?4, linked = ?5, cand = ?6, entity_id = ?7 \
-         WHERE article_id = ?1 AND slot = ?2 AND item = ?3",
+        "UPDATE mentions SET key = ?2, linked = ?3, cand = ?4, entity_id = ?5 WHERE id = ?1",
     )?
     .execute(params![
-        a.article,
-        a.slot,
-        a.item,
+        a.id(),
         (a.key != a.entity).then_some(&a.key),
         a.linked.as_ref().filter(|l| *l != &a.key),
         a.cand,
@@ -201,17 +209,9 @@ fn update(tx: &rusqlite::Transaction, m: &Moved) -> rusqlite::Result<()> {
     if b.cand != a.cand {
         for w in &a.words {
             tx.prepare_cached(
-                "UPDATE nominal_words SET cand = ?6 WHERE word = ?1 AND cand = ?2 \
-                 AND article_id = ?3 AND slot = ?4 AND item = ?5",
+                "UPDATE nominal_words SET cand = ?4 WHERE word = ?1 AND cand = ?2 AND mention = ?3",
             )?
-            .execute(params![
-                w,
-                b.cand.unwrap_or(0),
-                a.article,
-                a.slot,
-                a.item,
-                a.cand.unwrap_or(0)
-            ])?;
+            .execute(params![w, b.cand.unwrap_or(0), a.id(), a.cand.unwrap_or(0)])?;
         }
     }
     if b.entity == a.entity {

@@ -228,17 +228,19 @@ impl Store {
         let (cond, values) = filter.sql();
         let sql = format!(
             "SELECT {QUOTE_COLUMNS} FROM entity_articles e \
-             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
-             JOIN quotes q ON q.article_id = m.article_id \
+             JOIN mentions m ON m.id BETWEEN (e.article_id << 24) + (2 << 22) \
+                 AND (e.article_id << 24) + (3 << 22) - 1 AND m.entity_id = e.entity_id \
+             JOIN quotes q ON q.article_id = e.article_id \
              JOIN articles a ON a.id = q.article_id \
-             WHERE e.entity_id = ?1 AND m.slot = 'text' AND q.mention_items IS NOT NULL \
+             WHERE e.entity_id = ?1 AND q.mention_items IS NOT NULL \
              AND EXISTS (SELECT 1 FROM json_each(q.mention_items) j WHERE j.value = m.item){cond} \
              UNION SELECT {QUOTE_COLUMNS} FROM entity_articles e \
-             JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id \
-             JOIN stance_evidence s ON s.article_id = m.article_id AND s.idx = m.item \
+             JOIN mentions m ON m.id BETWEEN (e.article_id << 24) + (1 << 22) \
+                 AND (e.article_id << 24) + (2 << 22) - 1 AND m.entity_id = e.entity_id \
+             JOIN stance_evidence s ON s.article_id = e.article_id AND s.idx = m.item \
              JOIN quotes q ON q.article_id = s.article_id AND q.idx = s.quote_idx \
              JOIN articles a ON a.id = q.article_id \
-             WHERE e.entity_id = ?1 AND m.slot = 'target'{cond2} ORDER BY 1",
+             WHERE e.entity_id = ?1{cond2} ORDER BY 1",
             cond = renumber(&cond, 2),
             cond2 = renumber(&cond, 2 + values.len()),
         );
