@@ -178,7 +178,15 @@ pub(super) fn colon_speaker(seg: &Segments, q: &QuotedSpan) -> Option<Range<usiz
         .iter()
         .filter(|t| t.is_word())
         .all(|t| t.span.len() > 1 && !t.capitalized || t.lower.len() > 1);
-    (named && upper && start < colon).then_some(start..colon)
+    // `She then addressed the crowd again: “…”`: a clause opened by a subject pronoun; the
+    // pronoun is the source.
+    let pronoun = matches!(words[0].lower.as_str(), "he" | "she" | "they" | "we");
+    let end = if pronoun && words.len() > 1 {
+        start + 1
+    } else {
+        colon
+    };
+    (named && upper && start < colon).then_some(start..end)
 }
 
 /// `“…” ― Ines Dahl`, `“…” — Elias Brandt, a nurse`: a dash right after a closing mark (or
@@ -260,6 +268,22 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
     use crate::segment::segment;
+
+    #[test]
+    fn a_short_name_before_a_colon_names_the_source() {
+        let cases = [
+            ("Ines Dahl: “The river is rising.”", Some("Ines Dahl")),
+            ("He then faced the crowd again: “We stay.”", Some("He")),
+            ("We leave at noon and walk the whole way: “We stay.”", None),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, want) in cases {
+            let seg = segment(text, Span::new(0, text.len()), lex);
+            let quoted = crate::quotes::marks::pair(&seg);
+            let got = colon_speaker(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn a_dash_and_a_name_after_a_quote_are_a_byline() {

@@ -243,6 +243,18 @@ mod tests {
                 "indirect | The ministry | it would send engineers to the port",
             ],
         ),
+        // A naming verb with an object of its own names that object, not the quote before it.
+        (
+            "Ana Ruiz called the levy “a trap.” Tomas Varga called the toll “a fair price.”",
+            &[
+                "mixed | Ana Ruiz | the levy “a trap.”",
+                "mixed | Tomas Varga | the toll “a fair price.”",
+            ],
+        ),
+        (
+            "“A farce,” Varga called it.",
+            &["direct | Varga | A farce,"],
+        ),
     ];
 
     #[test]

@@ -34,6 +34,7 @@ pub(super) fn find(text: &str, seg: &Segments, found: &[Quote]) -> Vec<Quote> {
             let end = (q..stop)
                 .find(|&k| seg.tokens[k].is_punct(',') || seg.tokens[k].is_terminal())
                 .unwrap_or(stop);
+            let end = pronoun_end(seg, q, end);
             if (q..end).filter(|&k| seg.tokens[k].is_word()).count() < 2 {
                 continue;
             }
@@ -56,6 +57,25 @@ pub(super) fn find(text: &str, seg: &Segments, found: &[Quote]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// `Asked about it after the hearing`: a pronoun after `about` takes no modifier, so the
+/// question ends with it (not `that of the mayor`).
+fn pronoun_end(seg: &Segments, q: usize, end: usize) -> usize {
+    let word = |k: usize| {
+        if k < end {
+            seg.tokens[k].lower.as_str()
+        } else {
+            ""
+        }
+    };
+    let pronoun = matches!(word(q + 1), "it" | "this" | "that" | "them" | "him");
+    let adjunct = crate::quotes::words::is_preposition(word(q + 2)) && word(q + 2) != "of";
+    if word(q) == "about" && pronoun && adjunct {
+        q + 2
+    } else {
+        end
+    }
 }
 
 /// `Asked` opening the sentence, `when/after/if/once asked`, or a passive `was asked`.
@@ -133,6 +153,15 @@ mod tests {
         (
             "Brandt was asked by a reporter whether he would resign.",
             &["a reporter | whether he would resign"],
+        ),
+        // A pronoun ends the topic: what follows it is an adjunct.
+        (
+            "Asked about it at the pier on Friday, Dahl left the room.",
+            &["- | about it"],
+        ),
+        (
+            "Asked about that of the ferry, Dahl left the room.",
+            &["- | about that of the ferry"],
         ),
         // A request is no question: nothing after `asked` opens one.
         ("The clerk was asked to leave the room.", &[]),

@@ -113,6 +113,7 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         return subject_start(cx, sent, r).map(|start| start..end);
     }
     let start = subject_start(cx, sent, end)?;
+    let start = list_head(cx, sent, start, end, j).unwrap_or(start);
     let first = cx.t(start);
     if !first.capitalized && first.lower.ends_with("ing") && first.lower.len() > 5 {
         return None; // "describing a fund called ...": a participle phrase, not a subject
@@ -133,6 +134,46 @@ pub(super) fn subject_before(cx: &Ctx, sent: &Range<usize>, j: usize) -> Option<
         return None;
     }
     Some(start..end)
+}
+
+/// `Her crew, neighbours and customers said`: a list subject whose first item, a determiner
+/// or possessive and a noun or two opening the sentence (or after an introductory phrase),
+/// lies before a comma; the start of that item. Not `The plan, officials and analysts said, …` (a parenthetical tag).
+fn list_head(cx: &Ctx, sent: &Range<usize>, start: usize, end: usize, j: usize) -> Option<usize> {
+    let rest = start..end;
+    // The first item opens the sentence or follows an introductory phrase's comma.
+    let comma = start.checked_sub(1)?;
+    let from = (sent.start..comma)
+        .rev()
+        .take(5)
+        .find(|&k| cx.t(k).is_punct(','))
+        .map_or(sent.start, |k| k + 1);
+    let head = from..comma;
+    let plain = |k: usize| {
+        let t = cx.t(k);
+        t.is_word()
+            && !cx.is_verb_token(k)
+            && !is_preposition(&t.lower)
+            && !is_time_word(&t.lower)
+            && !is_auxiliary(&t.lower)
+    };
+    let opens = head.len() >= 2 && head.len() <= 4 && {
+        let first = cx.lower(head.start);
+        is_determiner(first) || matches!(first, "his" | "her" | "their" | "its" | "our")
+    };
+    let list = rest.len() <= 6
+        && rest.clone().any(|k| matches!(cx.lower(k), "and" | "or"))
+        && rest.clone().all(|k| cx.t(k).is_word());
+    let parenthetical = cx.seg.tokens.get(j + 1).is_some_and(|t| t.is_punct(','));
+    (cx.t(start - 1).is_punct(',')
+        && opens
+        && list
+        && !parenthetical
+        && head
+            .clone()
+            .skip(1)
+            .all(|k| plain(k) && !cx.t(k).capitalized))
+    .then_some(head.start)
 }
 
 /// The first token of the subject phrase ending at `end`: back to a boundary word, then past

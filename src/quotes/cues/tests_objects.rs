@@ -5,6 +5,15 @@ use super::tests::check_table;
 
 /// (sentence, every cue as `speaker | verb | content`). Invented sentences.
 const CASES: &[(&str, &[&str])] = &[
+    // A pronoun after `about` ends the topic: what follows is an adjunct.
+    (
+        "Quill talked about it during the ferry hearing.",
+        &["Quill | talked about | it"],
+    ),
+    (
+        "Quill talked about the fares of the night ferry during the hearing.",
+        &["Quill | talked about | the fares of the night ferry during the hearing"],
+    ),
     // An object ends before a gloss of it, a second clause or a time adjunct.
     (
         "Marta Quill praised the new ferry terminal, a project that took nine years.",

@@ -5,6 +5,27 @@ use super::tests::check_table;
 
 /// (sentence, every cue as `speaker | verb | content`). Invented sentences.
 const CASES: &[(&str, &[&str])] = &[
+    // A list subject whose first item opens the sentence before a comma; not a time phrase, and
+    // not a parenthetical tag inside the sentence.
+    (
+        "Her brother, cousins and neighbors said the fire spread fast.",
+        &["Her brother, cousins and neighbors | said | the fire spread fast"],
+    ),
+    (
+        "During the hearing, the mayor, two aides and a clerk testified that the bridge was safe.",
+        &["the mayor, two aides and a clerk | testified | the bridge was safe"],
+    ),
+    (
+        "That evening, farmers and fishermen said the bridge was unsafe.",
+        &["farmers and fishermen | said | the bridge was unsafe"],
+    ),
+    (
+        "The toll, farmers and fishermen said, would ruin the valley.",
+        &[
+            "farmers and fishermen | said | The toll",
+            "farmers and fishermen | said | would ruin the valley",
+        ],
+    ),
     // A plural `-s` modifier before an organisation noun is part of the subject, not a verb.
     (
         "Two regional appeals courts said the toll rule was void.",

@@ -249,14 +249,16 @@ fn attach_content(
     let (v, after, frames) = (cue.verb.start, cue.verb.end, cue.frames);
     let (start, how) = complement_start(cx, sent, after, frames);
     // A quote that ended its sentence is not the tag's when the cue goes on with a clause of
-    // its own: `… called the plan “bold.” She noted that the council had not voted.`
+    // its own: `… called the plan “bold.” She noted that the council had not voted.`, or
+    // when a naming verb names an object of its own: `… “bold.” Ruiz called the toll “a trap.”`
     let tags_quote = after_quote.is_some_and(|close| {
         !(close > 0
             && cx.t(close - 1).is_terminal()
             && (how == Start::That
                 || (how == Start::Plain
                     && starts_clause(cx, start)
-                    && looks_like_clause(cx, &(start..sent.end)))))
+                    && looks_like_clause(cx, &(start..sent.end)))
+                || names_own_object(cx, cue, start)))
     });
     let (start, how) = if tags_quote
         && how != Start::Quote
@@ -285,6 +287,15 @@ fn attach_content(
         _ => return attach_complement(cx, sent, cue, (start, how), object_only, weak),
     }
     Some(())
+}
+
+/// `called the toll …`: a naming verb followed by an object (not `called it`, which may name
+/// the quote before it).
+fn names_own_object(cx: &Ctx, cue: &Cue, start: usize) -> bool {
+    matches!(cue.lemma.as_str(), "call" | "label" | "brand" | "dub")
+        && cx.seg.tokens.get(start).is_some_and(|t| {
+            t.is_word() && !matches!(t.lower.as_str(), "it" | "this" | "that" | "so")
+        })
 }
 
 /// The content of a cue whose complement follows the verb at `start`: the clause to the end
