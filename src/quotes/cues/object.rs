@@ -41,6 +41,9 @@ const MIN_OBJECT_WORDS: usize = 4;
 
 /// The object `r`, ended before its first gloss, second clause or time adjunct.
 pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
+    if let Some(p) = pronoun_topic(cx, &r) {
+        return r.start..p + 1;
+    }
     let mut commas = 0;
     let mut k = r.start + 1;
     while k < r.end {
@@ -79,6 +82,29 @@ pub(super) fn object_extent(cx: &Ctx, r: Range<usize>) -> Range<usize> {
         k += 1;
     }
     r
+}
+
+/// `talked about it during the debate`, `asked about that in May`: a pronoun after `about`
+/// takes no modifier, so the object ends with it (not `that of the mayor`).
+fn pronoun_topic(cx: &Ctx, r: &Range<usize>) -> Option<usize> {
+    if r.is_empty() {
+        return None;
+    }
+    let p = if cx.lower(r.start) == "about" {
+        r.start + 1
+    } else if r.start > 0 && cx.lower(r.start - 1) == "about" {
+        r.start
+    } else {
+        return None;
+    };
+    if p + 1 >= r.end {
+        return None;
+    }
+    let next = cx.lower(p + 1);
+    (matches!(cx.lower(p), "it" | "this" | "that" | "them" | "him")
+        && is_preposition(next)
+        && next != "of")
+        .then_some(p)
 }
 
 /// A dash with space before it (`—`, `–`, ` - `), not a hyphen inside a word.
