@@ -343,8 +343,11 @@ fn resolve_part(
     }
     // "Elias Brandt of the Harbor Panel": a person's name before `of` is the speaker, the rest
     // says where they work (`Bank of Avalon` stays whole: its head is no person).
-    let coordinated = mention.contains(" and ");
-    if let Some(of) = mention.find(" of ").filter(|&i| i > 0 && !coordinated) {
+    // Byte windows: a substring searcher per mention costs more than these short scans.
+    let bytes = mention.as_bytes();
+    let coordinated = bytes.windows(5).any(|w| w == b" and ");
+    let of = bytes.windows(4).position(|w| w == b" of ");
+    if let Some(of) = of.filter(|&i| i > 0 && !coordinated) {
         let head = &mention[..of];
         if head
             .split_whitespace()

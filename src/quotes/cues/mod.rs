@@ -272,6 +272,10 @@ fn phrase_end(cx: &Ctx, at: usize, words: &[&str], end: usize) -> Option<usize> 
 
 /// A cue phrase from `data/cue_phrases.txt` starting at token `i`, and the token after it.
 fn phrase_cue(cx: &Ctx, sent: &Range<usize>, i: usize, done: &[Cue]) -> Option<(Cue, usize)> {
+    // Every phrase starts with a word: punctuation needs no lookup.
+    if !cx.t(i).is_word() {
+        return None;
+    }
     let (phrase, after) = cx
         .lex
         .phrases_starting(cx.lower(i))
