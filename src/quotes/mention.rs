@@ -269,6 +269,20 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::segment::segment;
 
+    /// Runs `find` on the first quotation of each text and compares the speaker it names.
+    fn check_speakers(
+        cases: &[(&str, Option<&str>)],
+        find: fn(&Segments, &QuotedSpan) -> Option<Range<usize>>,
+    ) {
+        let lex = Lexicon::builtin();
+        for &(text, want) in cases {
+            let seg = segment(text, Span::new(0, text.len()), lex);
+            let quoted = crate::quotes::marks::pair(&seg);
+            let got = find(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
     #[test]
     fn a_short_name_before_a_colon_names_the_source() {
         let cases = [
@@ -276,13 +290,7 @@ mod tests {
             ("He then faced the crowd again: “We stay.”", Some("He")),
             ("We leave at noon and walk the whole way: “We stay.”", None),
         ];
-        let lex = Lexicon::builtin();
-        for (text, want) in cases {
-            let seg = segment(text, Span::new(0, text.len()), lex);
-            let quoted = crate::quotes::marks::pair(&seg);
-            let got = colon_speaker(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
-            assert_eq!(got.as_deref(), want, "{text}");
-        }
+        check_speakers(&cases, colon_speaker);
     }
 
     #[test]
@@ -305,13 +313,7 @@ mod tests {
             ("“We stay.” — the nurse", None),
             ("“We stay.” Brandt", None),
         ];
-        let lex = Lexicon::builtin();
-        for (text, want) in cases {
-            let seg = segment(text, Span::new(0, text.len()), lex);
-            let quoted = crate::quotes::marks::pair(&seg);
-            let got = dash_speaker(&seg, &quoted[0]).map(|r| seg.span(r).of(text).to_string());
-            assert_eq!(got.as_deref(), want, "{text}");
-        }
+        check_speakers(&cases, dash_speaker);
     }
 
     #[test]
