@@ -123,6 +123,7 @@ pub fn ingest(
 ) -> Result<Ingested, StoreError> {
     drop(Store::create(db)?);
     let checker = Store::open_read(db)?;
+    let pool = extraction_pool();
     let mut errors = 0;
     let batches = batches(items, run.batch.min(CHUNK), &mut errors, progress).map(|articles| {
         let keys: Vec<(String, String)> = articles
@@ -137,15 +138,16 @@ pub fn ingest(
         };
         let (old, new): (Vec<_>, Vec<_>) =
             articles.into_iter().zip(same).partition(|(_, same)| *same);
-        let facts: Vec<Prepared> = new
-            .into_par_iter()
-            .map(|(a, _)| {
-                let f = Prepared::new(facts_of(&a));
-                let f = if run.reextract { f.replacing() } else { f };
-                progress.extracted(1);
-                f
-            })
-            .collect();
+        let facts: Vec<Prepared> = on_pool(pool.as_ref(), || {
+            new.into_par_iter()
+                .map(|(a, _)| {
+                    let f = Prepared::new(facts_of(&a));
+                    let f = if run.reextract { f.replacing() } else { f };
+                    progress.extracted(1);
+                    f
+                })
+                .collect()
+        });
         progress.extracted(old.len());
         Ok(Batch {
             facts,
@@ -164,17 +166,47 @@ pub fn ingest_facts(
     run: Run,
     progress: &dyn Progress,
 ) -> Result<Ingested, StoreError> {
+    let pool = extraction_pool();
     let mut errors = 0;
     let batches = batches(items, run.batch.min(CHUNK), &mut errors, progress).map(|facts| {
         progress.extracted(facts.len());
         Ok(Batch {
-            facts: facts.into_par_iter().map(Prepared::new).collect(),
+            facts: on_pool(pool.as_ref(), || {
+                facts.into_par_iter().map(Prepared::new).collect()
+            }),
             seen: Vec::new(),
         })
     });
     let mut out = store_all(db, batches, run, progress)?;
     out.input_errors = errors;
     Ok(out)
+}
+
+/// The threads that extract while the writer thread stores: all of rayon's but one, so the
+/// writer (the serial part of an ingest) has a core of its own instead of sharing one with an
+/// extraction thread. `None` (rayon's pool as it is) when the caller runs inside a pool of its
+/// own (the Python package's `threads=`), or rayon has one thread, or a pool cannot start.
+fn extraction_pool() -> Option<rayon::ThreadPool> {
+    if rayon::current_thread_index().is_some() {
+        return None;
+    }
+    let n = rayon::current_num_threads();
+    if n < 2 {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n - 1)
+        .thread_name(|i| format!("quotegraph-extract-{i}"))
+        .build()
+        .ok()
+}
+
+/// Runs `f` (and its parallel iterators) on `pool`, or where the caller is without one.
+fn on_pool<T: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> T + Send) -> T {
+    match pool {
+        Some(p) => p.install(f),
+        None => f(),
+    }
 }
 
 /// Groups a stream into batches, reporting (and counting) its errors.
