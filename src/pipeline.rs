@@ -48,7 +48,7 @@ pub fn analyze_with(articles: &[Article], done: &(dyn Fn() + Sync)) -> Analysis 
 pub const DEFAULT_BATCH: usize = 5000;
 
 /// Articles read and extracted at a time: memory holds about two such chunks.
-pub const CHUNK: usize = 1000;
+pub const CHUNK: usize = 500;
 
 /// What an ingest run reports as it goes (progress bars, error lines). Called from two threads.
 pub trait Progress: Sync {

@@ -25,7 +25,7 @@ pub struct IngestArgs {
     /// Fact shards made elsewhere (`*.facts.jsonl`, `.gz`, `.zst`; a file or a directory).
     #[arg(long, num_args = 1..)]
     pub facts: Vec<PathBuf>,
-    /// Articles per batch (one transaction each; read and extracted 1,000 at a time).
+    /// Articles per batch (one transaction each; read and extracted 500 at a time).
     #[arg(long, default_value_t = pipeline::DEFAULT_BATCH)]
     pub batch: usize,
     #[command(flatten)]
