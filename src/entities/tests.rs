@@ -237,6 +237,18 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Fans of Tarsk Rovers cheered. Rain fell in Tarsk Rovers.",
         &[("Tarsk Rovers", "org"), ("Tarsk Rovers", "place")],
     ),
+    // A group of people's possessive inside a name is part of it; another possessive ends the
+    // name.
+    (
+        "Fighters of the Kestrel People's Liberation Army crossed the river, and then \
+         Tolland's Ilse Varga met members of the Merrow Women's League.",
+        &[
+            ("Kestrel People's Liberation Army", "org"),
+            ("Tolland", "org"),
+            ("Ilse Varga", "person"),
+            ("Merrow Women's League", "org"),
+        ],
+    ),
 ];
 
 #[test]
