@@ -249,6 +249,17 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Merrow Women's League", "org"),
         ],
     ),
+    // A headline in capitals writes a last name the article gives a person as that person's;
+    // in running text capitals stay an acronym.
+    (
+        "KESTRELS' VARGA HELD AFTER CRASH\nKestrels linebacker Ilse Varga was held on Sunday. \
+         The VARGA fund paid.",
+        &[
+            ("VARGA", "person"),
+            ("Ilse Varga", "person"),
+            ("VARGA", "org"),
+        ],
+    ),
 ];
 
 #[test]
