@@ -173,6 +173,8 @@ pub fn brand_of(folded: &str) -> Option<&str> {
                 | "software"
                 | "electronics"
                 | "brands"
+                | "magazine"
+                | "newspaper"
                 | "international"
                 | "worldwide"
                 | "usa"

@@ -75,6 +75,8 @@ fn a_brand_alone_names_its_company() {
         ("acme technologies", Some("acme")),
         ("kestrel foods", Some("kestrel")),
         ("q avalon usa", Some("q avalon")),
+        ("kestrel magazine", Some("kestrel")),
+        ("merrow newspaper", Some("merrow")),
         ("q avalon", None),
         ("avalon valley foods", None),
         ("kestrel mills", None),

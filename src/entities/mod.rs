@@ -120,6 +120,16 @@ fn index_with(text: &str, seg: &Segments, caps: &Capitals, lex: &Lexicon) -> Nam
         if lone_initial || marker {
             continue;
         }
+        if surname
+            && m.kind != EntityKind::Person
+            && caps.title[run.first()]
+            && lex.known(lower).is_none()
+            && is_capitals_surname(&run, text)
+        {
+            // A headline writes the last name in capitals (`VARGA ARRESTED`): the person the
+            // article names, not an acronym.
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person && !evident && !surname {
             let (kind, weak) = unevidenced_kind(text, seg, &run, &m, lex);
             m.kind = kind;
@@ -158,6 +168,16 @@ fn one_reading_per_name(out: &mut NameIndex, readings: Vec<(usize, String, bool)
             };
         }
     }
+}
+
+/// A single word in capitals of at least four letters (`VARGA`), as headlines write names;
+/// shorter ones are acronyms (`NBA`).
+fn is_capitals_surname(run: &Run, text: &str) -> bool {
+    let [w] = run.words.as_slice() else {
+        return false;
+    };
+    let w = w.of(text);
+    classify::is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
 }
 
 /// A word whose shape says it is a name wherever it stands: capitals inside (`McAvalon`,

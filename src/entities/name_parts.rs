@@ -155,7 +155,9 @@ pub(super) fn cut_modifier(text: &str, run: &mut Run) {
 }
 
 /// Possessives end a name: "Trump’s inauguration". Returns the token after the possessive when
-/// the run went on past it (`Acme's Ana Ruiz`).
+/// the run went on past it (`Acme's Ana Ruiz`). A group of people's possessive with capitalised
+/// words after it is inside the name (`the Kestrel People's Front`, `Avalon Children's
+/// Hospital`, `the Women's League`).
 pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
     for k in 0..run.words.len() {
         let w = run.words[k].of(text);
@@ -166,6 +168,10 @@ pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
         } else {
             continue;
         };
+        let possessor = w[..w.len() - cut].to_lowercase();
+        if k + 1 < run.words.len() && is_group_of_people(&possessor) {
+            continue;
+        }
         run.words[k] = Span::new(run.words[k].start, run.words[k].end - cut);
         let next = run.tokens.get(k + 1).copied();
         run.words.truncate(k + 1);
@@ -173,6 +179,15 @@ pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
         return next;
     }
     None
+}
+
+/// A plural noun for a group of people, whose possessive starts many names of organisations
+/// and institutions (`people's`, `children's`, `women's`).
+fn is_group_of_people(lower: &str) -> bool {
+    matches!(
+        lower,
+        "people" | "children" | "women" | "men" | "workers" | "veterans" | "citizens"
+    )
 }
 
 /// A nickname in quotation marks after a given name and before a last name (`Tomas 'The Hawk'

@@ -237,6 +237,29 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "Fans of Tarsk Rovers cheered. Rain fell in Tarsk Rovers.",
         &[("Tarsk Rovers", "org"), ("Tarsk Rovers", "place")],
     ),
+    // A group of people's possessive inside a name is part of it; another possessive ends the
+    // name.
+    (
+        "Fighters of the Kestrel People's Liberation Army crossed the river, and then \
+         Tolland's Ilse Varga met members of the Merrow Women's League.",
+        &[
+            ("Kestrel People's Liberation Army", "org"),
+            ("Tolland", "org"),
+            ("Ilse Varga", "person"),
+            ("Merrow Women's League", "org"),
+        ],
+    ),
+    // A headline in capitals writes a last name the article gives a person as that person's;
+    // in running text capitals stay an acronym.
+    (
+        "KESTRELS' VARGA HELD AFTER CRASH\nKestrels linebacker Ilse Varga was held on Sunday. \
+         The VARGA fund paid.",
+        &[
+            ("VARGA", "person"),
+            ("Ilse Varga", "person"),
+            ("VARGA", "org"),
+        ],
+    ),
 ];
 
 #[test]
