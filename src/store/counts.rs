@@ -65,11 +65,12 @@ pub(super) fn counted<'a, V: AsRef<str> + Ord>(
 }
 
 /// Adds name counts to `entity_names` (all uses and mentions' uses), deleting rows no sighting
-/// uses any more; returns the entities that gained or lost a name.
-pub(super) fn names<'a>(
+/// uses any more. (An entity's lookup rows in `names` follow its shown name and aliases, not
+/// these counts: a new or lost row here rewrites them only when it changes the shown name.)
+pub(super) fn names(
     conn: &Connection,
-    delta: HashMap<(&'a str, &'a str), (i64, i64)>,
-) -> rusqlite::Result<BTreeSet<&'a str>> {
+    delta: HashMap<(&str, &str), (i64, i64)>,
+) -> rusqlite::Result<()> {
     let key = "WHERE entity_id = ?1 AND name = ?2";
     let mut read = conn.prepare_cached(&format!("SELECT n, m FROM entity_names {key}"))?;
     let mut insert = conn.prepare_cached(
@@ -78,7 +79,6 @@ pub(super) fn names<'a>(
     let mut update =
         conn.prepare_cached(&format!("UPDATE entity_names SET n = ?3, m = ?4 {key}"))?;
     let mut prune = conn.prepare_cached(&format!("DELETE FROM entity_names {key}"))?;
-    let mut changed = BTreeSet::new();
     for ((e, v), (d, dm)) in sorted(delta) {
         if d == 0 && dm == 0 {
             continue;
@@ -91,13 +91,11 @@ pub(super) fn names<'a>(
             if old.is_some() {
                 prune.execute([e, v])?;
             }
-            changed.insert(e);
         } else if old.is_none() {
             insert.execute(params![e, v, n, m])?;
-            changed.insert(e); // a new row
         } else {
             update.execute(params![e, v, n, m])?;
         }
     }
-    Ok(changed)
+    Ok(())
 }

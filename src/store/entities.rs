@@ -146,9 +146,7 @@ impl<'a> Deltas<'a> {
                 c.sightings
             ])?;
         }
-        // Entities whose name or aliases may have changed: their lookup rows are rewritten.
-        let mut renamed: BTreeSet<&str> = BTreeSet::new();
-        renamed.extend(names(conn, self.names)?);
+        names(conn, self.names)?;
         let kinds = self.kinds.into_iter().map(|((e, slot, kind), n)| {
             let vote = if slot.is_empty() {
                 kind.to_string()
@@ -158,7 +156,9 @@ impl<'a> Deltas<'a> {
             ((e, vote), n)
         });
         counted(conn, "entity_kinds", "kind", kinds.collect())?;
-        renamed.extend(counted(conn, "aliases", "alias", self.aliases)?);
+        // Entities that gained or lost an alias: their lookup rows are rewritten (a changed
+        // shown name rewrites them too, in `refresh`).
+        let renamed = counted(conn, "aliases", "alias", self.aliases)?;
         counted(conn, "roles", "role", self.roles)?;
         counted(conn, "affiliations", "affiliation", self.affiliations)?;
         let mut upsert = conn.prepare_cached(

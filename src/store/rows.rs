@@ -1,6 +1,8 @@
 //! Rows in and out: an article's facts, linked sightings, quotes (with their words in the
 //! full-text index) and stance facts as table rows; an article deleted with everything of it.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -21,9 +23,20 @@ pub(super) fn uint(v: i64) -> usize {
 }
 
 /// An `f32` as the `f64` of its shortest decimal form (`0.9`, not `0.8999999761581421`), which
-/// reads back as the same `f32`.
+/// reads back as the same `f32`. Remembered per thread (a store holds few distinct confidences
+/// and scores; formatting and parsing one costs about a thousand instructions).
 pub(super) fn real(x: f32) -> f64 {
-    x.to_string().parse().unwrap_or(f64::from(x))
+    thread_local! {
+        static SEEN: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::default());
+    }
+    let of = |x: f32| x.to_string().parse().unwrap_or(f64::from(x));
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 1 << 16 {
+            seen.clear();
+        }
+        *seen.entry(x.to_bits()).or_insert_with(|| of(x))
+    })
 }
 
 pub(super) fn int(v: usize) -> i64 {
@@ -181,14 +194,22 @@ pub(super) fn insert_content(
     Ok(evidence)
 }
 
-/// Inserts sightings (linked already); text mentions get their spans.
+/// Inserts sightings (linked already); text mentions get their spans. Most sightings have none
+/// of the columns canon fills only now and then (a role, affiliations, a key other than their
+/// entity, words, a link, a reading or gender of their own): their rows are inserted by a
+/// statement without those columns (NULL either way), with 9 fewer values to bind.
 fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let mut full = conn.prepare_cached(
         "INSERT INTO mentions (id, kind, name, alias, role, affiliations, \
          byte_start, byte_end, char_start, char_end, key, key_kind, first, last, words, \
          role_words, linked, cand, entity_id, read_kind, gender, named) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
          ?18, ?19, ?20, ?21, ?22)",
+    )?;
+    let mut plain = conn.prepare_cached(
+        "INSERT INTO mentions (id, kind, name, alias, byte_start, byte_end, char_start, \
+         char_end, key_kind, first, last, entity_id, named) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut nominal =
         conn.prepare_cached("INSERT INTO nominal_words (word, cand, mention) VALUES (?1, ?2, ?3)")?;
@@ -211,29 +232,66 @@ fn insert_sights(conn: &Connection, f: &ArticleFacts, sights: &[Sight]) -> rusql
             ),
             _ => (f.stances[item].kind, None),
         };
-        let join = |w: &[String]| (!w.is_empty()).then(|| w.join(" "));
-        stmt.execute(params![
-            id,
-            kind.as_str(),
-            s.name,
-            (s.alias != s.name).then_some(&s.alias),
-            s.role,
-            (!s.affiliations.is_empty())
-                .then(|| serde_json::to_string(&s.affiliations).unwrap_or_default()),
+        let alias = (s.alias != s.name).then_some(&s.alias);
+        let key = (s.key != s.entity).then_some(&s.key);
+        let linked = s.linked.as_ref().filter(|l| *l != &s.key);
+        let read_kind = (s.read != kind).then(|| s.read.as_str());
+        let span = [
             span.map(|x| int(x.0)),
             span.map(|x| int(x.1)),
             span.and_then(|x| x.2).map(int),
             span.and_then(|x| x.3).map(int),
-            (s.key != s.entity).then_some(&s.key),
+        ];
+        let rare = s.role.is_some()
+            || !s.affiliations.is_empty()
+            || key.is_some()
+            || !s.words.is_empty()
+            || !s.role_words.is_empty()
+            || linked.is_some()
+            || s.cand.is_some()
+            || read_kind.is_some()
+            || s.gender.is_some();
+        if !rare {
+            plain.execute(params![
+                id,
+                kind.as_str(),
+                s.name,
+                alias,
+                span[0],
+                span[1],
+                span[2],
+                span[3],
+                s.key_kind.code(),
+                s.first,
+                s.last,
+                s.entity,
+                s.named,
+            ])?;
+            continue;
+        }
+        let join = |w: &[String]| (!w.is_empty()).then(|| w.join(" "));
+        full.execute(params![
+            id,
+            kind.as_str(),
+            s.name,
+            alias,
+            s.role,
+            (!s.affiliations.is_empty())
+                .then(|| serde_json::to_string(&s.affiliations).unwrap_or_default()),
+            span[0],
+            span[1],
+            span[2],
+            span[3],
+            key,
             s.key_kind.code(),
             s.first,
             s.last,
             join(&s.words),
             join(&s.role_words),
-            s.linked.as_ref().filter(|l| *l != &s.key),
+            linked,
             s.cand,
             s.entity,
-            (s.read != kind).then(|| s.read.as_str()),
+            read_kind,
             s.gender.map(super::pool::gender_str),
             s.named,
         ])?;
@@ -307,4 +365,25 @@ pub(super) fn by_slot(sights: &[Sight]) -> HashMap<(&'static str, i64), usize> {
         .enumerate()
         .map(|(i, s)| ((s.slot, s.item), i))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::real;
+
+    #[test]
+    fn real_is_the_shortest_decimal_and_the_same_when_remembered() {
+        for (x, want) in [
+            (0.9_f32, 0.9_f64),
+            (0.1, 0.1),
+            (-0.35, -0.35),
+            (1.0, 1.0),
+            (0.0, 0.0),
+            (0.123_456_7, 0.123_456_7),
+        ] {
+            assert_eq!(real(x), want, "{x}");
+            assert_eq!(real(x), want, "{x} again");
+            assert_eq!(real(x) as f32, x);
+        }
+    }
 }
