@@ -8,7 +8,7 @@
 //! headed by a common noun (`a former aide to ... Pavel Orlov`) is an anonymous source, never
 //! the person named inside it. The mention itself is never changed.
 
-use crate::entities::{classify, Mention, NameIndex};
+use crate::entities::{classify, is_group_of_people, Mention, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
@@ -150,7 +150,16 @@ fn head_phrase(text: &str, words: &[Span]) -> (usize, usize) {
     let mut start = 0;
     for (k, w) in words[..head_end].iter().enumerate() {
         let t = w.of(text);
-        if (t.ends_with("’s") || t.ends_with("'s")) && k + 1 < head_end {
+        let possessor = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s"));
+        // A group of people's possessive inside a name starts no phrase (`Avalon Children's
+        // Hospital`).
+        let inside = possessor.is_some_and(|p| {
+            is_group_of_people(&lower(p))
+                && words[k + 1..head_end]
+                    .first()
+                    .is_some_and(|n| n.of(text).chars().next().is_some_and(char::is_uppercase))
+        });
+        if possessor.is_some() && k + 1 < head_end && !inside {
             start = k + 1;
         }
     }

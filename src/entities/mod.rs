@@ -26,6 +26,7 @@ mod towns;
 
 pub use classify::classify;
 pub use index::NameIndex;
+pub use name_parts::is_group_of_people;
 
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::Segments;
