@@ -8,7 +8,7 @@
 //! headed by a common noun (`a former aide to ... Pavel Orlov`) is an anonymous source, never
 //! the person named inside it. The mention itself is never changed.
 
-use crate::entities::{classify, is_group_of_people, Mention, NameIndex};
+use crate::entities::{classify, is_possessive_inside_name, Mention, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
@@ -151,15 +151,9 @@ fn head_phrase(text: &str, words: &[Span]) -> (usize, usize) {
     for (k, w) in words[..head_end].iter().enumerate() {
         let t = w.of(text);
         let possessor = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s"));
-        // A group of people's possessive inside a name starts no phrase (`Avalon Children's
-        // Hospital`).
-        let inside = possessor.is_some_and(|p| {
-            is_group_of_people(&lower(p))
-                && words[k + 1..head_end]
-                    .first()
-                    .is_some_and(|n| n.of(text).chars().next().is_some_and(char::is_uppercase))
-        });
-        if possessor.is_some() && k + 1 < head_end && !inside {
+        let next = words[k + 1..head_end].first().map(|w| w.of(text));
+        // A group of people's possessive inside a name (`Avalon Children's Hospital`) starts none.
+        if possessor.is_some_and(|p| next.is_some() && !is_possessive_inside_name(p, next)) {
             start = k + 1;
         }
     }

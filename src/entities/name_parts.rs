@@ -184,7 +184,7 @@ pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
 
 /// A plural noun for a group of people, whose possessive starts many names of organisations
 /// and institutions (`people's`, `children's`, `women's`, `workers'`).
-pub fn is_group_of_people(lower: &str) -> bool {
+fn is_group_of_people(lower: &str) -> bool {
     matches!(
         lower,
         "people"
@@ -207,6 +207,13 @@ pub fn is_group_of_people(lower: &str) -> bool {
             | "consumers"
             | "writers"
     )
+}
+
+/// Whether a possessive (`Children` of `Children's`) before the word `next` is inside a name:
+/// a group of people's, with a capitalised word after it (`Avalon Children's Hospital`).
+pub fn is_possessive_inside_name(possessor: &str, next: Option<&str>) -> bool {
+    is_group_of_people(&possessor.to_lowercase())
+        && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The apostrophe of a group of people's plural possessive inside a capitalised name (`the
