@@ -8,7 +8,7 @@
 //! headed by a common noun (`a former aide to ... Pavel Orlov`) is an anonymous source, never
 //! the person named inside it. The mention itself is never changed.
 
-use crate::entities::{classify, Mention, NameIndex};
+use crate::entities::{classify, is_possessive_inside_name, Mention, NameIndex};
 use crate::lexicon::{EntityKind, Lexicon, PronounClass};
 use crate::quotes::words_of;
 use crate::quotes::{Quote, Speaker};
@@ -150,7 +150,10 @@ fn head_phrase(text: &str, words: &[Span]) -> (usize, usize) {
     let mut start = 0;
     for (k, w) in words[..head_end].iter().enumerate() {
         let t = w.of(text);
-        if (t.ends_with("’s") || t.ends_with("'s")) && k + 1 < head_end {
+        let possessor = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s"));
+        let next = words[k + 1..head_end].first().map(|w| w.of(text));
+        // A group of people's possessive inside a name (`Avalon Children's Hospital`) starts none.
+        if possessor.is_some_and(|p| next.is_some() && !is_possessive_inside_name(p, next)) {
             start = k + 1;
         }
     }

@@ -19,6 +19,15 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
         "“The pier is finished,” said a longtime driver for Chilean President Pavel Orlov.",
         &[("a longtime driver for Chilean President Pavel Orlov", "anonymous")],
     ),
+    // Institutions speak as organisations, a group of people's possessive inside the name.
+    (
+        "“Beds are full,” said Merrow Children's Hospital.\n\nThe ward was closed, Avalon General Hospital said.\n\n“We will strike,” the Kestrel Workers' Union said.",
+        &[
+            ("Merrow Children's Hospital", "org"),
+            ("Avalon General Hospital", "org"),
+            ("Kestrel Workers' Union", "org"),
+        ],
+    ),
     // An appositive between name and verb.
     (
         "Elias Brandt, a nurse at the clinic, said the ward was full.",

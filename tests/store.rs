@@ -198,7 +198,7 @@ fn files_that_are_not_stores_are_refused_by_name() {
         )
         .unwrap();
     query(&newer).stderr(predicate::str::contains(
-        "newer.db: store schema_version 99 is not one this quotegraph reads (it reads 3)",
+        "newer.db: store schema_version 99 is not one this quotegraph reads (it reads 4)",
     ));
     // A damaged store: its tables cut short.
     let damaged = dir.path().join("damaged.db");

@@ -56,7 +56,7 @@ mod names;
 mod pools;
 pub use keys::{Key, Sighting, Slot};
 pub(crate) use kind::{vote as vote_kind, Voters};
-pub use names::{head_word, same_person_name};
+pub use names::{brand_of, head_word, same_person_name};
 
 /// A real-world entity as the corpus knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -26,6 +26,7 @@ mod towns;
 
 pub use classify::classify;
 pub use index::NameIndex;
+pub use name_parts::is_possessive_inside_name;
 
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::Segments;

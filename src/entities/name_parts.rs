@@ -2,7 +2,8 @@
 //! product's model number (`Volta 8800`), hyphens a text writes spaced (`T - Mobile`), `and`
 //! inside an organisation's `of` name (`Department of Health and Human Services`), the ordinal
 //! of a numbered street (`117th Street`), a nickname in quotation marks between a given name and
-//! a last name (`Tomas 'The Hawk' Vellacourt`); and what ends one (a possessive, a hyphenated
+//! a last name (`Tomas 'The Hawk' Vellacourt`), the apostrophe of a plural possessive inside a
+//! name (`the Kestrel Workers' Union`); and what ends one (a possessive, a hyphenated
 //! modifier).
 //!
 //! Takes tokens; gives yes or no for one place. Never decides what the name names.
@@ -182,12 +183,58 @@ pub(super) fn cut_possessive(text: &str, run: &mut Run) -> Option<usize> {
 }
 
 /// A plural noun for a group of people, whose possessive starts many names of organisations
-/// and institutions (`people's`, `children's`, `women's`).
+/// and institutions (`people's`, `children's`, `women's`, `workers'`).
 fn is_group_of_people(lower: &str) -> bool {
     matches!(
         lower,
-        "people" | "children" | "women" | "men" | "workers" | "veterans" | "citizens"
+        "people"
+            | "children"
+            | "women"
+            | "men"
+            | "workers"
+            | "veterans"
+            | "citizens"
+            | "teachers"
+            | "nurses"
+            | "farmers"
+            | "miners"
+            | "students"
+            | "employees"
+            | "doctors"
+            | "pilots"
+            | "parents"
+            | "taxpayers"
+            | "consumers"
+            | "writers"
     )
+}
+
+/// Whether a possessive (`Children` of `Children's`) before the word `next` is inside a name:
+/// a group of people's, with a capitalised word after it (`Avalon Children's Hospital`).
+pub fn is_possessive_inside_name(possessor: &str, next: Option<&str>) -> bool {
+    is_group_of_people(&possessor.to_lowercase())
+        && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The apostrophe of a group of people's plural possessive inside a capitalised name (`the
+/// Kestrel Workers' Union`, `Merrow Teachers’ Federation`): at token `j`, written against the
+/// plural before it and followed by a capitalised word.
+pub(super) fn is_plural_possessive_inside(toks: &[Token], j: usize) -> bool {
+    let (Some(prev), Some(u), Some(next)) = (
+        j.checked_sub(1).and_then(|i| toks.get(i)),
+        toks.get(j),
+        toks.get(j + 1),
+    ) else {
+        return false;
+    };
+    u.is_quote()
+        && matches!(u.lower.as_str(), "'" | "’")
+        && u.span.start == prev.span.end
+        && next.span.start > u.span.end
+        && prev.capitalized
+        && is_group_of_people(&prev.lower)
+        && next.capitalized
+        && next.kind == TokenKind::Word
 }
 
 /// A nickname in quotation marks after a given name and before a last name (`Tomas 'The Hawk'

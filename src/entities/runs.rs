@@ -12,7 +12,7 @@
 pub use super::capitals::Capitals;
 use super::name_parts::{
     and_inside_org, cut_modifier, cut_possessive, is_alnum_name_part, is_model_number,
-    is_spaced_hyphen, quoted_nickname, take_street_number,
+    is_plural_possessive_inside, is_spaced_hyphen, quoted_nickname, take_street_number,
 };
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_function_word, words};
@@ -184,6 +184,8 @@ fn extend(toks: &[Token], i: usize, caps: &Capitals, lex: &Lexicon, run: &mut Ru
             .flatten()
         {
             j = after; // "Tomas 'The Hawk' Vellacourt": the nickname is no part of the name
+        } else if is_plural_possessive_inside(toks, j) {
+            j += 1; // "the Kestrel Workers' Union": the apostrophe is inside the name
         } else if is_name_particle(&u.lower) && !u.capitalized && cap_at(j + 1) {
             // "Lula da Silva", "Ursula von der Leyen": particles inside a name.
             push(run, j);
@@ -329,8 +331,9 @@ fn split_at_title(toks: &[Token], run: Run, lex: &Lexicon, out: &mut Vec<Run>) {
                 let words: Vec<&str> = (first..=last).map(|k| toks[k].lower.as_str()).collect();
                 lex.known(&words.join(" ")).is_some()
             };
-            // A title word that begins an institution's name (`Avalon Police Department`).
-            let institution = run.tokens[c..]
+            // A title word that begins an institution's name (`Avalon Police Department`) or
+            // qualifies its head (`Avalon General Hospital`).
+            let institution = run.tokens[c + 1..]
                 .iter()
                 .all(|&k| lex.is_org_word(&toks[k].lower));
             if known_before || institution || !lex.is_title_word(&toks[run.tokens[c]].lower) {

@@ -249,6 +249,28 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
             ("Merrow Women's League", "org"),
         ],
     ),
+    // A plural possessive's apostrophe inside a name is part of it; before a lowercase word it
+    // ends the name.
+    (
+        "Members of the Kestrel Workers' Union marched with the Merrow Teachers’ Federation \
+         while Tolland Nurses' pay talks stalled.",
+        &[
+            ("Kestrel Workers' Union", "org"),
+            ("Merrow Teachers’ Federation", "org"),
+            ("Tolland Nurses", "org"),
+        ],
+    ),
+    // A hospital is an organisation, a title word before its head qualifies it.
+    (
+        "Ilse Varga was taken to Avalon General Hospital, and Merrow Children's Hospital \
+         sent a doctor from the Kestrel Clinic.",
+        &[
+            ("Ilse Varga", "person"),
+            ("Avalon General Hospital", "org"),
+            ("Merrow Children's Hospital", "org"),
+            ("Kestrel Clinic", "org"),
+        ],
+    ),
     // A headline in capitals writes a last name the article gives a person as that person's;
     // in running text capitals stay an acronym.
     (

@@ -1,15 +1,16 @@
 //! Organisations named in part, linked incrementally as `canon::links` links them before single
 //! words: an acronym joins the organisation whose initials it is (`AVB` -> `Avalon Valley
-//! Bank`), a name joins the one it ends (`Valley Bank`), and a name of several words read as an
-//! organisation for want of evidence joins the person of that given and last name; by canon's
-//! [`decide`] (no sighting evidence: one candidate, or one with five times the sightings).
+//! Bank`), a name joins the one it ends (`Valley Bank`), a brand the company it names (`Acme` ->
+//! `Acme Foods`), and a name of several words read as an organisation for want of evidence
+//! joins the person of that given and last name; by canon's [`decide`] (no sighting evidence:
+//! one candidate, or one with five times the sightings).
 //!
 //! `org_keys` holds every organisation and outlet key with its sightings (`n`), mentions (`m`),
 //! what its written name gives (`initials`, `acronym`, the person `person_first`,
 //! `person_last`) and its decided `target`. A batch decides again the keys whose candidates it
-//! touches (an organisation ending with their name or with their initials, the person they
-//! name) and moves the sightings of the keys whose target changed. One step only: a target's
-//! own target is not followed (canon follows up to four).
+//! touches (an organisation ending with their name, of their initials or of their brand, the
+//! person they name) and moves the sightings of the keys whose target changed. One step only: a
+//! target's own target is not followed (canon follows up to four).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -221,6 +222,12 @@ fn touched_by_org(conn: &Connection, name: &str) -> rusqlite::Result<Vec<String>
             out.push(k?);
         }
     }
+    if let Some(brand) = crate::canon::brand_of(name) {
+        // The brand alone (`Avalon` of `Avalon Foods`).
+        for k in by_name.query_map([brand], |r| r.get(0))? {
+            out.push(k?);
+        }
+    }
     let inits: Option<Option<String>> = conn
         .prepare_cached("SELECT initials FROM org_keys WHERE name = ?1 AND initials IS NOT NULL")?
         .query_row([name], |r| r.get(0))
@@ -277,6 +284,24 @@ fn candidates(conn: &Connection, key: &str) -> rusqlite::Result<Vec<(Key, usize)
         let (k, nm, n): (String, String, i64) = r?;
         if !generic && matches!(kind_of_id(&k), "org" | "outlet") && nm.ends_with(&suffix) {
             out.insert(named(kind_of_id(&k), nm), count(n));
+        }
+    }
+    let words = name.split(' ').count();
+    if words == 1
+        || (words == 2
+            && name
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() == 1))
+    {
+        // A brand alone (`Acme`, `Q-Avalon`): the company it names (canon).
+        for r in q.query_map([&name], row3)? {
+            let (k, nm, n): (String, String, i64) = r?;
+            if matches!(kind_of_id(&k), "org" | "outlet")
+                && crate::canon::brand_of(&nm) == Some(name.as_str())
+            {
+                out.insert(named(kind_of_id(&k), nm), count(n));
+            }
         }
     }
     if let (Some(first), Some(last)) = (pf, pl) {

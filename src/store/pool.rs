@@ -67,13 +67,16 @@ fn own_count(conn: &Connection, key: &Key) -> rusqlite::Result<usize> {
     Ok(n.map_or(0, |n| usize::try_from(n).unwrap_or(0)))
 }
 
-/// The words an organisation or place key is a candidate under: an organisation's name and, of
-/// several words, its last; a place's one specific word (`avalon` of `gulf of avalon`).
+/// The words an organisation or place key is a candidate under: an organisation's name, its
+/// brand (`avalon` of `avalon foods`, as canon's `names::brand_of`) and, of several words, its
+/// last; a place's one specific word (`avalon` of `gulf of avalon`).
 pub(super) fn index_words<'a>(kind: &str, name: &'a str) -> Vec<&'a str> {
     match kind {
         "org" | "outlet" => {
             let mut v = vec![name];
+            v.extend(crate::canon::brand_of(name));
             v.extend(crate::canon::head_word(name));
+            v.dedup();
             v
         }
         "place" => {
@@ -146,7 +149,8 @@ fn load_pool(conn: &Connection, word: &str) -> rusqlite::Result<Vec<Cand>> {
             "place" => EntityKind::Place,
             _ => continue,
         };
-        if kind != EntityKind::Place && name != word && lex.is_org_word(word) {
+        let brand = crate::canon::brand_of(&name) == Some(word);
+        if kind != EntityKind::Place && name != word && !brand && lex.is_org_word(word) {
             continue; // an organisation word alone names none of those ending in it (canon)
         }
         found.push((Key::Named { kind, name }, count(n)));
@@ -200,8 +204,14 @@ mod tests {
 
     #[test]
     fn keys_are_candidates_under_their_words() {
-        let table: [(&str, &str, &[&str]); 5] = [
+        let table: [(&str, &str, &[&str]); 7] = [
             ("org", "avalon valley bank", &["avalon valley bank", "bank"]),
+            ("org", "avalon foods", &["avalon foods", "avalon", "foods"]),
+            (
+                "outlet",
+                "q avalon usa",
+                &["q avalon usa", "q avalon", "usa"],
+            ),
             ("outlet", "courier", &["courier"]),
             ("place", "gulf of avalon", &["avalon"]),
             ("place", "avalon", &[]),

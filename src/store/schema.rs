@@ -15,12 +15,13 @@ use rusqlite::{Connection, OptionalExtension};
 use super::StoreError;
 
 /// The version of the tables this quotegraph writes and reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `PRAGMA application_id` of a store (`QGRF` in ASCII), so `file` and other tools can tell it.
 pub const APPLICATION_ID: i32 = 0x5147_5246;
 
-/// The tables, indexes and views of version 3.
+/// The tables, indexes and views of version 4 (the tables of 3; what 4 adds is rows: an
+/// organisation key's brand in `named_keys`).
 pub const SCHEMA: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 

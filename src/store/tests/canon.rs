@@ -246,3 +246,29 @@ fn a_word_people_are_named_by_is_a_person_as_they_arrive() {
     assert_eq!(got, want);
     assert!(got.entities["name:berg"].contains(" person "), "{got:#?}");
 }
+
+/// A brand alone (`Zentrix` of `Zentrix Systems`) joins the company, in the store as in memory,
+/// whichever comes first.
+#[test]
+fn a_brand_alone_joins_its_company_whatever_the_order() {
+    let docs: [&[&str]; 5] = [
+        &["Zentrix Systems said on Monday it would cut 300 jobs in Estrelle."],
+        &["Shares of Zentrix fell sharply after the announcement."],
+        &["“Prices will rise,” said Ilse Varga, a spokeswoman for Kestrel Foods."],
+        &["Kestrel recalled its frozen pies on Tuesday."],
+        &[
+            "Dock workers met Q-Avalon USA on Friday.",
+            "Q-Avalon said talks would go on.",
+        ],
+    ];
+    let reversed: Vec<&[&str]> = docs.iter().rev().copied().collect();
+    for docs in [&docs[..], &reversed[..]] {
+        let (got, want) = both(docs);
+        assert_eq!(got, want);
+        for brand in ["zentrix", "kestrel", "avalon"] {
+            let ids: Vec<&String> = got.entities.keys().filter(|e| e.contains(brand)).collect();
+            assert_eq!(ids.len(), 1, "{brand}: {ids:?}");
+            assert!(ids[0].starts_with("org:"), "{brand}: {ids:?}");
+        }
+    }
+}
