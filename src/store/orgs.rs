@@ -286,22 +286,14 @@ fn candidates(conn: &Connection, key: &str) -> rusqlite::Result<Vec<(Key, usize)
             out.insert(named(kind_of_id(&k), nm), count(n));
         }
     }
-    let words = name.split(' ').count();
-    if words == 1
-        || (words == 2
-            && name
-                .split(' ')
-                .next()
-                .is_some_and(|w| w.chars().count() == 1))
-    {
-        // A brand alone (`Acme`, `Q-Avalon`): the company it names (canon).
-        for r in q.query_map([&name], row3)? {
-            let (k, nm, n): (String, String, i64) = r?;
-            if matches!(kind_of_id(&k), "org" | "outlet")
-                && crate::canon::brand_of(&nm) == Some(name.as_str())
-            {
-                out.insert(named(kind_of_id(&k), nm), count(n));
-            }
+    // A brand alone (`Acme`, `Q-Avalon`): the company it names, which `named_keys` holds under
+    // its brand (canon's `brand_of` decides both here and there).
+    for r in q.query_map([&name], row3)? {
+        let (k, nm, n): (String, String, i64) = r?;
+        if matches!(kind_of_id(&k), "org" | "outlet")
+            && crate::canon::brand_of(&nm) == Some(name.as_str())
+        {
+            out.insert(named(kind_of_id(&k), nm), count(n));
         }
     }
     if let (Some(first), Some(last)) = (pf, pl) {
